@@ -1,0 +1,103 @@
+/** @module `kb check`: answer "am I affected?" from facts. */
+import type { Command } from 'commander'
+import type { CheckResult } from '../../engine/check-result.ts'
+import { localizeCheckResult } from '../../render/localize-check.ts'
+import type { CliContext } from '../context.ts'
+import { verdictExitCodes } from '../exit-codes.ts'
+import { formatCheckText } from '../format-check.ts'
+import { UsageError } from '../io.ts'
+
+interface CheckCommandOptions {
+  facts?: string
+  fact: string[]
+  json?: boolean
+  lang?: string
+  article?: string
+  exitCode?: boolean
+  rules?: string
+}
+
+/** Register `kb check` on the program. */
+export function registerCheck(program: Command, context: CliContext): void {
+  program
+    .command('check')
+    .description(
+      'Answer "am I affected?" from facts: a verdict (affected, not_affected, fixed or unknown), the reasons and the next actions.',
+    )
+    .option('--facts <file>', 'read facts from a JSON object in FILE, or from standard input with -')
+    .option(
+      '--fact <name=value>',
+      'one fact, repeatable; overrides --facts (names: docs/facts.md)',
+      collect,
+      [],
+    )
+    .option(
+      '--json',
+      'print {"results":[{article, verdict, missingFacts, reasons, actions, …}], "warnings":[…]}',
+    )
+    .option('--lang <lang>', 'language of the answer: en, nl, pl or nb', 'en')
+    .option('--article <id>', 'check one article only')
+    .option(
+      '--exit-code',
+      'exit with the verdict: 0 not affected or fixed, 10 affected, 11 unknown (the worst of all articles)',
+    )
+    .option('--rules <dir>', 'rules folder (default: the built-in rules/)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  kb check --fact wsusVersion="3.0 SP1" --fact office2003OnClients=true --fact webServicesClientDllVersion=3.1.6001.65
+  echo '{"wsusVersion":"3.0","office2003OnClients":true}' | kb check --facts - --json
+  kb check --lang nl --fact wsusVersion=3.0 --fact office2003OnClients=true
+
+Exit status: 0 on any verdict, 2 on bad input (message on stderr); with --exit-code see above.`,
+    )
+    .action((options: CheckCommandOptions) => context.guard(() => runCheck(options, context)))
+}
+
+async function runCheck(options: CheckCommandOptions, context: CliContext): Promise<void> {
+  const i18n = await context.i18n(options.lang)
+  const kb = await context.knowledgeBase(options.rules)
+  const facts: Record<string, unknown> =
+    options.facts === undefined ? {} : parseFactsJson(await context.readInput(options.facts), options.facts)
+  for (const pair of options.fact) {
+    const at = pair.indexOf('=')
+    if (at <= 0) throw new UsageError(`Expected \`--fact\` as name=value, not \`${pair}\``)
+    facts[pair.slice(0, at).trim()] = pair.slice(at + 1)
+  }
+  const report = await kb.check(facts, options.article === undefined ? {} : { article: options.article })
+  const localized = report.results.map((result) => localizeCheckResult(result, i18n, kb))
+  if (options.json) {
+    context.out(JSON.stringify({ results: localized, warnings: report.warnings }, null, 2))
+  } else {
+    for (const warning of report.warnings) context.err(`kb: warning: ${warning.message}`)
+    context.out(formatCheckText(localized, i18n))
+  }
+  if (options.exitCode) context.exitCode = worstVerdictCode(report.results)
+}
+
+/** Parse the JSON of `--facts`, naming the file and position on a syntax error. */
+export function parseFactsJson(text: string, file: string): Record<string, unknown> {
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch (error) {
+    throw new UsageError(
+      `Expected JSON facts in \`${file === '-' ? 'standard input' : file}\`, not text that fails to parse: ${(error as Error).message}`,
+    )
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new UsageError(
+      `Expected a JSON object of facts in \`${file === '-' ? 'standard input' : file}\`, not ${Array.isArray(data) ? 'a list' : typeof data}`,
+    )
+  }
+  return data as Record<string, unknown>
+}
+
+function worstVerdictCode(results: CheckResult[]): number {
+  return Math.max(0, ...results.map((result) => verdictExitCodes[result.verdict]))
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value]
+}

@@ -1,0 +1,42 @@
+/** @module `kb lint`: validate the whole knowledge base. */
+import type { Command } from 'commander'
+import { defaultRulesDir, lintRules } from '../../kb/load.ts'
+import { formatProblem, type Problem } from '../../kb/problem.ts'
+import type { CliContext } from '../context.ts'
+import { exitCodes } from '../exit-codes.ts'
+
+/** Extra checks (translation QA) that other modules add to `kb lint`. */
+export type LintCheck = (options: { rules: string }) => Promise<Problem[]>
+const extraChecks: LintCheck[] = []
+
+/** Add a check to `kb lint` (the locale QA registers itself here). */
+export function addLintCheck(check: LintCheck): void {
+  extraChecks.push(check)
+}
+
+/** Register `kb lint` on the program. */
+export function registerLint(program: Command, context: CliContext): void {
+  program
+    .command('lint')
+    .description('Validate the knowledge base: every problem as file:line:column, exit 1 when there is one.')
+    .option('--rules <dir>', 'rules folder (default: the built-in rules/)')
+    .option(
+      '--json',
+      'print the problems as a JSON list of {code, severity, message, file, line, column, path}',
+    )
+    .action((options: { rules?: string; json?: boolean }) =>
+      context.guard(async () => {
+        const rules = options.rules === undefined ? defaultRulesDir : context.resolve(options.rules)
+        const { problems } = await lintRules(rules)
+        for (const check of extraChecks) problems.push(...(await check({ rules })))
+        if (options.json) context.out(JSON.stringify(problems, null, 2))
+        else for (const problem of problems) context.out(formatProblem(problem))
+        const errors = problems.filter((problem) => problem.severity === 'error').length
+        if (!options.json)
+          context.err(
+            `kb: ${errors} error${errors === 1 ? '' : 's'}, ${problems.length - errors} warning${problems.length - errors === 1 ? '' : 's'}`,
+          )
+        context.exitCode = errors > 0 ? exitCodes.problems : exitCodes.ok
+      }),
+    )
+}

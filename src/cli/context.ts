@@ -1,0 +1,93 @@
+/** @module What every command shares: the streams, the exit status, loading the knowledge base and locales. */
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { i18n, Resource } from 'i18next'
+import { FactsError } from '../engine/facts-error.ts'
+import { KnowledgeBaseError } from '../kb/errors.ts'
+import { defaultRulesDir } from '../kb/load.ts'
+import { formatProblem } from '../kb/problem.ts'
+import { type KnowledgeBase, loadKnowledgeBase } from '../knowledge-base.ts'
+import { createI18n, isLanguage, type Language, languages, loadResources } from '../render/i18n.ts'
+import { exitCodes } from './exit-codes.ts'
+import { type CliIo, readAll, UsageError } from './io.ts'
+
+/** Passed to every command: its streams, and the exit status it sets. */
+export class CliContext {
+  readonly io: CliIo
+  exitCode: number = exitCodes.ok
+  #resources?: Resource
+
+  constructor(io: CliIo) {
+    this.io = io
+  }
+
+  out(text: string): void {
+    this.io.stdout.write(text.endsWith('\n') ? text : `${text}\n`)
+  }
+
+  err(text: string): void {
+    this.io.stderr.write(text.endsWith('\n') ? text : `${text}\n`)
+  }
+
+  /** Resolve a path the user typed against the working directory. */
+  resolve(file: string): string {
+    return path.resolve(this.io.cwd, file)
+  }
+
+  /** Load the knowledge base of `--rules` (default: the built-in rules). */
+  async knowledgeBase(rules?: string): Promise<KnowledgeBase> {
+    return loadKnowledgeBase(rules === undefined ? defaultRulesDir : this.resolve(rules))
+  }
+
+  /** An i18next instance for `--lang`. */
+  async i18n(language: string | undefined): Promise<i18n> {
+    const chosen = parseLanguage(language)
+    this.#resources ??= await loadResources()
+    return createI18n(this.#resources, chosen)
+  }
+
+  /** Read a file, or standard input for `-`. */
+  async readInput(file: string): Promise<string> {
+    if (file === '-') return readAll(this.io.stdin)
+    try {
+      return (await readFile(this.resolve(file), 'utf8')).replace(/^\uFEFF/, '')
+    } catch (error) {
+      throw new UsageError(
+        `Expected a readable file at \`${file}\`, not one that fails with ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      )
+    }
+  }
+
+  /**
+   * Run a command's body: bad input prints one clear message on stderr and exits 2; nothing else is printed.
+   */
+  async guard(body: () => Promise<void>): Promise<void> {
+    try {
+      await body()
+    } catch (error) {
+      this.exitCode = exitCodes.usage
+      if (error instanceof KnowledgeBaseError) {
+        for (const problem of error.problems.filter((entry) => entry.severity === 'error'))
+          this.err(formatProblem(problem))
+        this.err(`kb: ${error.message.split(';')[0]}`)
+      } else if (error instanceof FactsError) {
+        for (const problem of error.problems) this.err(`kb: ${problem.message}`)
+      } else if (error instanceof UsageError || error instanceof RangeError) {
+        this.err(`kb: ${error.message}`)
+      } else {
+        this.exitCode = 70
+        this.err(`kb: internal error: ${error instanceof Error ? error.message : String(error)}`)
+      }
+    }
+  }
+}
+
+/** `--lang`, validated; English when absent. */
+export function parseLanguage(value: string | undefined): Language {
+  if (value === undefined) return 'en'
+  const lower = value.toLowerCase()
+  if (isLanguage(lower)) return lower
+  throw new UsageError(
+    `Expected \`--lang\` to be one of ${languages.map((l) => `\`${l}\``).join(', ')}, not \`${value}\``,
+  )
+}

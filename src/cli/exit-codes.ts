@@ -1,0 +1,17 @@
+/** @module Exit statuses of `kb`, documented in docs/errors.md and `kb --help`. */
+
+export const exitCodes = {
+  ok: 0,
+  /** `kb lint` found problems; `kb check --batch` had a bad line. */
+  problems: 1,
+  /** Bad input: options, files, JSON, facts, or an invalid knowledge base. */
+  usage: 2,
+} as const
+
+/** With `--exit-code`, `kb check` and `kb diagnose` exit with the verdict instead. */
+export const verdictExitCodes = {
+  not_affected: 0,
+  fixed: 0,
+  affected: 10,
+  unknown: 11,
+} as const

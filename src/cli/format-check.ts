@@ -1,0 +1,51 @@
+/** @module Human-readable text of a check result, for terminals and ticket replies. */
+import type { i18n } from 'i18next'
+import type { LocalizedCheckResult } from '../render/localize-check.ts'
+
+/**
+ * Plain text: verdict, reasons, missing facts and numbered actions, in the instance's language.
+ *
+ * @example
+ * console.log(formatCheckText(localizedResults, i18n))
+ */
+export function formatCheckText(results: LocalizedCheckResult[], i18n: i18n): string {
+  const t = (key: string, options: Record<string, unknown> = {}) =>
+    i18n.t(key, { ns: 'common', ...options }) as string
+  const lines: string[] = []
+  for (const result of results) {
+    if (lines.length > 0) lines.push('')
+    lines.push(t('check.article', { article: result.article }))
+    lines.push(t('check.verdictLine', { verdict: result.verdictLabel }).replace(/\*\*/g, ''))
+    const section = (title: string, entries: string[]) => {
+      if (entries.length === 0) return
+      lines.push('', `${title}:`, ...entries)
+    }
+    section(
+      t('check.reasons'),
+      result.reasons.flatMap((reason) => [
+        `  - ${reason.message}`,
+        ...reason.details.map((detail) => `      ${detail}`),
+      ]),
+    )
+    section(
+      t('check.conflicts'),
+      result.conflicts.flatMap((reason) => [
+        `  - ${reason.message}`,
+        ...reason.details.map((detail) => `      ${detail}`),
+      ]),
+    )
+    section(
+      t('check.missingFacts'),
+      result.questions.map((entry, index) => `  ${index + 1}. ${entry.fact}: ${entry.question}`),
+    )
+    section(
+      t('check.actions'),
+      result.actions.map((action, index) => {
+        const prefix = action.condition ? `${action.condition} ` : ''
+        const recommended = action.recommended ? ` ${t('check.recommended')}` : ''
+        return `  ${index + 1}. ${prefix}${action.message}${recommended}`
+      }),
+    )
+  }
+  return lines.join('\n')
+}

@@ -1,0 +1,188 @@
+/** @module Evaluate one article's rules on json-rules-engine and explain the verdict. */
+import { type Almanac, Engine, type RuleResult } from 'json-rules-engine'
+import type { ArticleModel } from '../kb/model.ts'
+import type { FactDefinition } from '../kb/schema/facts.ts'
+import type { ActionResult, CheckResult, Reason, ReasonFact } from './check-result.ts'
+import { applyDerivations, type CompiledArticle, compileArticle } from './compiled.ts'
+import { decide } from './decide.ts'
+import { type CompiledRule, type EngineCondition, toEngineRules } from './engine-rules.ts'
+import type { Facts } from './facts.ts'
+import { rankMissingFacts, versionThresholds } from './missing-facts.ts'
+import { registerVersionOperators } from './operators.ts'
+import { type LeafOutcome, outcomeOf } from './outcome.ts'
+import { Serial } from './serial.ts'
+import { TRUE, UNKNOWN } from './tri-state.ts'
+
+/**
+ * One article's rules on one json-rules-engine Engine, plus the same rules compiled for the fast path.
+ * Evaluations on the engine are queued, never concurrent.
+ *
+ * @example
+ * const checker = new ArticleChecker(model.articles[0], model.facts)
+ * const result = await checker.check({wsusVersion: '3.0', office2003OnClients: true})
+ */
+export class ArticleChecker {
+  readonly article: ArticleModel
+  readonly rules: CompiledRule[]
+  readonly compiled: CompiledArticle
+  readonly #engine: Engine
+  readonly #serial = new Serial()
+  readonly #vocabulary: readonly FactDefinition[]
+  readonly #thresholds: Map<string, string[]>
+
+  constructor(article: ArticleModel, vocabulary: readonly FactDefinition[]) {
+    this.article = article
+    this.#vocabulary = vocabulary
+    this.rules = toEngineRules(article)
+    this.#engine = new Engine([], { allowUndefinedFacts: true })
+    registerVersionOperators(this.#engine)
+    for (const rule of this.rules) {
+      const json = { ...rule.json }
+      if (rule.role === 'derive') json.onSuccess = deriveFacts
+      this.#engine.addRule(json)
+    }
+    this.compiled = compileArticle(this.#engine, this.rules)
+    this.#thresholds = versionThresholds(this.rules.map((rule) => rule.json.conditions as EngineCondition))
+  }
+
+  /** The engine that defines the semantics; for differential tests only (never run it concurrently). */
+  get engine(): Engine {
+    return this.#engine
+  }
+
+  /**
+   * Evaluate validated facts on json-rules-engine and explain the answer.
+   * `facts` must come from `validateFacts` (with defaults applied by the knowledge base).
+   */
+  async check(facts: Facts): Promise<CheckResult> {
+    const run = await this.#serial.run(() => this.#engine.run({ ...facts }))
+    const byName = new Map<string, RuleResult>()
+    for (const result of [...run.results, ...run.failureResults]) byName.set(result.name as string, result)
+    const outcome = (rule: CompiledRule) => {
+      const result = byName.get(rule.json.name as string)
+      if (!result)
+        throw new Error(`Expected json-rules-engine to report rule \`${rule.json.name}\`; it dropped it`)
+      return outcomeOf(result.conditions as never)
+    }
+
+    const seen: Facts = { ...facts }
+    const derivedBy = new Map<string, string>()
+    for (const rule of this.rules.filter((candidate) => candidate.role === 'derive')) {
+      if (outcome(rule).tri !== TRUE) continue
+      for (const [name, value] of Object.entries((rule.json.event.params as { set: Facts }).set)) {
+        if (seen[name] === undefined) {
+          seen[name] = value
+          derivedBy.set(name, rule.id)
+        }
+      }
+    }
+    const withDerivation = (leaves: LeafOutcome[]): ReasonFact[] =>
+      leaves.map((leaf) =>
+        derivedBy.has(leaf.fact) ? { ...leaf, derivedBy: derivedBy.get(leaf.fact)! } : leaf,
+      )
+
+    const decisions = this.rules.filter((rule) => rule.role === 'decide')
+    const outcomes = decisions.map(outcome)
+    const verdicts = decisions.map((rule) => (rule.json.event.params as { verdict: string }).verdict)
+    const decision = decide(
+      outcomes.map((entry) => entry.tri),
+      verdicts,
+    )
+    const reason = (index: number, status: Reason['status']): Reason => ({
+      rule: decisions[index]!.id,
+      verdict: verdicts[index] as Reason['verdict'],
+      status,
+      messageKey: `verdicts.rules.${decisions[index]!.id}`,
+      facts: withDerivation(outcomes[index]!.leaves),
+    })
+    const reasons =
+      decision.winner >= 0
+        ? [reason(decision.winner, 'decided')]
+        : decision.open.map((index) => reason(index, 'open'))
+    const conflicts = decision.conflicts.map((index) => reason(index, 'conflict'))
+
+    let missingFacts: string[] = []
+    if (decision.verdict === 'unknown') {
+      const candidates = new Set<string>()
+      for (const index of decision.open) {
+        for (const leaf of outcomes[index]!.leaves) if (leaf.result === 'unknown') candidates.add(leaf.fact)
+      }
+      // A fact that a derivation could supply is also settled by the derivation's own facts.
+      for (const rule of this.rules.filter((candidate) => candidate.role === 'derive')) {
+        const sets = Object.keys((rule.json.event.params as { set: Facts }).set)
+        if (!sets.some((name) => candidates.has(name))) continue
+        const derivation = outcome(rule)
+        if (derivation.tri === UNKNOWN)
+          for (const leaf of derivation.leaves) if (leaf.result === 'unknown') candidates.add(leaf.fact)
+      }
+      for (const definition of this.#vocabulary)
+        if (definition.source === 'evidence') candidates.delete(definition.name)
+      missingFacts = rankMissingFacts(this.compiled, seen, candidates, this.#vocabulary, this.#thresholds)
+    }
+
+    const actions: ActionResult[] = []
+    const conflictActions = new Set(
+      decision.winner >= 0 && conflicts.length > 0
+        ? this.article.verdicts.rules[decision.winner]!.onConflict
+        : [],
+    )
+    for (const rule of this.rules.filter((candidate) => candidate.role === 'action')) {
+      const definition = this.article.verdicts.actions[rule.index]!
+      const conflict = conflictActions.has(definition.id)
+      const result = outcome(rule)
+      const offered = conflict || (definition.verdicts.includes(decision.verdict) && result.tri !== 0)
+      if (!offered) continue
+      const waitingFor =
+        result.tri === UNKNOWN
+          ? [...new Set(result.leaves.filter((leaf) => leaf.result === 'unknown').map((leaf) => leaf.fact))]
+          : []
+      actions.push({
+        id: definition.id,
+        ...(definition.step ? { step: definition.step } : {}),
+        recommended: definition.recommended,
+        conditional: !conflict && result.tri === UNKNOWN,
+        waitingFor: conflict ? [] : waitingFor,
+        conflict,
+        messageKey: `verdicts.actions.${definition.id}`,
+      })
+    }
+
+    return {
+      article: this.article.id,
+      verdict: decision.verdict,
+      missingFacts,
+      reasons,
+      actions,
+      conflicts,
+      facts: seen,
+    }
+  }
+
+  /**
+   * The verdict alone from the compiled closures, without touching the engine: the fast path for batches.
+   * Identical to `check(facts).verdict` (a differential test holds it to that).
+   */
+  verdictOf(facts: Facts): CheckResult['verdict'] {
+    const seen = applyDerivations(this.compiled, facts)
+    const decisions = this.compiled.decisions
+    const tris = decisions.map((rule) => rule.when(seen))
+    return decide(
+      tris,
+      decisions.map((rule) => rule.verdict),
+    ).verdict
+  }
+}
+
+// json-rules-engine calls a rule "successful" when `notEqual` meets a missing fact; derive only on a
+// three-valued true so the engine and the compiled path agree.
+async function deriveFacts(
+  event: { params?: Record<string, unknown> },
+  almanac: Almanac,
+  result: RuleResult,
+): Promise<void> {
+  if (outcomeOf(result.conditions as never).tri !== TRUE) return
+  const set = (event.params?.set ?? {}) as Facts
+  for (const [name, value] of Object.entries(set)) {
+    if ((await almanac.factValue(name)) === undefined) almanac.addRuntimeFact(name, value)
+  }
+}

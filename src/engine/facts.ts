@@ -1,0 +1,163 @@
+/** @module Validate and normalize the facts a caller sends against the vocabulary in `rules/`. */
+import { closest } from '../kb/cross-check.ts'
+import type { FactDefinition } from '../kb/schema/facts.ts'
+import { normalizeSpelling } from '../kb/spelling.ts'
+import { isVersion } from './version.ts'
+
+/** A normalized fact value. */
+export type FactValue = string | boolean
+/** Facts after validation: known names only, canonical values, no prototype. */
+export type Facts = Record<string, FactValue>
+
+/** Values longer than this are refused: no fact of the vocabulary needs more. */
+export const maxFactValueLength = 200
+
+/** A problem with one fact, as data. `FACT_UNKNOWN` is a warning; the others are errors. */
+export interface FactProblem {
+  code: 'FACTS_NOT_OBJECT' | 'FACT_WRONG_TYPE' | 'FACT_INVALID_VALUE' | 'FACT_UNKNOWN'
+  severity: 'error' | 'warning'
+  /** The fact's name as sent. */
+  fact: string
+  message: string
+  /** The accepted values (enum, boolean) or a description of them (version). */
+  expected: string[]
+  /** The closest known name, for `FACT_UNKNOWN`. */
+  suggestion?: string
+}
+
+const booleanWords = new Map<string, boolean>([
+  ['true', true],
+  ['yes', true],
+  ['1', true],
+  ['false', false],
+  ['no', false],
+  ['0', false],
+])
+
+/**
+ * Check raw facts (JSON or `name=value` strings): wrong types and values are errors that name the fact
+ * and the accepted values; unknown names are warnings with the closest known name. `null` means unknown.
+ *
+ * @example
+ * validateFacts({wsusVersion: '3.0sp1', office2003OnClients: 'yes'}, vocabulary)
+ * // {facts: {wsusVersion: '3.0 SP1', office2003OnClients: true}, errors: [], warnings: []}
+ */
+export function validateFacts(
+  input: unknown,
+  vocabulary: readonly FactDefinition[],
+  options: { ignore?: readonly string[] } = {},
+): { facts: Facts; errors: FactProblem[]; warnings: FactProblem[] } {
+  const facts: Facts = Object.create(null)
+  const errors: FactProblem[] = []
+  const warnings: FactProblem[] = []
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    errors.push({
+      code: 'FACTS_NOT_OBJECT',
+      severity: 'error',
+      fact: '',
+      message: `Expected facts as a JSON object such as {"wsusVersion": "3.0 SP1"}, not ${Array.isArray(input) ? 'a list' : input === null ? '`null`' : typeof input}`,
+      expected: [],
+    })
+    return { facts, errors, warnings }
+  }
+  const byName = new Map(vocabulary.map((fact) => [fact.name, fact]))
+  for (const name of Object.keys(input)) {
+    if (options.ignore?.includes(name)) continue
+    const raw = (input as Record<string, unknown>)[name]
+    const definition = byName.get(name)
+    if (!definition) {
+      const suggestion = closest(name, [...byName.keys()])
+      warnings.push({
+        code: 'FACT_UNKNOWN',
+        severity: 'warning',
+        fact: name,
+        message: `Expected a known fact name, not \`${printable(name)}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''}; it is ignored`,
+        expected: [...byName.keys()],
+        ...(suggestion ? { suggestion } : {}),
+      })
+      continue
+    }
+    if (raw === null || raw === undefined) continue
+    const result = normalizeValue(definition, raw)
+    if (result.ok) facts[name] = result.value
+    else errors.push(result.problem)
+  }
+  return { facts, errors, warnings }
+}
+
+/** Accepted values of a fact, for messages and for the web page's answers. */
+export function acceptedValues(definition: FactDefinition): string[] {
+  if (definition.type === 'boolean') return ['true', 'false']
+  if (definition.type === 'version') return ['a dotted version such as 3.1.6001.66']
+  return definition.values!.map((value) => value.value)
+}
+
+function normalizeValue(
+  definition: FactDefinition,
+  raw: unknown,
+): { ok: true; value: FactValue } | { ok: false; problem: FactProblem } {
+  const expected = acceptedValues(definition)
+  const fail = (code: FactProblem['code'], what: string) => ({
+    ok: false as const,
+    problem: { code, severity: 'error' as const, fact: definition.name, message: what, expected },
+  })
+  const shown = describe(raw)
+  if (typeof raw === 'string' && raw.length > maxFactValueLength) {
+    return fail(
+      'FACT_INVALID_VALUE',
+      `Expected \`${definition.name}\` to be at most ${maxFactValueLength} characters, not ${raw.length}`,
+    )
+  }
+  switch (definition.type) {
+    case 'boolean': {
+      if (typeof raw === 'boolean') return { ok: true, value: raw }
+      const word =
+        typeof raw === 'string' || typeof raw === 'number'
+          ? booleanWords.get(String(raw).trim().toLowerCase())
+          : undefined
+      if (word !== undefined) return { ok: true, value: word }
+      return fail(
+        typeof raw === 'string' ? 'FACT_INVALID_VALUE' : 'FACT_WRONG_TYPE',
+        `Expected \`${definition.name}\` to be \`true\` or \`false\`, not ${shown}`,
+      )
+    }
+    case 'version': {
+      if (typeof raw === 'string' && isVersion(raw.trim())) return { ok: true, value: raw.trim() }
+      const hint = typeof raw === 'number' ? '; write the version as a string, such as "3.1.6001.66"' : ''
+      return fail(
+        typeof raw === 'string' ? 'FACT_INVALID_VALUE' : 'FACT_WRONG_TYPE',
+        `Expected \`${definition.name}\` to be a dotted version of up to four numbers such as \`3.1.6001.66\`, not ${shown}${hint}`,
+      )
+    }
+    case 'enum': {
+      if (typeof raw === 'string' || (typeof raw === 'number' && Number.isFinite(raw))) {
+        const wanted = normalizeSpelling(String(raw).trim())
+        for (const candidate of definition.values!) {
+          if (
+            [candidate.value, ...candidate.aliases].some((spelling) => normalizeSpelling(spelling) === wanted)
+          ) {
+            return { ok: true, value: candidate.value }
+          }
+        }
+      }
+      return fail(
+        typeof raw === 'string' ? 'FACT_INVALID_VALUE' : 'FACT_WRONG_TYPE',
+        `Expected \`${definition.name}\` to be one of ${expected.map((value) => `\`${value}\``).join(', ')}, not ${shown}`,
+      )
+    }
+  }
+}
+
+function describe(raw: unknown): string {
+  if (raw === null) return '`null`'
+  if (Array.isArray(raw)) return 'a list'
+  if (typeof raw === 'object') return 'an object'
+  if (typeof raw === 'string') return `\`${printable(raw)}\``
+  return `${typeof raw} \`${String(raw)}\``
+}
+
+function printable(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is escaped
+  const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?')
+  return clean.length > 40 ? `${clean.slice(0, 37)}…` : clean
+}

@@ -1,0 +1,66 @@
+/** @module Which missing facts to ask for first: the ones whose answer settles the verdict most often. */
+import type { FactDefinition } from '../kb/schema/facts.ts'
+import { applyDerivations, type CompiledArticle } from './compiled.ts'
+import { decide } from './decide.ts'
+import type { EngineCondition } from './engine-rules.ts'
+import type { Facts, FactValue } from './facts.ts'
+import { isVersion, previousVersion } from './version.ts'
+
+/** The values tried for a fact when ranking: its enum values, both booleans, or versions around each threshold. */
+export function probeValues(definition: FactDefinition, thresholds: readonly string[]): FactValue[] {
+  if (definition.type === 'boolean') return [true, false]
+  if (definition.type === 'enum') return definition.values!.map((value) => value.value)
+  const versions = new Set<string>(definition.examples ?? [])
+  for (const threshold of thresholds) {
+    versions.add(threshold)
+    const below = previousVersion(threshold)
+    if (below) versions.add(below)
+  }
+  return [...versions].filter(isVersion)
+}
+
+/** Every version a rule compares each fact with, for `probeValues`. */
+export function versionThresholds(conditions: EngineCondition[]): Map<string, string[]> {
+  const found = new Map<string, string[]>()
+  const walk = (node: EngineCondition) => {
+    if ('all' in node) node.all.forEach(walk)
+    else if ('any' in node) node.any.forEach(walk)
+    else if ('not' in node) walk(node.not)
+    else if (node.operator.startsWith('version') && typeof node.value === 'string') {
+      found.set(node.fact, [...(found.get(node.fact) ?? []), node.value])
+    }
+  }
+  conditions.forEach(walk)
+  return found
+}
+
+/**
+ * Rank candidate facts: for each, the share of its possible values that would make the verdict definite
+ * given the facts already known. Higher first; ties keep the vocabulary's order. Facts that settle nothing
+ * alone stay in the list (after the others) because they matter together with another answer.
+ *
+ * @example
+ * rankMissingFacts(compiled, facts, ['wsusVersion', 'office2003OnClients'], vocabulary, thresholds)
+ */
+export function rankMissingFacts(
+  compiled: CompiledArticle,
+  facts: Facts,
+  candidates: ReadonlySet<string>,
+  vocabulary: readonly FactDefinition[],
+  thresholds: ReadonlyMap<string, string[]>,
+): string[] {
+  const verdicts = compiled.decisions.map((rule) => rule.verdict)
+  const scored: Array<{ name: string; score: number; order: number }> = []
+  vocabulary.forEach((definition, order) => {
+    if (!candidates.has(definition.name) || facts[definition.name] !== undefined) return
+    const values = probeValues(definition, thresholds.get(definition.name) ?? [])
+    let settled = 0
+    for (const value of values) {
+      const probe = applyDerivations(compiled, { ...facts, [definition.name]: value })
+      const tris = compiled.decisions.map((rule) => rule.when(probe))
+      if (decide(tris, verdicts).verdict !== 'unknown') settled++
+    }
+    scored.push({ name: definition.name, score: values.length === 0 ? 0 : settled / values.length, order })
+  })
+  return scored.sort((a, b) => b.score - a.score || a.order - b.order).map((entry) => entry.name)
+}

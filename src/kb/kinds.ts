@@ -1,0 +1,19 @@
+/** @module The kinds of rules file and the schema of each. */
+import type { z } from 'zod'
+import { ArticleFile } from './schema/article.ts'
+import { CatalogFile } from './schema/catalog.ts'
+import { FactsFile } from './schema/facts.ts'
+import { SignaturesFile } from './schema/signatures.ts'
+import { VerdictsFile } from './schema/verdicts.ts'
+
+/** Each file declares `kind:`; this maps it to its schema (and to `schema/<kind>.schema.json`). */
+export const fileKinds = {
+  catalog: CatalogFile,
+  facts: FactsFile,
+  article: ArticleFile,
+  verdicts: VerdictsFile,
+  signatures: SignaturesFile,
+} satisfies Record<string, z.ZodType>
+
+export type FileKind = keyof typeof fileKinds
+export const kindNames = Object.keys(fileKinds) as FileKind[]

@@ -1,0 +1,73 @@
+/** @module Load a rules folder: all of it, validated, or nothing. */
+import { stat } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { crossCheck } from './cross-check.ts'
+import { KnowledgeBaseError } from './errors.ts'
+import type { KnowledgeBaseModel } from './model.ts'
+import { type Problem, sortProblems } from './problem.ts'
+import { listYamlFiles, readRulesFile, type ValidFile } from './read-files.ts'
+
+/** The project's own `rules/` folder (from `src/kb/` and from `dist/kb/` alike). */
+export const defaultRulesDir = fileURLToPath(new URL('../../rules/', import.meta.url))
+
+/**
+ * Validate a rules folder and return every problem (errors and warnings), sorted by position.
+ * Never throws for content problems; `model` is set when there is no error.
+ *
+ * @example
+ * const {problems} = await lintRules('rules')
+ * for (const p of problems) console.log(formatProblem(p))
+ */
+export async function lintRules(
+  dir: string = defaultRulesDir,
+): Promise<{ problems: Problem[]; model?: KnowledgeBaseModel }> {
+  const absolute = path.resolve(dir)
+  try {
+    const info = await stat(absolute)
+    if (!info.isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' })
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO'
+    return {
+      problems: [
+        {
+          code: 'KB_FILE_UNREADABLE',
+          severity: 'error',
+          message: `Expected a rules folder, not a path that fails with ${code}; pass \`--rules DIR\` with a folder of YAML files`,
+          file: dir,
+          line: 0,
+          column: 0,
+          path: [],
+        },
+      ],
+    }
+  }
+
+  const problems: Problem[] = []
+  const files: ValidFile[] = []
+  for (const file of await listYamlFiles(absolute)) {
+    const read = await readRulesFile(file)
+    problems.push(...read.problems)
+    if (read.file) files.push(read.file)
+  }
+  const checked = crossCheck(files)
+  problems.push(...checked.problems)
+  const sorted = sortProblems(problems)
+  if (sorted.some((problem) => problem.severity === 'error')) return { problems: sorted }
+  return {
+    problems: sorted,
+    model: { dir: absolute, products: checked.products, facts: checked.facts, articles: checked.articles },
+  }
+}
+
+/**
+ * Load and validate a rules folder. Throws `KnowledgeBaseError` listing every problem when any file has an error.
+ *
+ * @example
+ * const model = await loadRules() // the built-in rules/
+ */
+export async function loadRules(dir: string = defaultRulesDir): Promise<KnowledgeBaseModel> {
+  const { problems, model } = await lintRules(dir)
+  if (!model) throw new KnowledgeBaseError(problems)
+  return model
+}

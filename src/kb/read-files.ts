@@ -1,0 +1,153 @@
+/** @module Read every YAML file of a rules folder, check its encoding and syntax, and validate it by kind. */
+import { readdir, readFile, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { type FileKind, fileKinds, kindNames } from './kinds.ts'
+import type { Problem } from './problem.ts'
+import { maxFileBytes, parseYamlSource, type YamlSource } from './yaml-source.ts'
+import { issuesToProblems } from './zod-problems.ts'
+
+export interface ValidFile {
+  file: string
+  kind: FileKind
+  data: unknown
+  source: YamlSource
+}
+
+/** How a file is named in problems. */
+export function displayPath(absolute: string): string {
+  const relative = path.relative(process.cwd(), absolute)
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative)
+    ? relative.split(path.sep).join('/')
+    : absolute
+}
+
+/** List `*.yaml` and `*.yml` files below `dir`, sorted, skipping dot-folders. */
+export async function listYamlFiles(dir: string): Promise<string[]> {
+  const found: string[] = []
+  const walk = async (current: string) => {
+    const entries = await readdir(current, { withFileTypes: true })
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue
+      const full = path.join(current, entry.name)
+      if (entry.isDirectory()) await walk(full)
+      else if (/\.ya?ml$/i.test(entry.name)) found.push(full)
+    }
+  }
+  await walk(dir)
+  return found.sort()
+}
+
+/**
+ * Read and validate one file. Problems come back as data; `file` is undefined when the file is unusable.
+ *
+ * @example
+ * const {file, problems} = await readRulesFile('/abs/rules/facts.yaml')
+ */
+export async function readRulesFile(absolute: string): Promise<{ file?: ValidFile; problems: Problem[] }> {
+  const name = displayPath(absolute)
+  const whole = (code: Problem['code'], message: string): { problems: Problem[] } => ({
+    problems: [{ code, severity: 'error', message, file: name, line: 0, column: 0, path: [] }],
+  })
+
+  let bytes: Buffer
+  try {
+    const info = await stat(absolute)
+    if (info.isDirectory())
+      return whole(
+        'KB_FILE_UNREADABLE',
+        'Expected a file, not a directory; rename it so it does not end in `.yaml`',
+      )
+    if (info.size > maxFileBytes) {
+      return whole(
+        'KB_FILE_TOO_LARGE',
+        `Expected a rules file of at most ${maxFileBytes} bytes, not ${info.size}; split it`,
+      )
+    }
+    bytes = await readFile(absolute)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO'
+    return whole('KB_FILE_UNREADABLE', `Expected a readable file, not one that fails with ${code}`)
+  }
+
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
+  } catch {
+    const offset = firstInvalidUtf8(bytes)
+    const before = bytes.subarray(0, offset).toString('utf8').split('\n')
+    return {
+      problems: [
+        {
+          code: 'KB_FILE_ENCODING',
+          severity: 'error',
+          message: `Expected UTF-8, not the byte 0x${bytes[offset]?.toString(16).padStart(2, '0')}; save the file as UTF-8`,
+          file: name,
+          line: before.length,
+          column: (before.at(-1)?.length ?? 0) + 1,
+          path: [],
+        },
+      ],
+    }
+  }
+
+  const source = parseYamlSource(name, text)
+  const problems = [...source.problems]
+  if (problems.length > 0) return { problems }
+
+  if (!/^# yaml-language-server: \$schema=\S+/.test(text)) {
+    problems.push({
+      code: 'KB_SCHEMA_COMMENT',
+      severity: 'warning',
+      message:
+        'Expected the first line to be `# yaml-language-server: $schema=<path to schema/<kind>.schema.json>` so editors check the file',
+      file: name,
+      line: 1,
+      column: 1,
+      path: [],
+    })
+  }
+
+  const data = source.data
+  const kind =
+    data !== null && typeof data === 'object' && !Array.isArray(data)
+      ? (data as { kind?: unknown }).kind
+      : undefined
+  if (typeof kind !== 'string' || !(kind in fileKinds)) {
+    problems.push({
+      code: 'KB_UNKNOWN_KIND',
+      severity: 'error',
+      message: `Expected \`kind\` to be one of ${kindNames.map((k) => `\`${k}\``).join(', ')}, not ${kind === undefined ? 'nothing' : `\`${String(kind)}\``}`,
+      file: name,
+      ...source.locate(['kind']),
+      path: ['kind'],
+    })
+    return { problems }
+  }
+
+  const result = fileKinds[kind as FileKind].safeParse(data)
+  if (!result.success) {
+    problems.push(...issuesToProblems(result.error.issues, source))
+    return { problems }
+  }
+  return { file: { file: name, kind: kind as FileKind, data: result.data, source }, problems }
+}
+
+function firstInvalidUtf8(bytes: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true })
+  let low = 0
+  let high = bytes.length
+  // Binary search for the shortest prefix that fails to decode.
+  while (low < high) {
+    const middle = (low + high) >> 1
+    try {
+      decoder.decode(bytes.subarray(0, middle + 1))
+      low = middle + 1
+    } catch {
+      high = middle
+    }
+  }
+  // A prefix that ends inside a valid multi-byte sequence also fails; step back to its lead byte.
+  let offset = Math.min(low, bytes.length - 1)
+  while (offset > 0 && ((bytes[offset] ?? 0) & 0xc0) === 0x80) offset--
+  return offset
+}

@@ -1,0 +1,95 @@
+/** @module The condition language of verdict, derivation and action rules. */
+import { z } from 'zod'
+import { FactName, Scalar } from './common.ts'
+
+/** Operators a leaf may use; the `version*` ones compare dotted versions part by part. */
+export const operators = [
+  'equal',
+  'notEqual',
+  'in',
+  'notIn',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+  'versionEqual',
+  'versionLessThan',
+  'versionLessThanInclusive',
+  'versionGreaterThan',
+  'versionGreaterThanInclusive',
+] as const
+
+export type Operator = (typeof operators)[number]
+
+/** A leaf: compare one fact with a value. */
+export interface LeafCondition {
+  fact: string
+  operator: Operator
+  value?: string | number | boolean | Array<string | number | boolean>
+  /** Path into the article (`component.fixedVersion`) whose value is compared, so facts live once. */
+  valueRef?: string
+}
+
+/** A tree of `all`, `any` and `not` over leaves. */
+export type Condition = LeafCondition | { all: Condition[] } | { any: Condition[] } | { not: Condition }
+
+const shapeKeys = ['all', 'any', 'not', 'fact'] as const
+
+// One strict object with optional members instead of a union: zod then reports an unknown key
+// at the key itself, which maps to a precise line and column.
+export const Condition: z.ZodType<Condition> = z
+  .strictObject({
+    fact: FactName.optional(),
+    operator: z.enum(operators).optional(),
+    value: z.union([Scalar, z.array(Scalar).min(1)]).optional(),
+    valueRef: z
+      .string()
+      .regex(/^[a-zA-Z]+(\.[a-zA-Z]+)*$/, 'Expected a dotted path such as `component.fixedVersion`')
+      .optional(),
+    get all() {
+      return z.array(Condition).min(1).optional()
+    },
+    get any() {
+      return z.array(Condition).min(1).optional()
+    },
+    get not() {
+      return Condition.optional()
+    },
+  })
+  .superRefine((node, context) => {
+    const present = shapeKeys.filter((key) => key in node)
+    if (present.length !== 1) {
+      context.addIssue({
+        code: 'custom',
+        message: `Expected a condition with exactly one of \`all\`, \`any\`, \`not\` or \`fact\`, not ${
+          present.length === 0 ? 'none' : present.map((key) => `\`${key}\``).join(' and ')
+        }`,
+      })
+      return
+    }
+    if (present[0] === 'fact') {
+      if (!('operator' in node))
+        context.addIssue({ code: 'custom', message: 'Expected `operator` beside `fact`' })
+      if ('value' in node === 'valueRef' in node) {
+        context.addIssue({
+          code: 'custom',
+          message: 'Expected exactly one of `value` or `valueRef` beside `fact`',
+        })
+      }
+      const listOperator = node.operator === 'in' || node.operator === 'notIn'
+      if (node.value !== undefined && listOperator !== Array.isArray(node.value)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['value'],
+          message: listOperator
+            ? `Expected a list as \`value\` for \`${node.operator}\``
+            : `Expected a single value for \`${node.operator}\`, not a list`,
+        })
+      }
+    } else if ('operator' in node || 'value' in node || 'valueRef' in node) {
+      context.addIssue({
+        code: 'custom',
+        message: 'Expected `operator`, `value` and `valueRef` only beside `fact`',
+      })
+    }
+  }) as unknown as z.ZodType<Condition>

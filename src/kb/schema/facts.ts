@@ -1,0 +1,48 @@
+/** @module Schema of `kind: facts`: the fact vocabulary that integrators send. */
+import { z } from 'zod'
+import { FactName } from './common.ts'
+
+export const FactValue = z.strictObject({
+  value: z.string().min(1),
+  /** Other spellings that mean this value; compared case-insensitively, ignoring spaces, `-` and `_`. */
+  aliases: z.array(z.string().min(1)).default([]),
+})
+
+export const FactDefinition = z.strictObject({
+  name: FactName,
+  type: z.enum(['enum', 'boolean', 'version']),
+  /** Where the fact comes from: an inventory answer, or evidence found in logs. */
+  source: z.enum(['inventory', 'evidence']).default('inventory'),
+  values: z.array(FactValue).min(2).optional(),
+  /** The value assumed when the fact is absent (evidence: no log means no symptom seen). */
+  default: z.union([z.string(), z.boolean()]).optional(),
+  /** Representative versions tried when ranking missing facts; thresholds from the rules are added. */
+  examples: z.array(z.string()).optional(),
+})
+
+export const FactsFile = z
+  .strictObject({
+    kind: z.literal('facts'),
+    facts: z.array(FactDefinition).min(1),
+  })
+  .superRefine((file, context) => {
+    file.facts.forEach((fact, index) => {
+      if (fact.type === 'enum' && !fact.values) {
+        context.addIssue({
+          code: 'custom',
+          path: ['facts', index, 'values'],
+          message: 'Expected `values` for an enum fact',
+        })
+      }
+      if (fact.type !== 'enum' && fact.values) {
+        context.addIssue({
+          code: 'custom',
+          path: ['facts', index, 'values'],
+          message: `Expected no \`values\` for a ${fact.type} fact`,
+        })
+      }
+    })
+  })
+
+export type FactDefinition = z.infer<typeof FactDefinition>
+export type FactsFile = z.infer<typeof FactsFile>

@@ -1,0 +1,48 @@
+/** @module Schema of `kind: verdicts`: an article's decision rules and the actions they lead to. */
+import { z } from 'zod'
+import { Id, Scalar } from './common.ts'
+import { Condition } from './condition.ts'
+
+export const verdicts = ['affected', 'not_affected', 'fixed', 'unknown'] as const
+export type Verdict = (typeof verdicts)[number]
+
+const DecisionRule = z.strictObject({
+  id: Id,
+  verdict: z.enum(['affected', 'not_affected', 'fixed']),
+  when: Condition,
+  /** Actions added when a later rule, decided by other facts, disagrees with this one. */
+  onConflict: z.array(Id).default([]),
+})
+
+const Derivation = z.strictObject({
+  id: Id,
+  when: Condition,
+  /** Facts this derivation sets when the user gave none. */
+  set: z.record(z.string(), Scalar),
+})
+
+const Action = z.strictObject({
+  id: Id,
+  /** The verdicts for which the action is offered. */
+  verdicts: z.array(z.enum(verdicts)).min(1),
+  /** Offered when this holds; when its facts are missing the action is offered as conditional. */
+  when: Condition.optional(),
+  /** The article step whose text the action reuses: `procedure-id` or `procedure-id/step-id`. */
+  step: z.string().optional(),
+  recommended: z.boolean().default(false),
+})
+
+export const VerdictsFile = z.strictObject({
+  kind: z.literal('verdicts'),
+  article: z.string().min(1),
+  /** Facts implied by others (SBS 2003 not upgraded means WSUS 2.0). Run before the rules. */
+  derive: z.array(Derivation).default([]),
+  /** In priority order: the first rule that holds decides, unless an earlier one might hold too. */
+  rules: z.array(DecisionRule).min(1),
+  actions: z.array(Action).default([]),
+})
+
+export type VerdictsFile = z.infer<typeof VerdictsFile>
+export type DecisionRule = z.infer<typeof DecisionRule>
+export type Derivation = z.infer<typeof Derivation>
+export type ActionDefinition = z.infer<typeof Action>

@@ -1,0 +1,92 @@
+/** @module The loaded knowledge base: validated rules plus one checker per article. */
+import { ArticleChecker } from './engine/article-checker.ts'
+import type { CheckReport, CheckResult } from './engine/check-result.ts'
+import { FactsError } from './engine/facts-error.ts'
+import { type Facts, validateFacts } from './engine/facts.ts'
+import { defaultRulesDir, loadRules } from './kb/load.ts'
+import type { KnowledgeBaseModel } from './kb/model.ts'
+
+/** Options of `check`. */
+export interface CheckOptions {
+  /** Only this article; all articles when absent. */
+  article?: string
+}
+
+/**
+ * A validated knowledge base. Create it with `loadKnowledgeBase`; after that nothing reads files.
+ *
+ * @example
+ * const kb = await loadKnowledgeBase()
+ * const {results} = await kb.check({wsusVersion: '3.0 SP1', office2003OnClients: true, webServicesClientDllVersion: '3.1.6001.65'})
+ * results[0].verdict // 'affected'
+ */
+export class KnowledgeBase {
+  readonly model: KnowledgeBaseModel
+  readonly checkers: ReadonlyMap<string, ArticleChecker>
+
+  constructor(model: KnowledgeBaseModel) {
+    this.model = model
+    this.checkers = new Map(
+      model.articles.map((article) => [article.id, new ArticleChecker(article, model.facts)]),
+    )
+  }
+
+  /** The article ids, in load order. */
+  get articleIds(): string[] {
+    return [...this.checkers.keys()]
+  }
+
+  /**
+   * Validate raw facts and fill in the defaults of absent evidence facts. Throws `FactsError` on a wrong type
+   * or value; unknown names come back as warnings.
+   */
+  prepareFacts(input: unknown, options: { ignore?: readonly string[] } = {}) {
+    const { facts, errors, warnings } = validateFacts(input, this.model.facts, options)
+    if (errors.length > 0) throw new FactsError(errors)
+    for (const definition of this.model.facts) {
+      if (definition.default !== undefined && facts[definition.name] === undefined)
+        facts[definition.name] = definition.default
+    }
+    return { facts, warnings }
+  }
+
+  /**
+   * Answer "am I affected?" for every article (or one): a verdict, the reasons, the next actions and, when the
+   * verdict is `unknown`, the facts still missing.
+   */
+  async check(input: unknown, options: CheckOptions = {}): Promise<CheckReport> {
+    const { facts, warnings } = this.prepareFacts(input)
+    const results = await Promise.all(this.#selected(options).map((checker) => checker.check(facts)))
+    return { results, warnings }
+  }
+
+  /** Verdicts only, synchronously, from the compiled rules: the batch fast path. */
+  verdicts(facts: Facts, options: CheckOptions = {}): Array<Pick<CheckResult, 'article' | 'verdict'>> {
+    return this.#selected(options).map((checker) => ({
+      article: checker.article.id,
+      verdict: checker.verdictOf(facts),
+    }))
+  }
+
+  #selected(options: CheckOptions): ArticleChecker[] {
+    if (options.article === undefined) return [...this.checkers.values()]
+    const checker = this.checkers.get(options.article)
+    if (!checker) {
+      throw new RangeError(
+        `Expected an article of the knowledge base (${this.articleIds.map((id) => `\`${id}\``).join(', ')}), not \`${options.article}\``,
+      )
+    }
+    return [checker]
+  }
+}
+
+/**
+ * Load and validate a rules folder (default: the project's own `rules/`). Throws `KnowledgeBaseError`
+ * with every problem when anything is wrong: nothing is half-loaded.
+ *
+ * @example
+ * const kb = await loadKnowledgeBase('test/fixtures/kb-fictional')
+ */
+export async function loadKnowledgeBase(dir: string = defaultRulesDir): Promise<KnowledgeBase> {
+  return new KnowledgeBase(await loadRules(dir))
+}

@@ -1,0 +1,76 @@
+/** @module i18next instances over the YAML resources in `locales/`. */
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import i18next, { type i18n, type Resource } from 'i18next'
+import { parse } from 'yaml'
+
+/** The languages every document and answer exists in. */
+export const languages = ['en', 'nl', 'pl', 'nb'] as const
+export type Language = (typeof languages)[number]
+
+/** The project's own `locales/` folder. */
+export const defaultLocalesDir = fileURLToPath(new URL('../../locales/', import.meta.url))
+
+/** True when `value` is one of the supported languages. */
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (languages as readonly string[]).includes(value)
+}
+
+/**
+ * Read every `locales/<lang>/<namespace>.yaml` into an i18next resource object. `_meta` keys (source hashes
+ * for translation QA) are kept out of the resources.
+ *
+ * @example
+ * const resources = await loadResources()
+ * resources.nl['954960'] // the Dutch strings of article 954960
+ */
+export async function loadResources(dir: string = defaultLocalesDir): Promise<Resource> {
+  const resources: Resource = {}
+  for (const language of languages) {
+    const folder = path.join(dir, language)
+    let names: string[] = []
+    try {
+      names = (await readdir(folder)).filter((name) => name.endsWith('.yaml')).sort()
+    } catch {
+      continue
+    }
+    resources[language] = {}
+    for (const name of names) {
+      const data = parse(await readFile(path.join(folder, name), 'utf8'), { maxAliasCount: 0 }) ?? {}
+      delete (data as Record<string, unknown>)._meta
+      resources[language]![name.replace(/\.yaml$/, '')] = data
+    }
+  }
+  return resources
+}
+
+/**
+ * A fresh i18next instance for one language (never the global singleton), with English as fallback
+ * and `datetime` formatting of ISO dates through Intl.
+ *
+ * @example
+ * const t = (await createI18n(resources, 'pl')).t
+ * t('verdict.affected', {ns: 'common'})
+ */
+export async function createI18n(resources: Resource, language: Language): Promise<i18n> {
+  const instance = i18next.createInstance()
+  await instance.init({
+    resources,
+    lng: language,
+    fallbackLng: 'en',
+    ns: Object.keys(resources.en ?? {}),
+    defaultNS: 'common',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+  })
+  instance.services.formatter?.add('datetime', (value, lng, options) => {
+    const date =
+      typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : value
+    return new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeZone: 'UTC', ...options }).format(
+      date as Date,
+    )
+  })
+  return instance
+}

@@ -1,0 +1,98 @@
+/** @module Put localized sentences next to the machine codes of a check result. */
+import type { i18n } from 'i18next'
+import type { ActionResult, CheckResult, Reason, ReasonFact } from '../engine/check-result.ts'
+import type { KnowledgeBase } from '../knowledge-base.ts'
+import { articleValues } from './article-values.ts'
+
+export interface LocalizedReason extends Reason {
+  message: string
+  details: string[]
+}
+export interface LocalizedAction extends ActionResult {
+  message: string
+  /** "If …" sentence for a conditional action. */
+  condition?: string
+}
+export interface LocalizedCheckResult extends Omit<CheckResult, 'reasons' | 'actions' | 'conflicts'> {
+  verdictLabel: string
+  reasons: LocalizedReason[]
+  actions: LocalizedAction[]
+  conflicts: LocalizedReason[]
+  /** Questions for the missing facts, in the same order. */
+  questions: Array<{ fact: string; question: string }>
+}
+
+/**
+ * Add `message` (and `details`, `condition`, `verdictLabel`, `questions`) in the instance's language.
+ *
+ * @example
+ * const localized = localizeCheckResult(result, i18n, kb)
+ * localized.actions[0].message
+ */
+export function localizeCheckResult(
+  result: CheckResult,
+  i18n: i18n,
+  kb: KnowledgeBase,
+): LocalizedCheckResult {
+  const article = kb.model.articles.find((candidate) => candidate.id === result.article)!
+  const values = articleValues(article.article)
+  const t = (key: string, options: Record<string, unknown> = {}) =>
+    i18n.t(key, { ...values, ...options }) as string
+  const factLabel = (name: string) => t(`facts.${name}.label`, { ns: 'common', defaultValue: name })
+  const valueLabel = (name: string, value: unknown): string => {
+    if (Array.isArray(value)) return value.map((item) => valueLabel(name, item)).join(', ')
+    if (typeof value === 'boolean') return t(`value.${value}`, { ns: 'common' })
+    return t(`facts.${name}.values.${String(value)}`, { ns: 'common', defaultValue: String(value) })
+  }
+  const leafSentence = (leaf: ReasonFact): string => {
+    if (leaf.result === 'unknown') return t('check.unknownFact', { ns: 'common', fact: factLabel(leaf.fact) })
+    const base = t(`operator.${leaf.operator}`, {
+      ns: 'common',
+      fact: factLabel(leaf.fact),
+      value: valueLabel(leaf.fact, leaf.value),
+    })
+    const actual =
+      leaf.actual !== undefined && leaf.operator.startsWith('version')
+        ? ` ${t('actual', { ns: 'common', actual: leaf.actual })}`
+        : ''
+    const derived = leaf.derivedBy ? ` ${t('check.derived', { ns: 'common', rule: leaf.derivedBy })}` : ''
+    return base + actual + derived
+  }
+  const reason = (entry: Reason): LocalizedReason => ({
+    ...entry,
+    message: t(entry.messageKey, { ns: result.article }),
+    details: entry.facts.map(leafSentence),
+  })
+  const action = (entry: ActionResult): LocalizedAction => {
+    const localized: LocalizedAction = { ...entry, message: t(entry.messageKey, { ns: result.article }) }
+    if (entry.conditional) {
+      const checker = kb.checkers.get(result.article)!
+      const definition = checker.article.verdicts.actions.find((candidate) => candidate.id === entry.id)
+      const leaves = collectLeaves(definition?.when).filter((leaf) => entry.waitingFor.includes(leaf.fact))
+      const condition = leaves.map((leaf) => leafSentence({ ...leaf, result: 'true' })).join('; ')
+      localized.condition = t('check.conditional', { ns: 'common', condition })
+    }
+    return localized
+  }
+  return {
+    ...result,
+    verdictLabel: t(`verdict.${result.verdict}`, { ns: 'common' }),
+    reasons: result.reasons.map(reason),
+    actions: result.actions.map(action),
+    conflicts: result.conflicts.map(reason),
+    questions: result.missingFacts.map((fact) => ({
+      fact,
+      question: t(`facts.${fact}.question`, { ns: 'common', defaultValue: fact }),
+    })),
+  }
+}
+
+type Leaf = { fact: string; operator: string; value: unknown }
+function collectLeaves(condition: unknown): Leaf[] {
+  if (!condition || typeof condition !== 'object') return []
+  const node = condition as Record<string, unknown>
+  if (Array.isArray(node.all)) return node.all.flatMap(collectLeaves)
+  if (Array.isArray(node.any)) return node.any.flatMap(collectLeaves)
+  if (node.not) return collectLeaves(node.not)
+  return [{ fact: node.fact as string, operator: node.operator as string, value: node.value }]
+}
