@@ -5,6 +5,24 @@ import { FactsError } from './engine/facts-error.ts'
 import { type Facts, validateFacts } from './engine/facts.ts'
 import { defaultRulesDir, loadRules } from './kb/load.ts'
 import type { KnowledgeBaseModel } from './kb/model.ts'
+import type { SignaturesFile } from './kb/schema/signatures.ts'
+import { type DiagnoseInputs, type DiagnosisReport, diagnoseLogs } from './logs/diagnose.ts'
+import type { ProgressCallback } from './logs/progress.ts'
+
+/** Options of `diagnose`. */
+export interface DiagnoseCheckOptions extends CheckOptions {
+  /** Inventory facts to combine with the evidence. */
+  facts?: Record<string, unknown>
+  /** Called while reading large logs. */
+  progress?: ProgressCallback
+}
+
+/** One article's log evidence and the verdict it leads to. */
+export interface DiagnoseResult {
+  article: string
+  diagnosis: DiagnosisReport
+  check: CheckResult
+}
 
 /** Options of `check`. */
 export interface CheckOptions {
@@ -58,6 +76,31 @@ export class KnowledgeBase {
     const { facts, warnings } = this.prepareFacts(input)
     const results = await Promise.all(this.#selected(options).map((checker) => checker.check(facts)))
     return { results, warnings }
+  }
+
+  /**
+   * Read client and/or server logs (paths, strings, Buffers or streams; arrays for several files), find the
+   * articles' symptom signatures, and turn the evidence into facts for the same rules as `check`.
+   *
+   * @example
+   * const [result] = await kb.diagnose({client: 'WindowsUpdate.log'})
+   * result.diagnosis.client?.level // 'confirmed'
+   * result.check.verdict           // 'affected'
+   */
+  async diagnose(inputs: DiagnoseInputs, options: DiagnoseCheckOptions = {}): Promise<DiagnoseResult[]> {
+    const { facts } = this.prepareFacts(options.facts ?? {})
+    const results: DiagnoseResult[] = []
+    for (const checker of this.#selected(options)) {
+      const signatures = checker.article.extras.signatures as SignaturesFile | undefined
+      if (!signatures) continue
+      const diagnosis = await diagnoseLogs(inputs, {
+        signatures,
+        ...(options.progress ? { progress: options.progress } : {}),
+      })
+      const evidence = this.prepareFacts({ ...facts, ...diagnosis.facts }).facts
+      results.push({ article: checker.article.id, diagnosis, check: await checker.check(evidence) })
+    }
+    return results
   }
 
   /** Verdicts only, synchronously, from the compiled rules: the batch fast path. */

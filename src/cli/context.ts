@@ -1,4 +1,5 @@
 /** @module What every command shares: the streams, the exit status, loading the knowledge base and locales. */
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { i18n, Resource } from 'i18next'
@@ -7,7 +8,14 @@ import { KnowledgeBaseError } from '../kb/errors.ts'
 import { defaultRulesDir } from '../kb/load.ts'
 import { formatProblem } from '../kb/problem.ts'
 import { type KnowledgeBase, loadKnowledgeBase } from '../knowledge-base.ts'
-import { createI18n, isLanguage, type Language, languages, loadResources } from '../render/i18n.ts'
+import {
+  createI18n,
+  defaultLocalesDir,
+  isLanguage,
+  type Language,
+  languages,
+  loadResources,
+} from '../render/i18n.ts'
 import { exitCodes } from './exit-codes.ts'
 import { type CliIo, readAll, UsageError } from './io.ts'
 
@@ -39,10 +47,23 @@ export class CliContext {
     return loadKnowledgeBase(rules === undefined ? defaultRulesDir : this.resolve(rules))
   }
 
-  /** An i18next instance for `--lang`. */
-  async i18n(language: string | undefined): Promise<i18n> {
+  /**
+   * An i18next instance for `--lang`. With `--rules DIR`, a `locales/` folder beside DIR adds its articles'
+   * strings to the built-in ones.
+   */
+  async i18n(language: string | undefined, rules?: string): Promise<i18n> {
     const chosen = parseLanguage(language)
-    this.#resources ??= await loadResources()
+    if (!this.#resources) {
+      const resources = await loadResources()
+      const beside = rules === undefined ? undefined : path.join(this.resolve(rules), '..', 'locales')
+      if (beside && path.resolve(beside) !== path.resolve(defaultLocalesDir) && existsSync(beside)) {
+        const extra = await loadResources(beside)
+        for (const [language, namespaces] of Object.entries(extra)) {
+          resources[language] = { ...resources[language], ...namespaces }
+        }
+      }
+      this.#resources = resources
+    }
     return createI18n(this.#resources, chosen)
   }
 

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { Command, CommanderError } from 'commander'
 import { registerCheck } from './commands/check.ts'
+import { registerDiagnose } from './commands/diagnose.ts'
 import { registerLint } from './commands/lint.ts'
 import { CliContext } from './context.ts'
 import { exitCodes } from './exit-codes.ts'
@@ -32,6 +33,7 @@ Exit status: 0 success, 1 problems found (lint) or failed lines (batch), 2 bad i
     )
   registerCheck(program, context)
   registerLint(program, context)
+  registerDiagnose(program, context)
   for (const command of program.commands) command.exitOverride()
   return program
 }

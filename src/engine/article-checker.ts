@@ -4,6 +4,7 @@ import type { ArticleModel } from '../kb/model.ts'
 import type { FactDefinition } from '../kb/schema/facts.ts'
 import type { ActionResult, CheckResult, Reason, ReasonFact } from './check-result.ts'
 import { applyDerivations, type CompiledArticle, compileArticle } from './compiled.ts'
+import { compileVerdictFunctions, type VerdictFunctions } from './compiled-verdict.ts'
 import { decide } from './decide.ts'
 import { type CompiledRule, type EngineCondition, toEngineRules } from './engine-rules.ts'
 import type { Facts } from './facts.ts'
@@ -29,6 +30,7 @@ export class ArticleChecker {
   readonly #serial = new Serial()
   readonly #vocabulary: readonly FactDefinition[]
   readonly #thresholds: Map<string, string[]>
+  readonly #fast: VerdictFunctions
 
   constructor(article: ArticleModel, vocabulary: readonly FactDefinition[]) {
     this.article = article
@@ -42,6 +44,7 @@ export class ArticleChecker {
       this.#engine.addRule(json)
     }
     this.compiled = compileArticle(this.#engine, this.rules)
+    this.#fast = compileVerdictFunctions(this.#engine, this.rules)
     this.#thresholds = versionThresholds(this.rules.map((rule) => rule.json.conditions as EngineCondition))
   }
 
@@ -67,13 +70,15 @@ export class ArticleChecker {
 
     const seen: Facts = { ...facts }
     const derivedBy = new Map<string, string>()
+    const overridden: CheckResult['overridden'] = []
     for (const rule of this.rules.filter((candidate) => candidate.role === 'derive')) {
       if (outcome(rule).tri !== TRUE) continue
       for (const [name, value] of Object.entries((rule.json.event.params as { set: Facts }).set)) {
-        if (seen[name] === undefined) {
+        if (seen[name] !== value) {
+          if (seen[name] !== undefined) overridden.push({ fact: name, given: seen[name], derived: value, derivedBy: rule.id })
           seen[name] = value
-          derivedBy.set(name, rule.id)
         }
+        derivedBy.set(name, rule.id)
       }
     }
     const withDerivation = (leaves: LeafOutcome[]): ReasonFact[] =>
@@ -154,6 +159,7 @@ export class ArticleChecker {
       reasons,
       actions,
       conflicts,
+      overridden,
       facts: seen,
     }
   }
@@ -163,13 +169,8 @@ export class ArticleChecker {
    * Identical to `check(facts).verdict` (a differential test holds it to that).
    */
   verdictOf(facts: Facts): CheckResult['verdict'] {
-    const seen = applyDerivations(this.compiled, facts)
-    const decisions = this.compiled.decisions
-    const tris = decisions.map((rule) => rule.when(seen))
-    return decide(
-      tris,
-      decisions.map((rule) => rule.verdict),
-    ).verdict
+    // A derivation holds (SBS 2003 not upgraded): apply it where its semantics live, then decide.
+    return this.#fast.verdict(facts) ?? this.#fast.decisionsOnly(applyDerivations(this.compiled, facts))
   }
 }
 
@@ -182,7 +183,5 @@ async function deriveFacts(
 ): Promise<void> {
   if (outcomeOf(result.conditions as never).tri !== TRUE) return
   const set = (event.params?.set ?? {}) as Facts
-  for (const [name, value] of Object.entries(set)) {
-    if ((await almanac.factValue(name)) === undefined) almanac.addRuntimeFact(name, value)
-  }
+  for (const [name, value] of Object.entries(set)) almanac.addRuntimeFact(name, value)
 }

@@ -1,6 +1,6 @@
 /** @module The answer to "am I affected?", as data. */
 import type { Verdict } from '../kb/schema/verdicts.ts'
-import type { FactProblem, Facts } from './facts.ts'
+import type { FactProblem, Facts, FactValue } from './facts.ts'
 import type { LeafOutcome } from './outcome.ts'
 
 /** A leaf of a rule with, where the fact was derived, the derivation that set it. */
@@ -42,6 +42,8 @@ export interface CheckResult {
   actions: ActionResult[]
   /** Rules that hold too but disagree with the verdict (evidence against inventory). */
   conflicts: Reason[]
+  /** Facts a derivation replaced because the input contradicted it (SBS 2003 not upgraded runs WSUS 2.0). */
+  overridden: Array<{ fact: string; given: FactValue; derived: FactValue; derivedBy: string }>
   /** The facts the rules saw: validated input, defaults and derived facts. */
   facts: Facts
 }

@@ -75,15 +75,16 @@ export function compileArticle(engine: Engine, rules: CompiledRule[]): CompiledA
 }
 
 /**
- * Apply derivations as the engine does: a derivation that holds sets its facts unless the caller gave them.
- * Returns a new object when anything was derived.
+ * Apply derivations as the engine does: a derivation that holds sets its facts, overriding a contradicting
+ * input (the more specific statement wins, which keeps verdicts monotone). Returns a new object when
+ * anything changed.
  */
 export function applyDerivations(compiled: CompiledArticle, facts: Facts): Facts {
   let current = facts
   for (const derivation of compiled.derivations) {
     if (derivation.when(current) !== TRUE) continue
     for (const [name, value] of Object.entries(derivation.set)) {
-      if (current[name] === undefined) {
+      if (current[name] !== value) {
         if (current === facts) current = { ...facts }
         current[name] = value
       }

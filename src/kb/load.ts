@@ -50,6 +50,9 @@ export async function lintRules(
     problems.push(...read.problems)
     if (read.file) files.push(read.file)
   }
+  // Checks across files run only on valid files: a broken catalog would otherwise make every product
+  // reference look unknown.
+  if (problems.some((problem) => problem.severity === 'error')) return { problems: sortProblems(problems) }
   const checked = crossCheck(files)
   problems.push(...checked.problems)
   const sorted = sortProblems(problems)

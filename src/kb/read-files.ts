@@ -29,8 +29,9 @@ export async function listYamlFiles(dir: string): Promise<string[]> {
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue
       const full = path.join(current, entry.name)
-      if (entry.isDirectory()) await walk(full)
-      else if (/\.ya?ml$/i.test(entry.name)) found.push(full)
+      // A folder named like a rules file is listed so that it is reported, not silently walked.
+      if (/\.ya?ml$/i.test(entry.name)) found.push(full)
+      else if (entry.isDirectory()) await walk(full)
     }
   }
   await walk(dir)

@@ -35,7 +35,7 @@ export function localizeCheckResult(
   kb: KnowledgeBase,
 ): LocalizedCheckResult {
   const article = kb.model.articles.find((candidate) => candidate.id === result.article)!
-  const values = articleValues(article.article)
+  const values = articleValues(article.article, kb.model.products)
   const t = (key: string, options: Record<string, unknown> = {}) =>
     i18n.t(key, { ...values, ...options }) as string
   const factLabel = (name: string) => t(`facts.${name}.label`, { ns: 'common', defaultValue: name })

@@ -56,7 +56,7 @@ Exit status: 0 on any verdict, 2 on bad input (message on stderr); with --exit-c
 }
 
 async function runCheck(options: CheckCommandOptions, context: CliContext): Promise<void> {
-  const i18n = await context.i18n(options.lang)
+  const i18n = await context.i18n(options.lang, options.rules)
   const kb = await context.knowledgeBase(options.rules)
   const facts: Record<string, unknown> =
     options.facts === undefined ? {} : parseFactsJson(await context.readInput(options.facts), options.facts)

@@ -1,0 +1,75 @@
+/**
+ * @module Validates a parsed `kind: signatures` document and compiles its patterns once.
+ * The loader of the knowledge base will hand over the validated object; until then this module
+ * can also read the YAML file itself.
+ */
+import { readFile } from 'node:fs/promises'
+import { parse } from 'yaml'
+import { captureNames, SignaturesFile, type Symptom } from '../kb/schema/signatures.ts'
+
+/** A signature line or veto with its pattern compiled. */
+export interface CompiledLine {
+  id: string
+  regex: RegExp
+  required: boolean
+  distinctive: boolean
+  captures: string[]
+}
+
+/** A symptom ready for matching: lines in block order, vetoes, window. */
+export interface CompiledSymptom {
+  id: string
+  log: Symptom['log']
+  file: string
+  window: number
+  lines: CompiledLine[]
+  vetoes: CompiledLine[]
+}
+
+/**
+ * Validates a parsed signatures document, throwing one readable error listing every problem.
+ *
+ * @example
+ * const file = parseSignatures(parse(await readFile('rules/articles/954960/signatures.yaml', 'utf8')))
+ * file.symptoms.map((symptom) => symptom.id) // ['client-syncupdates-internal-server-error', ...]
+ */
+export function parseSignatures(document: unknown, source = 'signatures'): SignaturesFile {
+  const result = SignaturesFile.safeParse(document)
+  if (result.success) return result.data
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+  throw new Error(
+    `Expected a valid signatures file in ${source}, not one with ${problems.length} problem(s): ${problems.join('; ')}`,
+  )
+}
+
+/**
+ * Reads and validates a signatures YAML file.
+ *
+ * @example
+ * const signatures = await readSignaturesFile('rules/articles/954960/signatures.yaml')
+ */
+export async function readSignaturesFile(path: string): Promise<SignaturesFile> {
+  return parseSignatures(parse(await readFile(path, 'utf8')), path)
+}
+
+/**
+ * Compiles every pattern of a validated file (the schema already proved they compile and are safe).
+ *
+ * @example
+ * const [client] = compileSignatures(signatures)
+ * client.lines[0].regex.test('PT: Synchronizing server updates') // true
+ */
+export function compileSignatures(file: SignaturesFile): CompiledSymptom[] {
+  return file.symptoms.map((symptom) => ({
+    id: symptom.id,
+    log: symptom.log,
+    file: symptom.file,
+    window: symptom.window,
+    lines: symptom.lines.map((line) => compileLine(line.id, line.pattern, line.required, line.distinctive)),
+    vetoes: symptom.vetoes.map((veto) => compileLine(veto.id, veto.pattern, false, false)),
+  }))
+}
+
+function compileLine(id: string, pattern: string, required: boolean, distinctive: boolean): CompiledLine {
+  return { id, regex: new RegExp(pattern), required, distinctive, captures: captureNames(pattern) }
+}

@@ -1,0 +1,172 @@
+/**
+ * @module Finds a symptom's block of lines in a stream of records: the lines in the declared
+ * order, all within `window` records. Keeps one open block at a time, so memory stays bounded.
+ */
+import type { CompiledLine, CompiledSymptom } from './load-signatures.ts'
+import type { LogRecord } from './records.ts'
+
+/** One signature line (or veto) found in a log. */
+export interface LineEvidence {
+  /** Id of the signature line or veto in the signatures file. */
+  lineId: string
+  /** 1-based physical line of the match. */
+  line: number
+  /** Timestamp of the record as written in the file; `null` when it has none. */
+  timestamp: string | null
+  /** The physical line that matched, cut at 500 characters. */
+  text: string
+  /** Named groups of the pattern, e.g. `faultId`. */
+  captures: Record<string, string>
+}
+
+/** A block of a symptom found in one file. */
+export interface BlockFinding {
+  symptomId: string
+  /** `confirmed`: every required line, in order, within the window; `partial`: a distinctive line but not all. */
+  level: 'confirmed' | 'partial'
+  matched: LineEvidence[]
+  /** Required lines that were not found in the block. */
+  missing: string[]
+  /** The `faultId` captures of the block, lower-case. */
+  faultIds: string[]
+}
+
+/** A block rejected by a veto: it shares lines with the symptom but shows another problem. */
+export interface NearMiss {
+  symptomId: string
+  veto: LineEvidence
+  matched: LineEvidence[]
+}
+
+const EVIDENCE_CHARS = 500
+
+interface OpenBlock {
+  firstRecord: number
+  next: number
+  matched: LineEvidence[]
+  veto: LineEvidence | undefined
+}
+
+/**
+ * Matches one symptom against the records of one file.
+ *
+ * @example
+ * const matcher = new SymptomMatcher(compiledSymptom)
+ * for (const record of records) matcher.push(record)
+ * matcher.end()
+ * matcher.blocks[0]?.level // 'confirmed'
+ */
+export class SymptomMatcher {
+  readonly blocks: BlockFinding[] = []
+  readonly nearMisses: NearMiss[] = []
+  /** Blocks and near misses found past `maxBlocks`: counted, not kept. */
+  omitted = 0
+  private open: OpenBlock | undefined
+  private recordIndex = 0
+  private readonly maxBlocks: number
+  // All lines in one pattern: most records match none, and one search beats one per line.
+  private readonly anyLine: RegExp
+
+  constructor(
+    readonly symptom: CompiledSymptom,
+    options: { maxBlocks?: number } = {},
+  ) {
+    this.maxBlocks = options.maxBlocks ?? 100
+    this.anyLine = new RegExp(
+      symptom.lines
+        .map((line) => `(?:${line.regex.source.replace(/\(\?<[A-Za-z][A-Za-z0-9]*>/g, '(?:')})`)
+        .join('|'),
+    )
+  }
+
+  push(record: LogRecord): void {
+    const index = this.recordIndex++
+    const { lines, window } = this.symptom
+    if (this.open && index - this.open.firstRecord > window) this.close()
+    if (!this.open && !this.anyLine.test(record.text)) return
+    let first = true
+    for (let lineIndex = 0; lineIndex < lines.length; lineIndex++) {
+      const line = lines[lineIndex]!
+      const match = line.regex.exec(record.text)
+      if (!match) continue
+      // A line earlier than expected starts a new block (e.g. the next synchronization).
+      if (first && this.open && lineIndex < this.open.next) this.close()
+      first = false
+      if (!this.open) this.open = { firstRecord: index, next: 0, matched: [], veto: undefined }
+      if (lineIndex >= this.open.next) {
+        this.open.matched.push(evidence(line, record, match))
+        this.open.next = lineIndex + 1
+      }
+    }
+    if (this.open && !this.open.veto) {
+      for (const veto of this.symptom.vetoes) {
+        const match = veto.regex.exec(record.text)
+        if (match) {
+          this.open.veto = evidence(veto, record, match)
+          break
+        }
+      }
+    }
+    if (this.open && this.open.next >= lines.length) this.close()
+  }
+
+  /** Closes the block still open at the end of the file. */
+  end(): void {
+    this.close()
+  }
+
+  private close(): void {
+    const block = this.open
+    this.open = undefined
+    if (!block) return
+    const found = new Set(block.matched.map((item) => item.lineId))
+    const lines = this.symptom.lines
+    const distinctive = lines.some((line) => line.distinctive && found.has(line.id))
+    const missing = lines.filter((line) => line.required && !found.has(line.id)).map((line) => line.id)
+    if (missing.length > 0 && !distinctive) return
+    if (this.blocks.length + this.nearMisses.length >= this.maxBlocks) {
+      this.omitted++
+      return
+    }
+    if (block.veto) {
+      this.nearMisses.push({ symptomId: this.symptom.id, veto: block.veto, matched: block.matched })
+      return
+    }
+    const faultIds = [
+      ...new Set(
+        block.matched.flatMap((item) => (item.captures.faultId ? [item.captures.faultId.toLowerCase()] : [])),
+      ),
+    ]
+    this.blocks.push({
+      symptomId: this.symptom.id,
+      level: missing.length === 0 ? 'confirmed' : 'partial',
+      matched: block.matched,
+      missing,
+      faultIds,
+    })
+  }
+}
+
+function evidence(line: CompiledLine, record: LogRecord, match: RegExpExecArray): LineEvidence {
+  const text = record.text
+  let lineNumber = record.line
+  let lineStart = 0
+  for (let at = text.indexOf('\n'); at !== -1 && at < match.index; at = text.indexOf('\n', at + 1)) {
+    lineNumber++
+    lineStart = at + 1
+  }
+  const lineEnd = text.indexOf('\n', match.index)
+  const physical = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd).trim()
+  const captures: Record<string, string> = {}
+  for (const name of line.captures) {
+    const value = match.groups?.[name]
+    if (value !== undefined) captures[name] = value
+  }
+  return {
+    lineId: line.id,
+    line: lineNumber,
+    timestamp: record.timestamp,
+    text: physical.length > EVIDENCE_CHARS ? `${physical.slice(0, EVIDENCE_CHARS)}…` : physical,
+    captures,
+  }
+}

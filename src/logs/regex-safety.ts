@@ -1,0 +1,121 @@
+/**
+ * @module Cheap checks that a signature pattern compiles and cannot backtrack catastrophically.
+ * Logs can be gigabytes, so one pattern with exponential backtracking would hang a diagnosis.
+ */
+
+/** Longest pattern accepted; signature lines are short literals with a few classes. */
+export const MAX_PATTERN_LENGTH = 600
+
+/**
+ * Why `pattern` is unsafe or invalid, or `undefined` when it is fine.
+ *
+ * Rejects what can be detected without a full regex analysis: patterns that do not compile,
+ * back-references, nested quantifiers such as `(a{1,9}){1,9}`, and unbounded quantifiers
+ * (`*`, `+`, `{n,}`): records are searched unanchored, where `[^,]*X` on a 64 KiB record
+ * without `X` costs billions of steps, while `[^,]{0,300}X` stays linear.
+ *
+ * @example
+ * patternProblem('SOAP Fault: 0x000190') // undefined
+ * patternProblem('(\\w{1,9})+') // 'Expected no nested quantifier such as `(a+)+` ...'
+ * patternProblem('Method:.*SyncUpdates') // 'Expected bounded repetition such as `{1,200}`, not `*` ...'
+ */
+export function patternProblem(pattern: string): string | undefined {
+  if (pattern.length > MAX_PATTERN_LENGTH) {
+    return `Expected a pattern of at most ${MAX_PATTERN_LENGTH} characters, not ${pattern.length}`
+  }
+  try {
+    new RegExp(pattern)
+  } catch (error) {
+    return `Expected a valid regular expression, not ${JSON.stringify(pattern)}: ${(error as Error).message}`
+  }
+  if (/\\[1-9]|\\k</.test(pattern)) {
+    return 'Expected no back-reference (`\\1`, `\\k<name>`): they defeat linear-time matching'
+  }
+  if (hasNestedQuantifier(pattern)) {
+    return 'Expected no nested quantifier such as `(a+)+`: it backtracks exponentially on long lines; quantify the inner part only'
+  }
+  const unbounded = unboundedQuantifier(pattern)
+  if (unbounded) {
+    return `Expected bounded repetition such as \`{1,200}\`, not \`${unbounded}\`: an unbounded quantifier makes the search quadratic on a long record`
+  }
+  return undefined
+}
+
+/** Largest upper bound accepted in `{n,m}`. */
+export const MAX_REPEAT = 1000
+
+/** The first `*`, `+`, `{n,}` or `{n,m}` with m > MAX_REPEAT outside a class, if any. */
+function unboundedQuantifier(pattern: string): string | undefined {
+  for (let index = 0; index < pattern.length; index++) {
+    const char = pattern[index]
+    if (char === '\\') {
+      index++
+      continue
+    }
+    if (char === '[') {
+      index = classEnd(pattern, index)
+      continue
+    }
+    if (char === '*' || char === '+') return char
+    if (char === '{') {
+      const match = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(index, index + 24))
+      if (match && match[2] !== undefined && (match[3] === '' || Number(match[3]) > MAX_REPEAT))
+        return match[0]
+    }
+  }
+  return undefined
+}
+
+/** Index of the `]` closing the class that opens at `start`; `]` right after `[` or `[^` is literal. */
+function classEnd(pattern: string, start: number): number {
+  let index = start + 1
+  if (pattern[index] === '^') index++
+  if (pattern[index] === ']') index++
+  while (index < pattern.length && pattern[index] !== ']') {
+    if (pattern[index] === '\\') index++
+    index++
+  }
+  return index
+}
+
+/** A quantifier that can repeat more than once: `*`, `+`, `{n,}`, `{n,m}` with m > 1. */
+function repeatsAt(pattern: string, index: number): number {
+  const char = pattern[index]
+  if (char === '*' || char === '+') return 1
+  if (char !== '{') return 0
+  const match = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(index))
+  if (!match) return 0
+  const upper =
+    match[2] === undefined ? Number(match[1]) : match[3] === '' ? Number.POSITIVE_INFINITY : Number(match[3])
+  return upper > 1 ? match[0].length : 0
+}
+
+/** Scans groups; a group that contains a repeating quantifier and is itself repeated is rejected. */
+function hasNestedQuantifier(pattern: string): boolean {
+  const stack: boolean[] = []
+  let repeatedInside = false
+  for (let index = 0; index < pattern.length; index++) {
+    const char = pattern[index]
+    if (char === '\\') {
+      index++
+      continue
+    }
+    if (char === '[') {
+      index = classEnd(pattern, index)
+      continue
+    }
+    if (char === '(') {
+      stack.push(repeatedInside)
+      repeatedInside = false
+      continue
+    }
+    if (char === ')') {
+      const outer = stack.pop() ?? false
+      if (repeatedInside && repeatsAt(pattern, index + 1) > 0) return true
+      repeatedInside = outer || repeatedInside
+      continue
+    }
+    if (repeatsAt(pattern, index) > 0) repeatedInside = true
+  }
+  return false
+}

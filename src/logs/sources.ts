@@ -1,0 +1,99 @@
+/**
+ * @module Normalises what callers pass as a log (path, text, bytes, stream) into named chunk
+ * streams, so the diagnosis reads every input the same way and never holds a whole file.
+ */
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import { Readable } from 'node:stream'
+
+/**
+ * A log to diagnose:
+ * - a string is a file path when it has no line break and at most 4096 characters (the longest
+ *   path Linux accepts), and log text otherwise; `{ path }` or `{ text }` remove the doubt;
+ * - a Buffer / Uint8Array holds the bytes (any supported encoding);
+ * - a Node Readable or any async iterable of bytes or strings is read as a stream.
+ */
+export type LogInput =
+  | string
+  | Uint8Array
+  | Readable
+  | AsyncIterable<Uint8Array | string>
+  | { path: string }
+  | { text: string; name?: string }
+  | { name: string; content: Uint8Array | Readable | AsyncIterable<Uint8Array | string> }
+
+/** An input opened for reading. */
+export interface OpenedLog {
+  name: string
+  /** Size in bytes when known (files, buffers), for progress. */
+  size: number | undefined
+  chunks: AsyncIterable<Uint8Array | string>
+}
+
+// Inputs are read and handed on in 64 KiB slices: bigger chunks only raise peak memory.
+const SLICE_BYTES = 64 * 1024
+
+/**
+ * Opens an input; `fallbackName` names unnamed texts, buffers and streams (e.g. `client[1]`).
+ * Throws `Expected a readable log file ...` when a path cannot be read.
+ *
+ * @example
+ * const log = await openLog('C:/Windows/WindowsUpdate.log', 'client[0]')
+ * for await (const chunk of log.chunks) process(chunk)
+ */
+export async function openLog(input: LogInput, fallbackName: string): Promise<OpenedLog> {
+  if (typeof input === 'string') {
+    return isPathLike(input) ? openPath(input) : openText(input, fallbackName)
+  }
+  if (input instanceof Uint8Array) return { name: fallbackName, size: input.length, chunks: slices(input) }
+  if (input instanceof Readable || Symbol.asyncIterator in input) {
+    return { name: fallbackName, size: undefined, chunks: input as AsyncIterable<Uint8Array | string> }
+  }
+  if ('path' in input) return openPath(input.path)
+  if ('text' in input) return openText(input.text, input.name ?? fallbackName)
+  const { content, name } = input
+  if (content instanceof Uint8Array) return { name, size: content.length, chunks: slices(content) }
+  return { name, size: undefined, chunks: content }
+}
+
+/**
+ * Whether a bare string input names a file rather than holding log text.
+ *
+ * @example
+ * isPathLike('C:/Windows/WindowsUpdate.log') // true
+ * isPathLike('2008-06-13 19:59:53:383 788 ee4 PT x\n') // false
+ */
+export function isPathLike(input: string): boolean {
+  return input.length <= 4096 && !/[\r\n]/.test(input)
+}
+
+async function openPath(path: string): Promise<OpenedLog> {
+  let size: number
+  try {
+    const info = await stat(path)
+    if (!info.isFile()) throw new Error('not a regular file')
+    size = info.size
+  } catch (error) {
+    throw new Error(
+      `Expected a readable log file at ${JSON.stringify(path)}, not: ${(error as Error).message}; pass log text with line breaks, or { text } to mean text`,
+    )
+  }
+  return { name: path, size, chunks: createReadStream(path, { highWaterMark: SLICE_BYTES }) }
+}
+
+function openText(text: string, name: string): OpenedLog {
+  return { name, size: Buffer.byteLength(text), chunks: textSlices(text) }
+}
+
+async function* slices(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  // At least one chunk, so even an empty buffer is reported as bytes.
+  let start = 0
+  do {
+    yield bytes.subarray(start, start + SLICE_BYTES)
+    start += SLICE_BYTES
+  } while (start < bytes.length)
+}
+
+async function* textSlices(text: string): AsyncGenerator<string> {
+  for (let start = 0; start < text.length; start += SLICE_BYTES) yield text.slice(start, start + SLICE_BYTES)
+}

@@ -1,0 +1,159 @@
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { kb } from '../helpers/run-cli.ts'
+
+describe('kb check', () => {
+  it('answers the acceptance question with JSON: affected, with an action to install KB954960', async () => {
+    const run = await kb([
+      'check',
+      '--json',
+      '--fact',
+      'wsusVersion=3.0 SP1',
+      '--fact',
+      'office2003OnClients=true',
+      '--fact',
+      'webServicesClientDllVersion=3.1.6001.65',
+    ])
+    expect(run.status).toBe(0)
+    const { results } = JSON.parse(run.stdout)
+    expect(results[0]).toMatchObject({ article: '954960', verdict: 'affected', missingFacts: [] })
+    expect(results[0].actions.map((action: { id: string }) => action.id)).toEqual(
+      expect.arrayContaining(['install-kb954960-x86', 'install-kb954960-x64']),
+    )
+    expect(results[0].actions[1].message).toMatch(/Install update KB954960 for x86 systems/)
+  })
+
+  it('prints a readable answer by default', async () => {
+    const run = await kb(['check', '--fact', 'wsusVersion=3.0', '--fact', 'office2003OnClients=yes'])
+    expect(run.stdout).toMatch(/^Article 954960\nVerdict: Affected\n/)
+    expect(run.stdout).toMatch(/Upgrade to WSUS 3.0 SP1, which receives update KB954960\. \(recommended\)/)
+  })
+
+  it('reads facts from a file and from standard input; --fact overrides', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'kb-facts-'))
+    const file = path.join(dir, 'facts.json')
+    await writeFile(file, JSON.stringify({ wsusVersion: '3.0', office2003OnClients: true }))
+    expect(JSON.parse((await kb(['check', '--json', '--facts', file])).stdout).results[0].verdict).toBe(
+      'affected',
+    )
+    const piped = await kb(
+      ['check', '--json', '--facts', '-', '--fact', 'office2003OnClients=false'],
+      '{"wsusVersion":"3.0"}',
+    )
+    expect(JSON.parse(piped.stdout).results[0].verdict).toBe('not_affected')
+  })
+
+  it.each([
+    [
+      ['check', '--fact', 'wsusVersion=3.1'],
+      'kb: Expected `wsusVersion` to be one of `2.0`, `3.0`, `3.0 SP1`, `3.0 SP2`, not `3.1`',
+    ],
+    [['check', '--fact', 'wsusVersion'], 'kb: Expected `--fact` as name=value, not `wsusVersion`'],
+    [
+      ['check', '--facts', '/nonexistent.json'],
+      'kb: Expected a readable file at `/nonexistent.json`, not one that fails with ENOENT',
+    ],
+    [['check', '--lang', 'fr'], 'kb: Expected `--lang` to be one of `en`, `nl`, `pl`, `nb`, not `fr`'],
+    [['check', '--article', '1'], 'kb: Expected an article of the knowledge base (`954960`), not `1`'],
+  ])('exits 2 on bad input with one clear message: %j', async (args, message) => {
+    const run = await kb(args)
+    expect(run.status).toBe(2)
+    expect(run.stdout).toBe('')
+    expect(run.stderr.trim()).toBe(message)
+  })
+
+  it('names malformed JSON on standard input', async () => {
+    const run = await kb(['check', '--facts', '-'], '{"wsusVersion": ')
+    expect(run.status).toBe(2)
+    expect(run.stderr).toMatch(/^kb: Expected JSON facts in `standard input`, not text that fails to parse/)
+  })
+
+  it('warns about unknown fact names on stderr and still answers', async () => {
+    const run = await kb(['check', '--fact', 'wsusVerison=3.0'])
+    expect(run.status).toBe(0)
+    expect(run.stderr).toMatch(/did you mean `wsusVersion`\?/)
+  })
+
+  it.each([
+    [['--fact', 'office2003OnClients=false'], 0],
+    [['--fact', 'wsusVersion=3.0', '--fact', 'office2003OnClients=true'], 10],
+    [['--fact', 'wsusVersion=3.0 SP1'], 11],
+    [
+      [
+        '--fact',
+        'wsusVersion=3.0 SP1',
+        '--fact',
+        'office2003OnClients=true',
+        '--fact',
+        'webServicesClientDllVersion=3.1.6001.66',
+      ],
+      0,
+    ],
+  ])('--exit-code makes the verdict the exit status: %j → %i', async (facts, status) => {
+    expect((await kb(['check', '--exit-code', ...facts])).status).toBe(status)
+  })
+
+  it('evaluates a second, fictional article from --rules with no code change', async () => {
+    const rules = 'test/fixtures/fictional/rules'
+    const run = await kb([
+      'check',
+      '--rules',
+      rules,
+      '--json',
+      '--fact',
+      'widgetServerVersion=WS42',
+      '--fact',
+      'brewerConnected=true',
+      '--fact',
+      'brewerFirmware=9.0.1',
+    ])
+    const { results } = JSON.parse(run.stdout)
+    expect(results).toHaveLength(1)
+    expect(results[0]).toMatchObject({ article: 'contoso-1001', verdict: 'affected' })
+    expect(results[0].reasons[0].message).toBe(
+      'Widget Server 4.2 forgets coffee orders while Fabrikam.Brewer.Driver.dll is older than 9.0.2.',
+    )
+    const unknown = JSON.parse(
+      (await kb(['check', '--rules', rules, '--json', '--fact', 'widgetServerVersion=4.2'])).stdout,
+    )
+    expect(unknown.results[0].missingFacts).toEqual(['brewerConnected', 'brewerFirmware'])
+  })
+
+  it('reports an invalid --rules folder with file:line:column and exits 2', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'kb-bad-'))
+    await writeFile(path.join(dir, 'facts.yaml'), 'kind: facts\nfacts: 3\n')
+    const run = await kb(['check', '--rules', dir])
+    expect(run.status).toBe(2)
+    expect(run.stderr).toContain(
+      `${dir}/facts.yaml:2:8 error Expected \`facts\` to be a list, not number \`3\` (KB_WRONG_TYPE)`,
+    )
+  })
+})
+
+describe('kb lint', () => {
+  it('passes on the built-in knowledge base', async () => {
+    const run = await kb(['lint'])
+    expect(run.status).toBe(0)
+    expect(run.stdout).toBe('')
+  })
+
+  it('prints file:line:column per problem and exits 1', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'kb-lint-'))
+    await writeFile(path.join(dir, 'facts.yaml'), 'kind: facts\nfacts:\n  - name: a\n    type: bool\n')
+    const run = await kb(['lint', '--rules', dir])
+    expect(run.status).toBe(1)
+    expect(run.stdout).toContain(`${dir}/facts.yaml:1:1 warning Expected the first line to be`)
+    expect(run.stdout).toContain(
+      `${dir}/facts.yaml:4:11 error Expected \`type\` to be one of \`enum\`, \`boolean\`, \`version\`, not \`bool\` (KB_INVALID_VALUE)`,
+    )
+  })
+
+  it('explains itself in --help', async () => {
+    const run = await kb(['check', '--help'])
+    expect(run.status).toBe(0)
+    expect(run.stdout).toMatch(/--exit-code/)
+    expect(run.stdout).toMatch(/Examples:/)
+  })
+})

@@ -1,0 +1,20 @@
+/** @module Shared test helpers: the real 954960 signatures and fixture paths. */
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { parse } from 'yaml'
+import { parseSignatures } from '../../src/logs/load-signatures.ts'
+
+export const signaturesPath = fileURLToPath(
+  new URL('../../rules/articles/954960/signatures.yaml', import.meta.url),
+)
+export const signatures = parseSignatures(parse(readFileSync(signaturesPath, 'utf8')), signaturesPath)
+
+/** Absolute path of a fixture under test/fixtures/logs/. */
+export function fixture(name: string): string {
+  return fileURLToPath(new URL(`../fixtures/logs/${name}`, import.meta.url))
+}
+
+/** Text of a fixture. */
+export function fixtureText(name: string): string {
+  return readFileSync(fixture(name), 'utf8')
+}

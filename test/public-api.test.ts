@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest'
+
+describe('the public API', () => {
+  it('exports exactly what is documented in the README', async () => {
+    const exported = Object.keys(await import('../src/index.ts')).sort()
+    expect(exported).toEqual(
+      expect.arrayContaining([
+        'FactsError',
+        'KnowledgeBase',
+        'KnowledgeBaseError',
+        'compareVersions',
+        'defaultRulesDir',
+        'formatProblem',
+        'lintRules',
+        'loadKnowledgeBase',
+        'loadRules',
+        'validateFacts',
+      ]),
+    )
+  })
+
+  it('loads the built-in knowledge base and answers with no I/O after loading', async () => {
+    const { loadKnowledgeBase } = await import('../src/index.ts')
+    const kb = await loadKnowledgeBase()
+    const { results } = await kb.check({
+      wsusVersion: '3.0 SP1',
+      office2003OnClients: true,
+      webServicesClientDllVersion: '3.1.6001.65',
+    })
+    expect(results.map((result) => [result.article, result.verdict])).toEqual([['954960', 'affected']])
+  })
+})
