@@ -24,14 +24,14 @@ export function formatCheckText(results: LocalizedCheckResult[], i18n: i18n): st
       t('check.reasons'),
       result.reasons.flatMap((reason) => [
         `  - ${reason.message}`,
-        ...reason.details.map((detail) => `      ${detail}`),
+        ...reason.details.map((detail) => `      ${capitalize(detail)}`),
       ]),
     )
     section(
       t('check.conflicts'),
       result.conflicts.flatMap((reason) => [
         `  - ${reason.message}`,
-        ...reason.details.map((detail) => `      ${detail}`),
+        ...reason.details.map((detail) => `      ${capitalize(detail)}`),
       ]),
     )
     section(
@@ -48,4 +48,8 @@ export function formatCheckText(results: LocalizedCheckResult[], i18n: i18n): st
     )
   }
   return lines.join('\n')
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1)
 }

@@ -3,7 +3,10 @@ import { readFileSync } from 'node:fs'
 import { Command, CommanderError } from 'commander'
 import { registerCheck } from './commands/check.ts'
 import { registerDiagnose } from './commands/diagnose.ts'
+import { registerExport } from './commands/export.ts'
 import { registerLint } from './commands/lint.ts'
+import { registerRender } from './commands/render.ts'
+import { registerServe } from './commands/serve.ts'
 import { CliContext } from './context.ts'
 import { exitCodes } from './exit-codes.ts'
 import { type CliIo, processIo } from './io.ts'
@@ -33,7 +36,10 @@ Exit status: 0 success, 1 problems found (lint) or failed lines (batch), 2 bad i
     )
   registerCheck(program, context)
   registerLint(program, context)
+  registerRender(program, context)
   registerDiagnose(program, context)
+  registerExport(program, context)
+  registerServe(program, context)
   for (const command of program.commands) command.exitOverride()
   return program
 }

@@ -58,6 +58,12 @@ export async function readRulesFile(absolute: string): Promise<{ file?: ValidFil
         'KB_FILE_UNREADABLE',
         'Expected a file, not a directory; rename it so it does not end in `.yaml`',
       )
+    // A named pipe or device would block `readFile` until someone writes to it: possibly forever.
+    if (!info.isFile())
+      return whole(
+        'KB_FILE_UNREADABLE',
+        'Expected a regular file, not a pipe, socket or device; replace it with a file',
+      )
     if (info.size > maxFileBytes) {
       return whole(
         'KB_FILE_TOO_LARGE',
@@ -133,22 +139,20 @@ export async function readRulesFile(absolute: string): Promise<{ file?: ValidFil
   return { file: { file: name, kind: kind as FileKind, data: result.data, source }, problems }
 }
 
-function firstInvalidUtf8(bytes: Buffer): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true })
-  let low = 0
-  let high = bytes.length
-  // Binary search for the shortest prefix that fails to decode.
-  while (low < high) {
-    const middle = (low + high) >> 1
-    try {
-      decoder.decode(bytes.subarray(0, middle + 1))
-      low = middle + 1
-    } catch {
-      high = middle
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let index = 0
+  while (index < bytes.length) {
+    const lead = bytes[index]!
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0
+    if (length === 0 || index + length > bytes.length) return index
+    for (let next = 1; next < length; next++) if ((bytes[index + next]! & 0xc0) !== 0x80) return index
+    // Overlong forms, surrogates and code points above U+10FFFF are invalid too.
+    const second = bytes[index + 1] ?? 0
+    if ((lead === 0xe0 && second < 0xa0) || (lead === 0xed && second > 0x9f) || (lead === 0xf0 && second < 0x90) || (lead === 0xf4 && second > 0x8f)) {
+      return index
     }
+    index += length
   }
-  // A prefix that ends inside a valid multi-byte sequence also fails; step back to its lead byte.
-  let offset = Math.min(low, bytes.length - 1)
-  while (offset > 0 && ((bytes[offset] ?? 0) & 0xc0) === 0x80) offset--
-  return offset
+  return bytes.length
 }

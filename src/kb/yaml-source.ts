@@ -48,6 +48,11 @@ export function parseYamlSource(file: string, text: string): YamlSource {
   }
 
   for (const error of document.errors) {
+    // The parser catches its own stack overflow on thousands of nested `[` and reports it as an error.
+    if (error instanceof Error && /call stack/i.test(error.message)) {
+      problem('KB_YAML_TOO_DEEP', `Expected at most ${maxDepth} levels of nesting, not more`, error.pos[0])
+      continue
+    }
     const code = error.code === 'DUPLICATE_KEY' ? 'KB_YAML_DUPLICATE_KEY' : 'KB_YAML_SYNTAX'
     const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
     problem(

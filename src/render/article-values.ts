@@ -32,7 +32,10 @@ function baseName(windowsPath: string): string {
  * articleValues(article, products).fixedVersion // '3.1.6001.66'
  * articleValues(article, products).wsus30Sp1FullName // 'Microsoft Windows Server Update Services 3.0 Service Pack 1'
  */
-export function articleValues(article: ArticleFile, products: readonly Product[] = []): Record<string, ArticleValue> {
+export function articleValues(
+  article: ArticleFile,
+  products: readonly Product[] = [],
+): Record<string, ArticleValue> {
   const values: Record<string, ArticleValue> = {
     articleId: article.id,
     kbNumber: article.kb.number,

@@ -45,6 +45,31 @@ export async function loadResources(dir: string = defaultLocalesDir): Promise<Re
   return resources
 }
 
+/** Options of `createI18n`. */
+export interface CreateI18nOptions {
+  /**
+   * Called with every interpolated (and formatted) value; its result replaces the placeholder. The renderer
+   * uses it to put an opaque token in the Markdown and the value back after parsing, so values never become
+   * Markdown syntax.
+   */
+  escape?: (value: string) => string
+}
+
+/**
+ * Merge a second resource tree over the first, namespace by namespace (a fixture's article strings over the
+ * built-in ones).
+ *
+ * @example
+ * const merged = mergeResources(await loadResources(), await loadResources('test/fixtures/fictional/locales'))
+ */
+export function mergeResources(base: Resource, extra: Resource): Resource {
+  const merged: Resource = { ...base }
+  for (const [language, namespaces] of Object.entries(extra)) {
+    merged[language] = { ...base[language], ...namespaces }
+  }
+  return merged
+}
+
 /**
  * A fresh i18next instance for one language (never the global singleton), with English as fallback
  * and `datetime` formatting of ISO dates through Intl.
@@ -53,7 +78,11 @@ export async function loadResources(dir: string = defaultLocalesDir): Promise<Re
  * const t = (await createI18n(resources, 'pl')).t
  * t('verdict.affected', {ns: 'common'})
  */
-export async function createI18n(resources: Resource, language: Language): Promise<i18n> {
+export async function createI18n(
+  resources: Resource,
+  language: Language,
+  options: CreateI18nOptions = {},
+): Promise<i18n> {
   const instance = i18next.createInstance()
   await instance.init({
     resources,
@@ -61,7 +90,7 @@ export async function createI18n(resources: Resource, language: Language): Promi
     fallbackLng: 'en',
     ns: Object.keys(resources.en ?? {}),
     defaultNS: 'common',
-    interpolation: { escapeValue: false },
+    interpolation: options.escape ? { escapeValue: true, escape: options.escape } : { escapeValue: false },
     returnNull: false,
     initAsync: false,
   })

@@ -12,6 +12,11 @@ export interface LocalizedAction extends ActionResult {
   message: string
   /** "If …" sentence for a conditional action. */
   condition?: string
+  /**
+   * The article step the action reuses (`action.step` is `procedure/step/…`), in the same language: the
+   * procedure's heading and, for a step, its Markdown text as the KB article prints it.
+   */
+  articleStep?: { path: string; procedure: string; heading: string; text?: string }
 }
 export interface LocalizedCheckResult extends Omit<CheckResult, 'reasons' | 'actions' | 'conflicts'> {
   verdictLabel: string
@@ -44,8 +49,18 @@ export function localizeCheckResult(
     if (typeof value === 'boolean') return t(`value.${value}`, { ns: 'common' })
     return t(`facts.${name}.values.${String(value)}`, { ns: 'common', defaultValue: String(value) })
   }
+  // "the server is a 64-bit (x64) system": a phrase per fact value reads better than "Server architecture is x64".
+  const phrase = (name: string, value: unknown): string | undefined => {
+    const keys = (Array.isArray(value) ? value : [value]).map((item) => `facts.${name}.is.${String(item)}`)
+    if (!keys.every((key) => i18n.exists(key, { ns: 'common' }))) return undefined
+    return keys.map((key) => t(key, { ns: 'common' })).join(` ${t('check.or', { ns: 'common' })} `)
+  }
   const leafSentence = (leaf: ReasonFact): string => {
     if (leaf.result === 'unknown') return t('check.unknownFact', { ns: 'common', fact: factLabel(leaf.fact) })
+    const derived = leaf.derivedBy ? ` ${t('check.derived', { ns: 'common', rule: leaf.derivedBy })}` : ''
+    const described =
+      leaf.operator === 'equal' || leaf.operator === 'in' ? phrase(leaf.fact, leaf.value) : undefined
+    if (described !== undefined) return described + derived
     const base = t(`operator.${leaf.operator}`, {
       ns: 'common',
       fact: factLabel(leaf.fact),
@@ -55,7 +70,6 @@ export function localizeCheckResult(
       leaf.actual !== undefined && leaf.operator.startsWith('version')
         ? ` ${t('actual', { ns: 'common', actual: leaf.actual })}`
         : ''
-    const derived = leaf.derivedBy ? ` ${t('check.derived', { ns: 'common', rule: leaf.derivedBy })}` : ''
     return base + actual + derived
   }
   const reason = (entry: Reason): LocalizedReason => ({
@@ -65,6 +79,9 @@ export function localizeCheckResult(
   })
   const action = (entry: ActionResult): LocalizedAction => {
     const localized: LocalizedAction = { ...entry, message: t(entry.messageKey, { ns: result.article }) }
+    const stepPath = actionStep(kb, result.article, entry.id)
+    if (stepPath !== undefined)
+      localized.articleStep = articleStep(stepPath, (key) => t(key, { ns: result.article }))
     if (entry.conditional) {
       const checker = kb.checkers.get(result.article)!
       const definition = checker.article.verdicts.actions.find((candidate) => candidate.id === entry.id)
@@ -85,6 +102,27 @@ export function localizeCheckResult(
       question: t(`facts.${fact}.question`, { ns: 'common', defaultValue: fact }),
     })),
   }
+}
+
+/** The `step` of an action definition (`workaround/detect`), if it has one. */
+function actionStep(kb: KnowledgeBase, article: string, action: string): string | undefined {
+  const definition = kb.checkers
+    .get(article)
+    ?.article.verdicts.actions.find((candidate) => candidate.id === action)
+  return definition?.step
+}
+
+/** The heading of the step's procedure and the step's own text (the last id of the path). */
+function articleStep(path: string, t: (key: string) => string): NonNullable<LocalizedAction['articleStep']> {
+  const ids = path.split('/')
+  const procedure = ids[0]!
+  const step: NonNullable<LocalizedAction['articleStep']> = {
+    path,
+    procedure,
+    heading: t(`procedures.${procedure}.heading`),
+  }
+  if (ids.length > 1) step.text = t(`procedures.${procedure}.steps.${ids[ids.length - 1]}`)
+  return step
 }
 
 type Leaf = { fact: string; operator: string; value: unknown }

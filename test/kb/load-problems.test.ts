@@ -239,3 +239,16 @@ describe('loading is all or nothing', () => {
     expect(problems[0]).toMatchObject({ code: 'KB_FILE_UNREADABLE', file: '/nonexistent/rules' })
   })
 })
+
+describe('firstInvalidUtf8', () => {
+  it('finds the first bad byte of each kind, and none in valid text', async () => {
+    const { firstInvalidUtf8 } = await import('../../src/kb/read-files.ts')
+    const bytes = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))))
+    expect(firstInvalidUtf8(bytes('zażółć gęślą jaźń ✓ 🙂'))).toBe(Buffer.from('zażółć gęślą jaźń ✓ 🙂').length)
+    expect(firstInvalidUtf8(bytes('ab', [0x80]))).toBe(2) // lone continuation byte
+    expect(firstInvalidUtf8(bytes('ab', [0xc3]))).toBe(2) // truncated sequence
+    expect(firstInvalidUtf8(bytes('a', [0xc0, 0xaf]))).toBe(1) // overlong
+    expect(firstInvalidUtf8(bytes('a', [0xed, 0xa0, 0x80]))).toBe(1) // surrogate
+    expect(firstInvalidUtf8(bytes('é', [0xe9], 'x'))).toBe(2) // Latin-1 after valid UTF-8
+  })
+})

@@ -57,6 +57,8 @@ export const ArticleFile = z.strictObject({
   kind: z.literal('article'),
   id: z.string().regex(/^[A-Za-z0-9-]+$/, 'Expected an article id of letters, digits and `-`'),
   kb: z.strictObject({
+    /** How identifiers of this kind are named in exports (CSAF `ids[].system_name`); never translated. */
+    idSystem: z.string().min(1),
     number: z.string().min(1),
     url: Url,
     technicalUpdate: IsoDate,
@@ -65,6 +67,7 @@ export const ArticleFile = z.strictObject({
     keywords: z.array(z.string()).default([]),
   }),
   advisory: z.strictObject({
+    idSystem: z.string().min(1),
     number: z.string().min(1),
     url: Url,
     published: IsoDate,

@@ -1,0 +1,88 @@
+/** @module Find facts typed into a translation that must come from rules/ by interpolation. */
+import type { KnowledgeBaseModel } from '../kb/model.ts'
+
+/** A kind of fact and how to spot it. */
+interface FactPattern {
+  what: string
+  pattern: RegExp
+}
+
+/** Shapes that are always facts, whatever the article. */
+const shapes: FactPattern[] = [
+  { what: 'a URL', pattern: /\b(?:https?|ftp):\/\/\S+|\bwww\.[a-z0-9-]+\.[a-z]{2,}\S*/i },
+  { what: 'a file path', pattern: /%[A-Za-z]+%\\\S*|\b[A-Za-z]:\\\S*/ },
+  {
+    what: 'an id',
+    pattern: /\b[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\b/i,
+  },
+  { what: 'a version number', pattern: /\b\d+\.\d+\.\d+(?:\.\d+)?\b/ },
+  { what: 'an error code', pattern: /\b0x[0-9A-F]{8}\b/i },
+  { what: 'a date', pattern: /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b/ },
+]
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/**
+ * The fact patterns for translations in `language`: the fixed shapes (URLs, paths, GUIDs, dotted versions,
+ * error codes, numeric dates), plus every KB, advisory and reference number of the rules as a bare word,
+ * every date of the rules as that language writes it, and the error strings and log lines of the articles.
+ *
+ * @example
+ * findFact('Install 3.1.6001.66', factPatterns(model, 'en')) // {what: 'a version number', text: '3.1.6001.66', index: 8}
+ */
+export function factPatterns(model: KnowledgeBaseModel, language: string): FactPattern[] {
+  const patterns = [...shapes]
+  const numbers = new Set<string>()
+  const dates = new Set<string>()
+  const literals = new Set<string>()
+  for (const { article } of model.articles) {
+    numbers.add(article.kb.number)
+    numbers.add(article.advisory.number)
+    for (const reference of article.references) if (reference.number) numbers.add(reference.number)
+    for (const date of [
+      article.kb.technicalUpdate,
+      article.kb.lastReview,
+      article.advisory.published,
+      article.advisory.updated,
+      article.fix.released,
+      ...article.advisory.revisions.map((revision) => revision.date),
+    ])
+      dates.add(date)
+    literals.add(article.errorCodes.server)
+    literals.add(article.errorCodes.exception.replace(/^[\w.]+:\s*/, '').replace(/\.$/, ''))
+    for (const log of [article.logs.client, article.logs.server])
+      for (const line of log.lines) if (!line.elided && line.text.length >= 20) literals.add(line.text.trim())
+  }
+  for (const number of numbers)
+    patterns.push({
+      what: 'a KB or advisory number',
+      pattern: new RegExp(`(?<![\\w.-])${escapeRegExp(number)}(?![\\w-])`),
+    })
+  for (const date of dates) {
+    const day = new Date(`${date}T00:00:00Z`)
+    for (const dateStyle of ['long', 'full', 'medium'] as const) {
+      const written = new Intl.DateTimeFormat(language, { dateStyle, timeZone: 'UTC' }).format(day)
+      patterns.push({ what: 'a date', pattern: new RegExp(escapeRegExp(written), 'i') })
+    }
+  }
+  for (const literal of literals)
+    patterns.push({ what: 'an error message or log line', pattern: new RegExp(escapeRegExp(literal), 'i') })
+  return patterns
+}
+
+/** The first fact in `text` (placeholders `{{…}}` are skipped), or undefined. */
+export function findFact(
+  text: string,
+  patterns: FactPattern[],
+): { what: string; text: string; index: number } | undefined {
+  const blanked = text.replace(/\{\{[^}]*\}\}/g, (placeholder) => ' '.repeat(placeholder.length))
+  let found: { what: string; text: string; index: number } | undefined
+  for (const { what, pattern } of patterns) {
+    const match = pattern.exec(blanked)
+    if (match && (found === undefined || match.index < found.index))
+      found = { what, text: match[0], index: match.index }
+  }
+  return found
+}

@@ -1,0 +1,252 @@
+/** @module Translation QA: the problems of a locales folder, positioned in its YAML files. */
+import { existsSync } from 'node:fs'
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Root } from 'mdast'
+import { loadRules } from '../kb/load.ts'
+import type { KnowledgeBaseModel } from '../kb/model.ts'
+import type { Problem } from '../kb/problem.ts'
+import { displayPath } from '../kb/read-files.ts'
+import { parseYamlSource, type YamlSource } from '../kb/yaml-source.ts'
+import { factPatterns, findFact } from './fact-literals.ts'
+import { defaultLocalesDir, languages } from './i18n.ts'
+import { parseUnsanitized } from './markdown.ts'
+import { flattenStrings, recordedHashes, sourceHash } from './source-hashes.ts'
+
+interface LocaleFile {
+  language: string
+  namespace: string
+  source: YamlSource
+  strings: Map<string, string>
+}
+
+/** `{{name}}`, `{{name, format(...)}}` and `{{- name}}` all name the placeholder `name`. */
+export function placeholders(text: string): string[] {
+  return [...new Set([...text.matchAll(/\{\{-?\s*([^,}\s]+)[^}]*\}\}/g)].map((match) => match[1]!))].sort()
+}
+
+/**
+ * The locales folder `kb lint --rules DIR` checks: a `locales/` folder beside DIR when there is one (a
+ * fixture's own translations), the project's `locales/` otherwise.
+ *
+ * @example
+ * localesFor('test/fixtures/locales-bad/rules') // '…/test/fixtures/locales-bad/locales'
+ */
+export function localesFor(rules: string): string {
+  const beside = path.join(path.resolve(rules), '..', 'locales')
+  return existsSync(beside) ? beside : defaultLocalesDir
+}
+
+/**
+ * Lint a locales folder against the English source and the facts of `model`: every key of `en` in every
+ * language and no other (`KB_LOCALE_MISSING_*`, `KB_LOCALE_EXTRA_*`), the same placeholders, Markdown that
+ * parses as written (no stray `**` or backticks, no raw HTML, no link other than http(s) or mailto), no fact
+ * typed in instead of interpolated, and no translation whose English changed since its hash was recorded.
+ *
+ * @example
+ * const problems = await lintLocales('locales', await loadRules())
+ */
+export async function lintLocales(localesDir: string, model: KnowledgeBaseModel): Promise<Problem[]> {
+  const problems: Problem[] = []
+  const files: LocaleFile[] = []
+  for (const language of languages) {
+    const folder = path.join(localesDir, language)
+    let names: string[]
+    try {
+      names = (await readdir(folder)).filter((name) => name.endsWith('.yaml')).sort()
+    } catch {
+      problems.push({
+        code: 'KB_LOCALE_MISSING_LANGUAGE',
+        severity: 'error',
+        message: `Expected a folder \`${language}/\` with the ${language} translation, not none; copy \`en/\` and translate it`,
+        file: displayPath(localesDir),
+        line: 0,
+        column: 0,
+        path: [language],
+      })
+      continue
+    }
+    for (const name of names) {
+      const file = path.join(folder, name)
+      const source = parseYamlSource(displayPath(file), await readFile(file, 'utf8'))
+      problems.push(...source.problems)
+      files.push({
+        language,
+        namespace: name.replace(/\.yaml$/, ''),
+        source,
+        strings: flattenStrings(source.data),
+      })
+    }
+  }
+  const english = new Map(
+    files.filter((file) => file.language === 'en').map((file) => [file.namespace, file]),
+  )
+  for (const file of files) {
+    const patterns = factPatterns(model, file.language)
+    const reference = english.get(file.namespace)
+    const problem = (code: Problem['code'], message: string, key: string | undefined, onKey = false) => {
+      const keyPath = key === undefined ? [] : key.split('.')
+      problems.push({
+        code,
+        severity: 'error',
+        message,
+        file: file.source.file,
+        ...file.source.locate(keyPath, { key: onKey }),
+        path: keyPath,
+      })
+    }
+    problems.push(...nonStrings(file))
+    if (!reference) {
+      problem(
+        'KB_LOCALE_EXTRA_FILE',
+        `Expected a namespace that \`en/\` has, not \`${file.namespace}\`; remove the file or add it to \`en/\``,
+        undefined,
+      )
+      continue
+    }
+    const hashes = recordedHashes(file.source.data)
+    for (const [key, text] of file.strings) {
+      const source = reference.strings.get(key)
+      if (file !== reference && source === undefined) {
+        problem(
+          'KB_LOCALE_EXTRA_KEY',
+          `Expected only keys that \`en/${file.namespace}.yaml\` has, not \`${key}\`; remove it`,
+          key,
+          true,
+        )
+        continue
+      }
+      if (file !== reference && source !== undefined) {
+        const expected = placeholders(source)
+        const actual = placeholders(text)
+        if (expected.join() !== actual.join())
+          problem(
+            'KB_LOCALE_PLACEHOLDERS',
+            `Expected the placeholders of the English string (${list(expected)}), not ${list(actual)}`,
+            key,
+          )
+        const hash = hashes.get(key)
+        if (hash === undefined)
+          problem(
+            'KB_LOCALE_HASH_MISSING',
+            `Expected a source hash for \`${key}\` in \`_meta.source\`, not none; review the string, then run \`kb locale-hashes --lang ${file.language}\``,
+            key,
+          )
+        else if (hash !== sourceHash(source))
+          problem(
+            'KB_LOCALE_STALE',
+            `Expected a translation of the current English, not of an older one (the English of \`${key}\` changed); update the string, then run \`kb locale-hashes --lang ${file.language}\``,
+            key,
+          )
+      }
+      const markdown = markdownProblem(text)
+      if (markdown) problem(markdown.code, markdown.message, key)
+      const fact = findFact(text, patterns)
+      if (fact)
+        problem(
+          'KB_LOCALE_FACT',
+          `Expected ${fact.what} to be interpolated from rules/ (a \`{{placeholder}}\`), not typed as \`${fact.text}\``,
+          key,
+        )
+    }
+    if (file === reference) continue
+    for (const key of reference.strings.keys())
+      if (!file.strings.has(key))
+        problem(
+          'KB_LOCALE_MISSING_KEY',
+          `Expected the key \`${key}\` of \`en/${file.namespace}.yaml\`, not none; translate it`,
+          key,
+        )
+  }
+  for (const reference of english.values())
+    for (const language of languages.filter((candidate) => candidate !== 'en')) {
+      const present = files.some(
+        (file) => file.language === language && file.namespace === reference.namespace,
+      )
+      const folder = path.join(localesDir, language)
+      if (!present && existsSync(folder))
+        problems.push({
+          code: 'KB_LOCALE_MISSING_FILE',
+          severity: 'error',
+          message: `Expected \`${language}/${reference.namespace}.yaml\` (every namespace of \`en/\`), not none; translate \`en/${reference.namespace}.yaml\``,
+          file: displayPath(folder),
+          line: 0,
+          column: 0,
+          path: [language, reference.namespace],
+        })
+    }
+  return problems
+}
+
+/** The lint check `kb lint --rules DIR` runs (registered by the CLI with `addLintCheck`). */
+export async function lintLocalesFor(options: { rules: string }): Promise<Problem[]> {
+  let model: KnowledgeBaseModel
+  try {
+    model = await loadRules(options.rules)
+  } catch {
+    return [] // The rules' own problems are already reported by lintRules.
+  }
+  return lintLocales(localesFor(options.rules), model)
+}
+
+function list(names: string[]): string {
+  return names.length === 0 ? 'none' : names.map((name) => `\`{{${name}}}\``).join(', ')
+}
+
+/** Leaves that are not strings (numbers, lists, null) cannot be translations. */
+function nonStrings(file: LocaleFile): Problem[] {
+  const problems: Problem[] = []
+  const visit = (node: unknown, keyPath: string[]): void => {
+    if (keyPath[0] === '_meta') return
+    if (typeof node === 'string') return
+    if (node !== null && typeof node === 'object' && !Array.isArray(node)) {
+      for (const [key, value] of Object.entries(node)) visit(value, [...keyPath, key])
+      return
+    }
+    problems.push({
+      code: 'KB_LOCALE_NOT_STRING',
+      severity: 'error',
+      message: `Expected a string (quote it), not ${node === null ? 'an empty value' : Array.isArray(node) ? 'a list' : typeof node}`,
+      file: file.source.file,
+      ...file.source.locate(keyPath),
+      path: keyPath,
+    })
+  }
+  visit(file.source.data, [])
+  return problems
+}
+
+/** Raw HTML, unsafe links, and Markdown that did not parse as its author meant (stray `**`, `` ` ``, `](`). */
+function markdownProblem(text: string): { code: Problem['code']; message: string } | undefined {
+  if (/\{\{(?![^{}]*\}\})/.test(text))
+    return {
+      code: 'KB_LOCALE_MARKDOWN',
+      message: 'Expected every `{{` to close with `}}`, not an open placeholder',
+    }
+  const tree = parseUnsanitized(text.replace(/\{\{[^}]*\}\}/g, 'x'))
+  let found: { code: Problem['code']; message: string } | undefined
+  const visit = (node: Root | Root['children'][number]): void => {
+    if (found) return
+    if (node.type === 'html')
+      found = {
+        code: 'KB_LOCALE_HTML',
+        message: `Expected Markdown only, not raw HTML \`${node.value.slice(0, 40)}\``,
+      }
+    else if (
+      (node.type === 'link' || node.type === 'image' || node.type === 'definition') &&
+      !/^(https?:|mailto:|x$)/i.test(node.url)
+    )
+      found = {
+        code: 'KB_LOCALE_UNSAFE_LINK',
+        message: `Expected a link to an http(s) or mailto address from a placeholder, not \`${node.url.slice(0, 40)}\``,
+      }
+    else if (node.type === 'text' && /\*\*|__|`|\]\(/.test(node.value))
+      found = {
+        code: 'KB_LOCALE_MARKDOWN',
+        message: `Expected balanced Markdown, not a stray \`${/\*\*|__|`|\]\(/.exec(node.value)![0]}\` in "${node.value.trim().slice(0, 40)}"`,
+      }
+    else if ('children' in node) for (const child of node.children) visit(child as Root['children'][number])
+  }
+  visit(tree)
+  return found
+}

@@ -1,0 +1,184 @@
+/** @module Render an article's KB document or advisory in a language and format, from rules/ and locales/. */
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import type { Resource } from 'i18next'
+import type { Root } from 'mdast'
+import { defaultRulesDir, loadRules } from '../kb/load.ts'
+import type { ArticleModel, KnowledgeBaseModel } from '../kb/model.ts'
+import type { KnowledgeBase } from '../knowledge-base.ts'
+import { articleValues } from './article-values.ts'
+import { defaultLocalesDir, type Language, loadResources, mergeResources } from './i18n.ts'
+import { Localizer } from './localizer.ts'
+import { assemble, type Outline } from './outline.ts'
+import { advisoryOutline } from './outline-advisory.ts'
+import { kbOutline } from './outline-kb.ts'
+import { type Format, serialize } from './serialize.ts'
+
+/** The documents every article is published as. */
+export const documentKinds = ['kb', 'advisory'] as const
+export type DocumentKind = (typeof documentKinds)[number]
+
+const outlines: Record<DocumentKind, Outline> = { kb: kbOutline, advisory: advisoryOutline }
+
+/** Which document to render, and how. */
+export interface RenderOptions {
+  article: string
+  doc: DocumentKind
+  lang: Language
+  format: Format
+  /** HTML only: a full page instead of a fragment. */
+  page?: boolean
+}
+
+/** Where a renderer reads from. */
+export interface RendererSource {
+  /** The rules folder (default: the built-in rules/). A `locales/` folder beside it adds its strings. */
+  rules?: string
+  /** A locales folder whose strings override the built-in ones (a fixture translation). */
+  locales?: string
+}
+
+/**
+ * The project's locales, plus those of `locales`, or else of a `locales/` folder beside `rules` when there is one
+ * (a fixture's own strings).
+ *
+ * @example
+ * await loadRenderResources({rules: 'test/fixtures/fictional/rules'})
+ */
+export async function loadRenderResources(source: RendererSource = {}): Promise<Resource> {
+  const base = await loadResources()
+  const beside =
+    source.rules === undefined ? undefined : path.join(path.resolve(source.rules), '..', 'locales')
+  const extra =
+    source.locales ??
+    (beside && existsSync(beside) && path.resolve(beside) !== path.resolve(defaultLocalesDir)
+      ? beside
+      : undefined)
+  return extra === undefined ? base : mergeResources(base, await loadResources(extra))
+}
+
+/**
+ * Renders documents from a loaded knowledge base and locale resources. Rules and strings are read once;
+ * every render then works in memory with its own i18next instance, so concurrent calls are safe. Results are
+ * kept per (article, document, language, format, page): the inputs never change after loading.
+ *
+ * @example
+ * const renderer = await Renderer.load()
+ * await renderer.render({article: '954960', doc: 'advisory', lang: 'nb', format: 'html', page: true})
+ */
+export class Renderer {
+  readonly model: KnowledgeBaseModel
+  readonly resources: Resource
+  readonly #cache = new Map<string, Promise<string>>()
+
+  constructor(model: KnowledgeBaseModel, resources: Resource) {
+    this.model = model
+    this.resources = resources
+  }
+
+  /** Load rules and locales (see `RendererSource`). */
+  static async load(source: RendererSource = {}): Promise<Renderer> {
+    const [model, resources] = await Promise.all([
+      loadRules(source.rules === undefined ? defaultRulesDir : path.resolve(source.rules)),
+      loadRenderResources(source),
+    ])
+    return new Renderer(model, resources)
+  }
+
+  /** The article ids this renderer knows. */
+  get articleIds(): string[] {
+    return this.model.articles.map((article) => article.id)
+  }
+
+  /** The document as Markdown, HTML (fragment or page) or plain text. */
+  render(options: RenderOptions): Promise<string> {
+    const page = options.format === 'html' && options.page === true
+    const key = [options.article, options.doc, options.lang, options.format, page].join('\u0000')
+    let result = this.#cache.get(key)
+    if (!result) {
+      result = this.#render(options, page)
+      this.#cache.set(key, result)
+      result.catch(() => this.#cache.delete(key))
+    }
+    return result
+  }
+
+  async #render(options: RenderOptions, page: boolean): Promise<string> {
+    const localizer = await this.#localizer(options.article, options.lang)
+    const tree = this.#assemble(options.article, options.doc, localizer)
+    const title = page ? this.#title(options.doc, localizer) : ''
+    return serialize(tree, options.format, page ? { page: { lang: options.lang, title } } : {})
+  }
+
+  /** The document's mdast tree (for callers that serialize differently). */
+  async tree(options: Omit<RenderOptions, 'format' | 'page'>): Promise<Root> {
+    return this.#assemble(options.article, options.doc, await this.#localizer(options.article, options.lang))
+  }
+
+  /** The document's title in a language ("Microsoft Security Advisory 954960: …" for the advisory). */
+  async title(options: Omit<RenderOptions, 'format' | 'page'>): Promise<string> {
+    return this.#title(options.doc, await this.#localizer(options.article, options.lang))
+  }
+
+  #title(doc: DocumentKind, localizer: Localizer): string {
+    if (doc === 'kb') return localizer.plain('kb.title')
+    return `${localizer.plain('common:advisory.title')}: ${localizer.plain('advisory.subtitle')}`
+  }
+
+  #assemble(article: string, doc: DocumentKind, localizer: Localizer): Root {
+    const model = this.#article(article)
+    const input = { article: model.article, products: this.model.products }
+    return assemble(outlines[doc](input), input, localizer)
+  }
+
+  async #localizer(article: string, lang: Language): Promise<Localizer> {
+    const model = this.#article(article)
+    return Localizer.create(this.resources, lang, model.id, articleValues(model.article, this.model.products))
+  }
+
+  #article(id: string): ArticleModel {
+    const model = this.model.articles.find((candidate) => candidate.id === id)
+    if (!model)
+      throw new RangeError(
+        `Expected an article of the knowledge base (${this.articleIds.map((known) => `\`${known}\``).join(', ')}), not \`${id}\``,
+      )
+    return model
+  }
+}
+
+/** Options of `renderDocument`: the document, plus the strings to use (default: the project's locales). */
+export interface RenderDocumentOptions extends RenderOptions {
+  resources?: Resource
+}
+
+/**
+ * Render one document without keeping a `Renderer` (loads the locales on every call; use `Renderer` in
+ * servers).
+ *
+ * @example
+ * const kb = await loadKnowledgeBase()
+ * const markdown = await renderDocument(kb, {article: '954960', doc: 'kb', lang: 'pl', format: 'md'})
+ */
+export async function renderDocument(
+  kb: KnowledgeBase | KnowledgeBaseModel,
+  options: RenderDocumentOptions,
+): Promise<string> {
+  const model = 'model' in kb ? kb.model : kb
+  const renderer = new Renderer(model, options.resources ?? (await loadRenderResources({ rules: model.dir })))
+  return renderer.render(options)
+}
+
+/**
+ * The title of a document in a language (for `GET /v1/articles`).
+ *
+ * @example
+ * await documentTitle(kb, {article: '954960', doc: 'kb', lang: 'nl'}) // 'Sommige computers ontvangen geen updates van de WSUS-server'
+ */
+export async function documentTitle(
+  kb: KnowledgeBase | KnowledgeBaseModel,
+  options: Omit<RenderDocumentOptions, 'format' | 'page'>,
+): Promise<string> {
+  const model = 'model' in kb ? kb.model : kb
+  const renderer = new Renderer(model, options.resources ?? (await loadRenderResources({ rules: model.dir })))
+  return renderer.title(options)
+}
