@@ -1,8 +1,8 @@
 /** @module The loaded knowledge base: validated rules plus one checker per article. */
 import { ArticleChecker } from './engine/article-checker.ts'
 import type { CheckReport, CheckResult } from './engine/check-result.ts'
-import { FactsError } from './engine/facts-error.ts'
 import { type Facts, validateFacts } from './engine/facts.ts'
+import { FactsError } from './engine/facts-error.ts'
 import { defaultRulesDir, loadRules } from './kb/load.ts'
 import type { KnowledgeBaseModel } from './kb/model.ts'
 import type { SignaturesFile } from './kb/schema/signatures.ts'

@@ -36,18 +36,21 @@ declare module '@secvisogram/csaf-validator-lib/schemaTests.js' {
 
 declare module '@secvisogram/csaf-validator-lib/mandatoryTests.js' {
   import type { CsafDocumentTest } from '@secvisogram/csaf-validator-lib/validateStrict.js'
+
   const tests: Record<string, CsafDocumentTest>
   export = tests
 }
 
 declare module '@secvisogram/csaf-validator-lib/optionalTests.js' {
   import type { CsafDocumentTest } from '@secvisogram/csaf-validator-lib/validateStrict.js'
+
   const tests: Record<string, CsafDocumentTest>
   export = tests
 }
 
 declare module '@secvisogram/csaf-validator-lib/informativeTests.js' {
   import type { CsafDocumentTest } from '@secvisogram/csaf-validator-lib/validateStrict.js'
+
   const tests: Record<string, CsafDocumentTest>
   export = tests
 }

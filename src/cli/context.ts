@@ -24,6 +24,7 @@ export class CliContext {
   readonly io: CliIo
   exitCode: number = exitCodes.ok
   #resources?: Resource
+  #resourcesLanguage?: Language
 
   constructor(io: CliIo) {
     this.io = io
@@ -53,11 +54,14 @@ export class CliContext {
    */
   async i18n(language: string | undefined, rules?: string): Promise<i18n> {
     const chosen = parseLanguage(language)
-    if (!this.#resources) {
-      const resources = await loadResources()
+    if (!this.#resources || this.#resourcesLanguage !== chosen) {
+      this.#resourcesLanguage = chosen
+      // Only the language asked for, and English as the fallback: parsing every locale costs start-up time.
+      const wanted: Language[] = chosen === 'en' ? ['en'] : ['en', chosen]
+      const resources = await loadResources(defaultLocalesDir, wanted)
       const beside = rules === undefined ? undefined : path.join(this.resolve(rules), '..', 'locales')
       if (beside && path.resolve(beside) !== path.resolve(defaultLocalesDir) && existsSync(beside)) {
-        const extra = await loadResources(beside)
+        const extra = await loadResources(beside, wanted)
         for (const [language, namespaces] of Object.entries(extra)) {
           resources[language] = { ...resources[language], ...namespaces }
         }

@@ -1,12 +1,6 @@
 /** @module The `kb` command line. */
 import { readFileSync } from 'node:fs'
 import { Command, CommanderError } from 'commander'
-import { registerCheck } from './commands/check.ts'
-import { registerDiagnose } from './commands/diagnose.ts'
-import { registerExport } from './commands/export.ts'
-import { registerLint } from './commands/lint.ts'
-import { registerRender } from './commands/render.ts'
-import { registerServe } from './commands/serve.ts'
 import { CliContext } from './context.ts'
 import { exitCodes } from './exit-codes.ts'
 import { type CliIo, processIo } from './io.ts'
@@ -15,8 +9,24 @@ const { version } = JSON.parse(readFileSync(new URL('../../package.json', import
   version: string
 }
 
-/** Build the program with every command registered, writing to `context`'s streams. */
-export function createProgram(context: CliContext): Command {
+type Register = (program: Command, context: CliContext) => void
+
+// Each command's module is imported only when it runs: `kb check` need not load the HTTP server or CSAF.
+const commandModules: Record<string, () => Promise<Register[]>> = {
+  check: async () => [(await import('./commands/check.ts')).registerCheck],
+  lint: async () => [(await import('./commands/lint.ts')).registerLint],
+  render: async () => [(await import('./commands/render.ts')).registerRender],
+  'locale-hashes': async () => [(await import('./commands/locale-hashes.ts')).registerLocaleHashes],
+  diagnose: async () => [(await import('./commands/diagnose.ts')).registerDiagnose],
+  export: async () => [(await import('./commands/export.ts')).registerExport],
+  serve: async () => [(await import('./commands/serve.ts')).registerServe],
+}
+
+/**
+ * Build the program writing to `context`'s streams, with the command named in `argv` registered, or every
+ * command when `argv` names none (for `--help` and for "did you mean" on a typo).
+ */
+export async function createProgram(context: CliContext, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('kb')
     .description(
       'kb-advisor: a knowledge base whose articles are code. Am I affected by Microsoft KB 954960?',
@@ -34,12 +44,9 @@ export function createProgram(context: CliContext): Command {
 Exit status: 0 success, 1 problems found (lint) or failed lines (batch), 2 bad input,
 10/11 affected/unknown with --exit-code. Every code: docs/errors.md.`,
     )
-  registerCheck(program, context)
-  registerLint(program, context)
-  registerRender(program, context)
-  registerDiagnose(program, context)
-  registerExport(program, context)
-  registerServe(program, context)
+  const named = argv.find((argument) => !argument.startsWith('-'))
+  const wanted = named !== undefined && named in commandModules ? [named] : Object.keys(commandModules)
+  for (const name of wanted) for (const register of await commandModules[name]!()) register(program, context)
   for (const command of program.commands) command.exitOverride()
   return program
 }
@@ -53,7 +60,7 @@ Exit status: 0 success, 1 problems found (lint) or failed lines (batch), 2 bad i
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
   const context = new CliContext(io)
   try {
-    await createProgram(context).parseAsync(argv, { from: 'user' })
+    await (await createProgram(context, argv)).parseAsync(argv, { from: 'user' })
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage

@@ -75,7 +75,8 @@ export class ArticleChecker {
       if (outcome(rule).tri !== TRUE) continue
       for (const [name, value] of Object.entries((rule.json.event.params as { set: Facts }).set)) {
         if (seen[name] !== value) {
-          if (seen[name] !== undefined) overridden.push({ fact: name, given: seen[name], derived: value, derivedBy: rule.id })
+          if (seen[name] !== undefined)
+            overridden.push({ fact: name, given: seen[name], derived: value, derivedBy: rule.id })
           seen[name] = value
         }
         derivedBy.set(name, rule.id)
@@ -165,7 +166,7 @@ export class ArticleChecker {
   }
 
   /**
-   * The verdict alone from the compiled closures, without touching the engine: the fast path for batches.
+   * The verdict alone from the generated verdict function, without touching the engine: the batch fast path.
    * Identical to `check(facts).verdict` (a differential test holds it to that).
    */
   verdictOf(facts: Facts): CheckResult['verdict'] {

@@ -3,7 +3,7 @@
  * fast path. Same rule JSON, same registered operators, same three-valued logic and decision order as
  * `engine.run()` + `decide()`; a differential test (test/batch/differential.test.ts) holds it to that.
  */
-import type { Engine } from 'json-rules-engine'
+import { type Engine, Operator } from 'json-rules-engine'
 import type { Verdict } from '../kb/schema/verdicts.ts'
 import type { CompiledRule, EngineCondition } from './engine-rules.ts'
 import type { Facts } from './facts.ts'
@@ -37,6 +37,21 @@ export function compileVerdictFunctions(engine: Engine, rules: readonly Compiled
     verdict: generate(engine, rules, true) as VerdictFunction,
     decisionsOnly: generate(engine, rules, false) as (facts: Facts) => Verdict,
   }
+}
+
+// `Operator.evaluate` is `this.factValueValidator(fact) && this.cb(fact, value)`; calling both from the
+// generated code gives every call site one target, which V8 inlines. Anything else keeps `evaluate`.
+const plainEvaluate = (new Operator('probe', () => true) as unknown as RuntimeOperator).evaluate
+
+function call(operator: RuntimeOperator, index: number, fact: string, value: string): string {
+  const parts = operator as unknown as { cb?: unknown; factValueValidator?: unknown }
+  const plain =
+    operator.evaluate === plainEvaluate &&
+    typeof parts.cb === 'function' &&
+    typeof parts.factValueValidator === 'function'
+  return plain
+    ? `(o${index}.factValueValidator(${fact}) && o${index}.cb(${fact}, ${value}))`
+    : `o${index}.evaluate(${fact}, ${value})`
 }
 
 function generate(engine: Engine, rules: readonly CompiledRule[], derivations: boolean): VerdictFunction {
@@ -78,7 +93,7 @@ function generate(engine: Engine, rules: readonly CompiledRule[], derivations: b
     const fact = factIndex(node.fact)
     const operator = operators.push(engineOperator(engine, node.operator)) - 1
     const value = values.push(node.value) - 1
-    const test = `f${fact} === undefined ? 2 : o${operator}.evaluate(f${fact}, v${value}) ? 1 : 0`
+    const test = `f${fact} === undefined ? 2 : ${call(operators[operator]!, operator, `f${fact}`, `v${value}`)} ? 1 : 0`
     if (!memo) {
       lines.push(`${target} = ${test};`)
       return
@@ -106,7 +121,9 @@ function generate(engine: Engine, rules: readonly CompiledRule[], derivations: b
     lines.push(`let ${value};`)
     emit(rule.json.conditions as EngineCondition, value, true)
     // The first rule that holds decides, unless an earlier unknown rule could still give another verdict.
-    lines.push(`if (${value} === 1) return open === undefined || open === ${verdict} ? ${verdict} : 'unknown';`)
+    lines.push(
+      `if (${value} === 1) return open === undefined || open === ${verdict} ? ${verdict} : 'unknown';`,
+    )
     lines.push(
       `if (${value} === 2) { if (open !== undefined && open !== ${verdict}) return 'unknown'; open = ${verdict} }`,
     )

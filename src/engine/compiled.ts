@@ -3,7 +3,7 @@ import type { Engine } from 'json-rules-engine'
 import type { CompiledRule, EngineCondition } from './engine-rules.ts'
 import type { Facts } from './facts.ts'
 import { engineOperator } from './operators.ts'
-import { FALSE, type Tri, TRUE, triNot, UNKNOWN } from './tri-state.ts'
+import { FALSE, TRUE, type Tri, triNot, UNKNOWN } from './tri-state.ts'
 
 export type TriPredicate = (facts: Facts) => Tri
 

@@ -1,6 +1,6 @@
 /** @module From the three-valued outcome of each decision rule to one verdict. */
 import type { Verdict } from '../kb/schema/verdicts.ts'
-import { type Tri, TRUE, UNKNOWN } from './tri-state.ts'
+import { TRUE, type Tri, UNKNOWN } from './tri-state.ts'
 
 export interface Decision {
   verdict: Verdict

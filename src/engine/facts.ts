@@ -157,7 +157,6 @@ function describe(raw: unknown): string {
 }
 
 function printable(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is escaped
   const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?')
   return clean.length > 40 ? `${clean.slice(0, 37)}…` : clean
 }

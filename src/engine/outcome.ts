@@ -1,6 +1,6 @@
 /** @module Three-valued outcomes of json-rules-engine result trees, with the leaves that decided them. */
 import type { FactValue } from './facts.ts'
-import { FALSE, type Tri, TRUE, triAll, triAny, triNot, UNKNOWN } from './tri-state.ts'
+import { FALSE, TRUE, type Tri, triAll, triAny, triNot, UNKNOWN } from './tri-state.ts'
 
 /** One evaluated leaf: which fact, compared how, with what it held. */
 export interface LeafOutcome {

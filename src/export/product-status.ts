@@ -1,8 +1,8 @@
 /** @module From the rules' verdicts to CSAF product status, remediations, threats and product groups. */
 import type { ArticleFile } from '../kb/schema/article.ts'
 import type { Verdict } from '../kb/schema/verdicts.ts'
-import type { CsafProductGroup, CsafProductStatus, CsafRemediation, CsafThreat } from './csaf-types.ts'
 import { CsafExportError } from './csaf-export-error.ts'
+import type { CsafProductGroup, CsafProductStatus, CsafRemediation, CsafThreat } from './csaf-types.ts'
 import type { ProductScenario } from './product-scenarios.ts'
 
 /**

@@ -1,4 +1,6 @@
 /** @module Checks that span files: unique ids, references that resolve, values that facts accept. */
+
+import { resolveArticlePath } from './article-path.ts'
 import type { ArticleModel } from './model.ts'
 import type { Problem } from './problem.ts'
 import type { ValidFile } from './read-files.ts'
@@ -7,7 +9,6 @@ import type { CatalogFile } from './schema/catalog.ts'
 import type { Condition } from './schema/condition.ts'
 import type { FactDefinition, FactsFile } from './schema/facts.ts'
 import type { VerdictsFile } from './schema/verdicts.ts'
-import { resolveArticlePath } from './article-path.ts'
 import { normalizeSpelling } from './spelling.ts'
 
 type Located = { file: ValidFile; path: Array<string | number> }

@@ -37,10 +37,15 @@ export function sniffEncoding(head: Uint8Array): LogEncoding {
 export class LogDecoder {
   /** Set once the first bytes have been seen. */
   encoding: LogEncoding | undefined
+  // UTF-16 goes through TextDecoder; UTF-8 through Buffer#toString, which replaces invalid bytes the
+  // same way and costs a fraction of TextDecoder's streaming mode on large logs.
   private decoder: TextDecoder | undefined
   private head = new Uint8Array(0)
+  // UTF-8 bytes of a character cut at the end of the last chunk.
+  private tail: Uint8Array | undefined
 
   write(bytes: Uint8Array): string {
+    if (this.encoding === 'utf-8') return this.utf8(bytes, false)
     if (this.decoder) return this.decoder.decode(bytes, { stream: true })
     const head = new Uint8Array(this.head.length + bytes.length)
     head.set(this.head)
@@ -54,18 +59,49 @@ export class LogDecoder {
   }
 
   end(): string {
-    if (!this.decoder) return this.head.length > 0 ? this.start(this.head) + this.finish() : ''
+    if (this.encoding === undefined) return this.head.length > 0 ? this.start(this.head) + this.finish() : ''
     return this.finish()
   }
 
   private start(head: Uint8Array): string {
     this.encoding = sniffEncoding(head)
-    this.decoder = new TextDecoder(this.encoding, { fatal: false })
     this.head = new Uint8Array(0)
+    if (this.encoding === 'utf-8') {
+      const bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf
+      return this.utf8(bom ? head.subarray(3) : head, false)
+    }
+    this.decoder = new TextDecoder(this.encoding, { fatal: false })
     return this.decoder.decode(head, { stream: true })
   }
 
   private finish(): string {
+    if (this.encoding === 'utf-8') return this.utf8(new Uint8Array(0), true)
     return this.decoder?.decode() ?? ''
   }
+
+  private utf8(chunk: Uint8Array, last: boolean): string {
+    let bytes = chunk
+    if (this.tail) {
+      bytes = Buffer.concat([this.tail, chunk])
+      this.tail = undefined
+    }
+    const complete = last ? bytes.length : completeLength(bytes)
+    // A copy: the caller may reuse its buffer (Buffer#slice would be a view).
+    if (complete < bytes.length) this.tail = new Uint8Array(bytes.subarray(complete))
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', 0, complete)
+  }
+}
+
+/** How many bytes of `bytes` end on a character boundary (an incomplete last sequence is left out). */
+function completeLength(bytes: Uint8Array): number {
+  const length = bytes.length
+  for (let back = 1; back <= 3 && back <= length; back++) {
+    const byte = bytes[length - back]!
+    if (byte < 0x80) return length
+    if (byte >= 0xc0) {
+      const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2
+      return back < needed ? length - back : length
+    }
+  }
+  return length
 }

@@ -170,13 +170,25 @@ async function diagnoseFile(
     correlatedIds: [],
     stats: { bytes: 0, lines: 0, records: 0, truncatedRecords: 0, encoding: 'text' },
   }
-  const assembler = new RecordAssembler({ maxRecordChars: options.maxRecordChars })
   const matchers = symptoms.map((symptom) => new SymptomMatcher(symptom, { maxBlocks: options.maxBlocks }))
+  // A record with none of the signatures' literals only counts, unless a block is open.
+  const anchored = matchers.every((matcher) => matcher.anchors !== undefined)
+  const assembler = new RecordAssembler({
+    maxRecordChars: options.maxRecordChars,
+    anchors: anchored ? matchers.flatMap((matcher) => matcher.anchors!) : undefined,
+    sink: {
+      wantsEvery: () => {
+        for (const matcher of matchers) if (matcher.isOpen) return true
+        return false
+      },
+      record: (record) => {
+        for (const matcher of matchers) matcher.push(record)
+      },
+    },
+  })
   const decoder = new LogDecoder()
   let sawBytes = false
-  const feed = (text: string) => {
-    for (const record of assembler.push(text)) for (const matcher of matchers) matcher.push(record)
-  }
+  const feed = (text: string) => assembler.push(text)
   try {
     const log = await openLog(input, fallbackName)
     report.name = log.name
@@ -210,7 +222,7 @@ async function diagnoseFile(
     feed(decoder.end())
     report.stats.encoding = decoder.encoding ?? 'utf-8'
   }
-  for (const record of assembler.end()) for (const matcher of matchers) matcher.push(record)
+  assembler.end()
   for (const matcher of matchers) {
     matcher.end()
     report.blocks.push(...matcher.blocks)

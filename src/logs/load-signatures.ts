@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import { parse } from 'yaml'
 import { captureNames, SignaturesFile, type Symptom } from '../kb/schema/signatures.ts'
+import { requiredLiteral } from './anchors.ts'
 
 /** A signature line or veto with its pattern compiled. */
 export interface CompiledLine {
@@ -14,6 +15,8 @@ export interface CompiledLine {
   required: boolean
   distinctive: boolean
   captures: string[]
+  /** Text every match contains, for a quick search before the pattern; absent when none is certain. */
+  anchor: string | undefined
 }
 
 /** A symptom ready for matching: lines in block order, vetoes, window. */
@@ -71,5 +74,12 @@ export function compileSignatures(file: SignaturesFile): CompiledSymptom[] {
 }
 
 function compileLine(id: string, pattern: string, required: boolean, distinctive: boolean): CompiledLine {
-  return { id, regex: new RegExp(pattern), required, distinctive, captures: captureNames(pattern) }
+  return {
+    id,
+    regex: new RegExp(pattern),
+    required,
+    distinctive,
+    captures: captureNames(pattern),
+    anchor: requiredLiteral(pattern),
+  }
 }

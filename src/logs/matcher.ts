@@ -48,7 +48,7 @@ interface OpenBlock {
 }
 
 /**
- * Matches one symptom against the records of one file.
+ * Matches one symptom against the records of one file, in order (`record.index` increasing).
  *
  * @example
  * const matcher = new SymptomMatcher(compiledSymptom)
@@ -61,8 +61,12 @@ export class SymptomMatcher {
   readonly nearMisses: NearMiss[] = []
   /** Blocks and near misses found past `maxBlocks`: counted, not kept. */
   omitted = 0
+  /**
+   * One literal per signature line that a record must contain to start or extend a block, or
+   * `undefined` when a line has none: then every record must be pushed.
+   */
+  readonly anchors: string[] | undefined
   private open: OpenBlock | undefined
-  private recordIndex = 0
   private readonly maxBlocks: number
   // All lines in one pattern: most records match none, and one search beats one per line.
   private readonly anyLine: RegExp
@@ -72,6 +76,8 @@ export class SymptomMatcher {
     options: { maxBlocks?: number } = {},
   ) {
     this.maxBlocks = options.maxBlocks ?? 100
+    const anchors = symptom.lines.map((line) => line.anchor)
+    this.anchors = anchors.every((anchor) => anchor !== undefined) ? [...new Set(anchors)] : undefined
     this.anyLine = new RegExp(
       symptom.lines
         .map((line) => `(?:${line.regex.source.replace(/\(\?<[A-Za-z][A-Za-z0-9]*>/g, '(?:')})`)
@@ -79,8 +85,16 @@ export class SymptomMatcher {
     )
   }
 
+  /**
+   * Whether a block is open: then every record counts (window, vetoes). Otherwise a record without
+   * any of the `anchors` cannot change anything and may be left out, its `index` keeping count.
+   */
+  get isOpen(): boolean {
+    return this.open !== undefined
+  }
+
   push(record: LogRecord): void {
-    const index = this.recordIndex++
+    const index = record.index
     const { lines, window } = this.symptom
     if (this.open && index - this.open.firstRecord > window) this.close()
     if (!this.open && !this.anyLine.test(record.text)) return

@@ -16,24 +16,42 @@ const DATE = String.raw`(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.
 const TIME = String.raw`\d{1,2}:\d{2}:\d{2}`
 // Classic `:mmm`, Get-WindowsUpdateLog `.fffffff`, SoftwareDistribution.log `.mmm` or `,mmm`.
 const FRACTION = String.raw`[:.,]\d{1,7}`
-// Tabs may have become spaces or vanished between date and time.
-const GAP = String.raw`[\sT]{0,4}`
+// Tabs may have become spaces or vanished between date and time. `space` is a class body.
+const gap = (space: string) => String.raw`[${space}T]{0,4}`
 // A placeholder counts only when followed by what follows a timestamp (PID and TID, `UTC`, a level).
-const PLACEHOLDER = String.raw`(?:${TIMESTAMP_PLACEHOLDERS.join('|')})(?=[\s\x60]{1,4}(?:\d{1,6}[\s\x60]{1,4}[0-9A-Fa-f]{1,8}\b|UTC\b|Error\b|Warning\b|Info\b))`
+const placeholder = (space: string) =>
+  String.raw`(?:${TIMESTAMP_PLACEHOLDERS.join('|')})(?=[${space}\x60]{1,4}(?:\d{1,6}[${space}\x60]{1,4}[0-9A-Fa-f]{1,8}\b|UTC\b|Error\b|Warning\b|Info\b))`
+const lineStart = (space: string) =>
+  String.raw`[${space}\x60]{0,16}(${DATE}${gap(space)}${TIME}(?:${FRACTION})?|${placeholder(space)})`
+
+/** What `\s` matches except `\r` and `\n`, as a class body: white space inside one line. */
+export const SPACE_IN_LINE = String.raw`\t\v\f \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff`
 
 /**
  * A record start at the beginning of a physical line, after optional indentation or a Markdown
  * backtick; group 1 is the timestamp as written. The fraction is optional here.
  */
-export const LINE_START = new RegExp(
-  String.raw`^[\s\x60]{0,16}(${DATE}${GAP}${TIME}(?:${FRACTION})?|${PLACEHOLDER})`,
-)
+export const LINE_START = new RegExp(`^${lineStart(String.raw`\s`)}`)
+
+/**
+ * {@link LINE_START} for a line inside a larger text: sticky (set `lastIndex` to the line's start),
+ * and no class matches `\r` or `\n`, so it neither reads nor looks past the line's end and finds
+ * exactly what `LINE_START` finds on the line cut out. `lastIndex` is then the end of the timestamp.
+ *
+ * @example
+ * LINE_START_AT.lastIndex = 4
+ * LINE_START_AT.test('x\r\n\n2008-06-13 19:59:53:383 PT') // true, lastIndex 27
+ */
+export const LINE_START_AT = new RegExp(lineStart(SPACE_IN_LINE), 'y')
 
 /**
  * A record start inside a line (records pasted onto one line). Stricter than {@link LINE_START}:
  * the fraction is required, so a date in a message does not split it.
  */
-export const MID_LINE_START = new RegExp(`${DATE}${GAP}${TIME}${FRACTION}|${PLACEHOLDER}`, 'g')
+export const MID_LINE_START = new RegExp(
+  `${DATE}${gap(String.raw`\s`)}${TIME}${FRACTION}|${placeholder(String.raw`\s`)}`,
+  'g',
+)
 
 /** Longest text a record start can span; a long line is cut no closer than this to its end. */
 export const MAX_START_LENGTH = 64

@@ -4,10 +4,13 @@
  * chunks of any size; line endings may be CRLF, LF or CR, even mixed; several records may share
  * one physical line; a single line may be megabytes long.
  */
-import { isContinuation, LINE_START, MAX_START_LENGTH, MID_LINE_START } from './record-start.ts'
+import { LineScanner } from './line-scan.ts'
+import { isContinuation, LINE_START, LINE_START_AT, MAX_START_LENGTH, MID_LINE_START } from './record-start.ts'
 
 /** One log entry. */
 export interface LogRecord {
+  /** 0-based position among the records of the input, counting records that were not built. */
+  index: number
   /** 1-based physical line where the record starts. */
   line: number
   /** Timestamp or placeholder exactly as written; `null` when the record has none. */
@@ -30,17 +33,47 @@ interface Start {
   timestamp: string
 }
 
+/**
+ * Receives records as they complete. With `anchors`, a record none of them occurs in is only
+ * counted unless `wantsEvery()` says otherwise: building two million records nobody reads is most
+ * of the cost of a large log.
+ */
+export interface RecordSink {
+  /** Whether records without an anchor are wanted now (e.g. while a block is open). */
+  wantsEvery(): boolean
+  record(record: LogRecord): void
+}
+
+export interface RecordAssemblerOptions {
+  /** Cap on the kept text of a record (default 64 KiB). */
+  maxRecordChars?: number
+  /** Where records go; without one, `push` and `end` return them. */
+  sink?: RecordSink
+  /** Literals a record must contain to be built when the sink does not want every record. */
+  anchors?: readonly string[]
+}
+
+// The record being assembled. Until it needs a string it is `source[start, end)`, with the
+// timestamp at `source[timestampStart, timestampEnd)`: most records are never built.
 interface Builder {
   line: number
   lastLine: number
   timestamp: string | null
   text: string
   truncatedChars: number
+  /** The record may hold an anchor (true when unsure or without anchors): otherwise it may be left out. */
+  hit: boolean
+  source: string | undefined
+  start: number
+  end: number
+  timestampStart: number
+  timestampEnd: number
 }
 
 /**
  * Incremental record splitter: `push` text chunks, collect the records that are complete, then
- * `end` for the last one.
+ * `end` for the last one. Lines are read where they lie in the chunk; only a line that may hold a
+ * second record, or that continues across chunks, is cut out and searched on its own.
  *
  * @example
  * const assembler = new RecordAssembler()
@@ -50,24 +83,47 @@ interface Builder {
 export class RecordAssembler {
   /** Physical lines seen so far. */
   lines = 0
-  /** Records emitted so far. */
+  /** Records emitted so far, built or not. */
   records = 0
   /** Records whose text was cut at the cap. */
   truncatedRecords = 0
   private readonly maxRecordChars: number
+  private readonly sink: RecordSink | undefined
+  private readonly anchors: readonly string[] | undefined
+  private readonly scan: LineScanner
   private lineNumber = 1
   private pending = ''
   private pendingAtLineStart = true
   private skipUntil = 0
   private afterCarriageReturn = false
-  private current: Builder | undefined
+  private building = false
+  // Whether the line being processed may hold an anchor (true when unsure or without anchors).
+  private lineHit = true
+  // One builder reused for every record: nothing is allocated for a record that is not built.
+  private readonly current: Builder = {
+    line: 0,
+    lastLine: 0,
+    timestamp: null,
+    text: '',
+    truncatedChars: 0,
+    hit: true,
+    source: undefined,
+    start: 0,
+    end: 0,
+    timestampStart: -1,
+    timestampEnd: -1,
+  }
   private out: LogRecord[] = []
 
-  constructor(options: { maxRecordChars?: number } = {}) {
+  constructor(options: RecordAssemblerOptions = {}) {
     this.maxRecordChars = Math.max(256, options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS)
+    this.sink = options.sink
+    // Leaving a record out needs a sink that says when every record is wanted.
+    this.anchors = options.sink ? options.anchors : undefined
+    this.scan = new LineScanner(this.anchors)
   }
 
-  /** Feeds a chunk of text; returns the records completed by it. */
+  /** Feeds a chunk of text; returns the records completed by it (none when a sink receives them). */
   push(text: string): LogRecord[] {
     let position = 0
     if (this.afterCarriageReturn && text.length > 0) {
@@ -75,12 +131,14 @@ export class RecordAssembler {
       // The `\n` of a CRLF split across chunks.
       if (text.charCodeAt(0) === 10) position = 1
     }
+    this.scan.reset(text)
     let nextLineFeed = text.indexOf('\n', position)
     let nextReturn = text.indexOf('\r', position)
     while (nextLineFeed !== -1 || nextReturn !== -1) {
       const end =
         nextReturn !== -1 && (nextLineFeed === -1 || nextReturn < nextLineFeed) ? nextReturn : nextLineFeed
-      this.endLine(this.pending + text.slice(position, end))
+      if (this.pending.length > 0 || !this.pendingAtLineStart) this.endLine(this.pending + text.slice(position, end))
+      else this.endLineAt(text, position, end)
       position = end + 1
       if (text.charCodeAt(end) === 13) {
         if (position === text.length) this.afterCarriageReturn = true
@@ -111,6 +169,8 @@ export class RecordAssembler {
 
   private endLine(text: string): void {
     this.pending = ''
+    // The rest of a line processed in slices: an anchor may straddle a cut.
+    this.lineHit = this.anchors === undefined || !this.pendingAtLineStart || containsAny(text, this.anchors)
     this.processLine(text, text.length, true)
     this.lines++
     this.lineNumber++
@@ -118,10 +178,41 @@ export class RecordAssembler {
     this.skipUntil = 0
   }
 
+  // A complete line at `source[start, end)`, read in place.
+  private endLineAt(source: string, start: number, end: number): void {
+    this.lines++
+    let from = start
+    let timestampStart = -1
+    LINE_START_AT.lastIndex = start
+    if (LINE_START_AT.test(source)) {
+      from = LINE_START_AT.lastIndex
+      timestampStart = start
+      while (isSpaceOrBacktick(source.charCodeAt(timestampStart))) timestampStart++
+    }
+    if (this.scan.needleIn(start, end) || this.scan.timeIn(from, end)) {
+      // A signature's literal, or maybe several records on this line: the exact way, on the line cut out.
+      this.lineHit = this.anchors === undefined || this.scan.anchorIn(start, end)
+      this.processLine(source.slice(start, end), end - start, true)
+    } else if (timestampStart >= 0) {
+      this.emit()
+      this.openAt(source, timestampStart, end, from)
+    } else if (!isBlank(source, start, end)) {
+      if (this.building && continues(source, start, end)) {
+        this.lineHit = this.anchors === undefined
+        this.append(source.slice(start, end), true)
+      } else {
+        this.emit()
+        this.openAt(source, start, end, -1)
+      }
+    }
+    this.lineNumber++
+  }
+
   // Processes all but the tail of a long line, keeping enough to see a record start cut in two.
   private sliceLongLine(): void {
     const text = this.pending
     const limit = text.length - MAX_START_LENGTH
+    this.lineHit = true
     const consumedTo = this.processLine(text, limit, false)
     this.pending = text.slice(limit)
     this.skipUntil = Math.max(0, consumedTo - limit)
@@ -166,13 +257,13 @@ export class RecordAssembler {
   private handleHead(head: string): void {
     if (head.length === 0) return
     if (!this.pendingAtLineStart) {
-      if (this.current) this.append(head, false)
+      if (this.building) this.append(head, false)
       else this.open(null, head)
       return
     }
     // Indentation or a Markdown backtick before a timestamp, or a blank line.
     if (/^[\s\x60]*$/.test(head)) return
-    if (this.current && isContinuation(head)) this.append(head, true)
+    if (this.building && isContinuation(head)) this.append(head, true)
     else {
       this.emit()
       this.open(null, head)
@@ -181,17 +272,52 @@ export class RecordAssembler {
 
   private open(timestamp: string | null, text: string): void {
     const kept = text.length > this.maxRecordChars ? text.slice(0, this.maxRecordChars) : text
-    this.current = {
-      line: this.lineNumber,
-      lastLine: this.lineNumber,
-      timestamp,
-      text: kept,
-      truncatedChars: text.length - kept.length,
-    }
+    const current = this.current
+    this.building = true
+    current.line = this.lineNumber
+    current.lastLine = this.lineNumber
+    current.timestamp = timestamp
+    current.text = kept
+    current.truncatedChars = text.length - kept.length
+    current.source = undefined
+    current.hit = this.lineHit
+  }
+
+  // Opens a record that stays `source[start, end)` until it must be built; `timestampEnd` -1: none.
+  // Its line holds no anchor (see `endLineAt`).
+  private openAt(source: string, start: number, end: number, timestampEnd: number): void {
+    const current = this.current
+    this.building = true
+    current.line = this.lineNumber
+    current.lastLine = this.lineNumber
+    current.timestamp = null
+    current.text = ''
+    current.truncatedChars = 0
+    current.source = source
+    current.start = start
+    current.end = end
+    current.timestampStart = timestampEnd < 0 ? -1 : start
+    current.timestampEnd = timestampEnd
+    current.hit = this.anchors === undefined
+  }
+
+  private build(): void {
+    const current = this.current
+    const source = current.source
+    if (source === undefined) return
+    const length = current.end - current.start
+    const kept = Math.min(length, this.maxRecordChars)
+    current.text = source.slice(current.start, current.start + kept)
+    current.truncatedChars = length - kept
+    current.timestamp =
+      current.timestampStart < 0 ? null : source.slice(current.timestampStart, current.timestampEnd)
+    current.source = undefined
   }
 
   private append(text: string, newLine: boolean): void {
-    const current = this.current!
+    this.build()
+    const current = this.current
+    current.hit ||= this.lineHit
     // One `\n` per physical line advanced (blank lines included) keeps line numbers derivable.
     const separator = newLine ? '\n'.repeat(Math.min(this.lineNumber - current.lastLine, 1000) || 1) : ''
     current.lastLine = this.lineNumber
@@ -205,16 +331,64 @@ export class RecordAssembler {
   }
 
   private emit(): void {
+    if (!this.building) return
+    this.building = false
     const current = this.current
-    if (!current) return
-    this.current = undefined
-    this.records++
-    if (current.truncatedChars > 0) this.truncatedRecords++
-    this.out.push({
+    const index = this.records++
+    const truncated =
+      current.source === undefined ? current.truncatedChars > 0 : current.end - current.start > this.maxRecordChars
+    if (truncated) this.truncatedRecords++
+    if (!current.hit && !this.sink?.wantsEvery()) {
+      current.source = undefined
+      return
+    }
+    this.build()
+    const record: LogRecord = {
+      index,
       line: current.line,
       timestamp: current.timestamp,
       text: current.text,
       truncatedChars: current.truncatedChars,
-    })
+    }
+    current.text = ''
+    if (this.sink) this.sink.record(record)
+    else this.out.push(record)
   }
+}
+
+function containsAny(text: string, needles: readonly string[]): boolean {
+  for (const needle of needles) if (text.includes(needle)) return true
+  return false
+}
+
+// What `/[\s\x60]/` matches: JavaScript white space, line terminators and the backtick.
+function isSpaceOrBacktick(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13)
+  if (code < 160) return code === 96
+  return (
+    code === 160 ||
+    code === 5760 ||
+    (code >= 8192 && code <= 8202) ||
+    code === 8232 ||
+    code === 8233 ||
+    code === 8239 ||
+    code === 8287 ||
+    code === 12288 ||
+    code === 65279
+  )
+}
+
+// `/^[\s\x60]*$/` on the line.
+function isBlank(source: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) if (!isSpaceOrBacktick(source.charCodeAt(index))) return false
+  return true
+}
+
+// `isContinuation` on the line, which holds no line break.
+function continues(source: string, start: number, end: number): boolean {
+  const first = source.charCodeAt(start)
+  if (isSpaceOrBacktick(first)) return true
+  if (end - start >= 3 && first === 97 && source.charCodeAt(start + 1) === 116)
+    return isSpaceOrBacktick(source.charCodeAt(start + 2)) && source.charCodeAt(start + 2) !== 96
+  return end - start >= 3 && first === 45 && source.charCodeAt(start + 1) === 45 && source.charCodeAt(start + 2) === 45
 }

@@ -18,16 +18,19 @@ export function isLanguage(value: unknown): value is Language {
 }
 
 /**
- * Read every `locales/<lang>/<namespace>.yaml` into an i18next resource object. `_meta` keys (source hashes
- * for translation QA) are kept out of the resources.
+ * Read every `locales/<lang>/<namespace>.yaml` (of `only` those languages, when given) into an i18next
+ * resource object. `_meta` keys (source hashes for translation QA) are kept out of the resources.
  *
  * @example
  * const resources = await loadResources()
  * resources.nl['954960'] // the Dutch strings of article 954960
  */
-export async function loadResources(dir: string = defaultLocalesDir): Promise<Resource> {
+export async function loadResources(
+  dir: string = defaultLocalesDir,
+  only: readonly Language[] = languages,
+): Promise<Resource> {
   const resources: Resource = {}
-  for (const language of languages) {
+  for (const language of only) {
     const folder = path.join(dir, language)
     let names: string[] = []
     try {

@@ -178,7 +178,7 @@ export async function lintLocales(localesDir: string, model: KnowledgeBaseModel)
   return problems
 }
 
-/** The lint check `kb lint --rules DIR` runs (registered by the CLI with `addLintCheck`). */
+/** The translation QA that `kb lint --rules DIR` runs after the rules checks. */
 export async function lintLocalesFor(options: { rules: string }): Promise<Problem[]> {
   let model: KnowledgeBaseModel
   try {

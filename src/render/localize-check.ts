@@ -39,10 +39,7 @@ export function localizeCheckResult(
   i18n: i18n,
   kb: KnowledgeBase,
 ): LocalizedCheckResult {
-  const article = kb.model.articles.find((candidate) => candidate.id === result.article)!
-  const values = articleValues(article.article, kb.model.products)
-  const t = (key: string, options: Record<string, unknown> = {}) =>
-    i18n.t(key, { ...values, ...options }) as string
+  const t = translator(i18n, kb, result.article)
   const factLabel = (name: string) => t(`facts.${name}.label`, { ns: 'common', defaultValue: name })
   const valueLabel = (name: string, value: unknown): string => {
     if (Array.isArray(value)) return value.map((item) => valueLabel(name, item)).join(', ')
@@ -102,6 +99,44 @@ export function localizeCheckResult(
       question: t(`facts.${fact}.question`, { ns: 'common', defaultValue: fact }),
     })),
   }
+}
+
+type Translate = (key: string, options?: Record<string, unknown>) => string
+
+// The strings depend only on the language, the article and the key with its few parameters, so each
+// i18next instance keeps its translations: the HTTP server localizes thousands of results per second.
+const maxCachedStrings = 10_000
+const translators = new WeakMap<i18n, WeakMap<KnowledgeBase, Map<string, Translate>>>()
+
+function translator(i18n: i18n, kb: KnowledgeBase, articleId: string): Translate {
+  let perKb = translators.get(i18n)
+  if (!perKb) {
+    perKb = new WeakMap()
+    translators.set(i18n, perKb)
+  }
+  let perArticle = perKb.get(kb)
+  if (!perArticle) {
+    perArticle = new Map()
+    perKb.set(kb, perArticle)
+  }
+  const known = perArticle.get(articleId)
+  if (known) return known
+  const article = kb.model.articles.find((candidate) => candidate.id === articleId)!
+  const values = articleValues(article.article, kb.model.products)
+  const cache = new Map<string, string>()
+  const translate: Translate = (key, options = {}) => {
+    const cacheKey = `${key}\u0000${JSON.stringify(options)}`
+    let text = cache.get(cacheKey)
+    if (text === undefined) {
+      text = i18n.t(key, { ...values, ...options }) as string
+      // Parameters can carry user input (a DLL version): keep memory bounded.
+      if (cache.size >= maxCachedStrings) cache.clear()
+      cache.set(cacheKey, text)
+    }
+    return text
+  }
+  perArticle.set(articleId, translate)
+  return translate
 }
 
 /** The `step` of an action definition (`workaround/detect`), if it has one. */

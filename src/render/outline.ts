@@ -2,8 +2,8 @@
 import type { BlockContent, ListItem, PhrasingContent, Root, RootContent, TableCell, TableRow } from 'mdast'
 import type { ArticleFile, Step } from '../kb/schema/article.ts'
 import type { Product } from '../kb/schema/catalog.ts'
-import { logExcerpt } from './log-excerpt.ts'
 import type { Localizer, Params } from './localizer.ts'
+import { logExcerpt } from './log-excerpt.ts'
 
 /** A table cell: a localized string, or a link whose text and target are facts. */
 export type OutlineCell = { key: string } | { link: { text: string; url: string } } | { product: string }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { FactsError } from '../../src/engine/facts-error.ts'
 import { validateFacts } from '../../src/engine/facts.ts'
+import { FactsError } from '../../src/engine/facts-error.ts'
 import { type KnowledgeBase, loadKnowledgeBase } from '../../src/knowledge-base.ts'
 
 let kb: KnowledgeBase

@@ -243,8 +243,11 @@ describe('loading is all or nothing', () => {
 describe('firstInvalidUtf8', () => {
   it('finds the first bad byte of each kind, and none in valid text', async () => {
     const { firstInvalidUtf8 } = await import('../../src/kb/read-files.ts')
-    const bytes = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))))
-    expect(firstInvalidUtf8(bytes('zażółć gęślą jaźń ✓ 🙂'))).toBe(Buffer.from('zażółć gęślą jaźń ✓ 🙂').length)
+    const bytes = (...parts: Array<string | number[]>) =>
+      Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : Buffer.from(part))))
+    expect(firstInvalidUtf8(bytes('zażółć gęślą jaźń ✓ 🙂'))).toBe(
+      Buffer.from('zażółć gęślą jaźń ✓ 🙂').length,
+    )
     expect(firstInvalidUtf8(bytes('ab', [0x80]))).toBe(2) // lone continuation byte
     expect(firstInvalidUtf8(bytes('ab', [0xc3]))).toBe(2) // truncated sequence
     expect(firstInvalidUtf8(bytes('a', [0xc0, 0xaf]))).toBe(1) // overlong

@@ -1,9 +1,11 @@
 /** @module `kb check`: answer "am I affected?" from facts. */
+import { existsSync } from 'node:fs'
 import type { Command } from 'commander'
 import type { CheckResult } from '../../engine/check-result.ts'
+import { defaultRulesDir } from '../../kb/load.ts'
 import { localizeCheckResult } from '../../render/localize-check.ts'
 import type { CliContext } from '../context.ts'
-import { verdictExitCodes } from '../exit-codes.ts'
+import { exitCodes, verdictExitCodes } from '../exit-codes.ts'
 import { formatCheckText } from '../format-check.ts'
 import { UsageError } from '../io.ts'
 
@@ -15,6 +17,9 @@ interface CheckCommandOptions {
   article?: string
   exitCode?: boolean
   rules?: string
+  batch?: string
+  explain?: boolean
+  jobs?: string
 }
 
 /** Register `kb check` on the program. */
@@ -42,6 +47,12 @@ export function registerCheck(program: Command, context: CliContext): void {
       'exit with the verdict: 0 not affected or fixed, 10 affected, 11 unknown (the worst of all articles)',
     )
     .option('--rules <dir>', 'rules folder (default: the built-in rules/)')
+    .option(
+      '--batch <file>',
+      'check many machines: one JSON object of facts per line in FILE (- for standard input), one result per line out (docs/performance.md)',
+    )
+    .option('--explain', 'with --batch: add reasons (affected, unknown) and missingFacts (unknown); slower')
+    .option('--jobs <n>', 'with --batch: worker threads (default: the number of cores; 1: no workers)')
     .addHelpText(
       'after',
       `
@@ -49,13 +60,22 @@ Examples:
   kb check --fact wsusVersion="3.0 SP1" --fact office2003OnClients=true --fact webServicesClientDllVersion=3.1.6001.65
   echo '{"wsusVersion":"3.0","office2003OnClients":true}' | kb check --facts - --json
   kb check --lang nl --fact wsusVersion=3.0 --fact office2003OnClients=true
+  kb check --batch fleet.ndjson > verdicts.ndjson
 
-Exit status: 0 on any verdict, 2 on bad input (message on stderr); with --exit-code see above.`,
+Exit status: 0 on any verdict, 2 on bad input (message on stderr); with --exit-code see above.
+With --batch: 0 when every line was checked, 1 when any line failed (each is reported), 2 on bad options.`,
     )
     .action((options: CheckCommandOptions) => context.guard(() => runCheck(options, context)))
 }
 
 async function runCheck(options: CheckCommandOptions, context: CliContext): Promise<void> {
+  if (options.batch !== undefined) return runBatchCheck(options.batch, options, context)
+  for (const [flag, given] of [
+    ['--explain', options.explain],
+    ['--jobs', options.jobs],
+  ] as const) {
+    if (given !== undefined) throw new UsageError(`Expected \`${flag}\` together with \`--batch\`, not alone`)
+  }
   const i18n = await context.i18n(options.lang, options.rules)
   const kb = await context.knowledgeBase(options.rules)
   const facts: Record<string, unknown> =
@@ -74,6 +94,47 @@ async function runCheck(options: CheckCommandOptions, context: CliContext): Prom
     context.out(formatCheckText(localized, i18n))
   }
   if (options.exitCode) context.exitCode = worstVerdictCode(report.results)
+}
+
+async function runBatchCheck(
+  input: string,
+  options: CheckCommandOptions,
+  context: CliContext,
+): Promise<void> {
+  const clashing = [
+    ['--facts', options.facts !== undefined],
+    ['--fact', options.fact.length > 0],
+    ['--json', options.json === true],
+    ['--exit-code', options.exitCode === true],
+  ].find(([, given]) => given)
+  if (clashing) {
+    throw new UsageError(
+      `Expected \`--batch\` without \`${clashing[0]}\`; a batch reads its facts from the file and always writes JSON lines`,
+    )
+  }
+  const jobs = options.jobs === undefined ? undefined : Number(options.jobs)
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 256)) {
+    throw new UsageError(`Expected \`--jobs\` to be a whole number from 1 to 256, not \`${options.jobs}\``)
+  }
+  const kb = await context.knowledgeBase(options.rules)
+  const file = input === '-' ? input : context.resolve(input)
+  if (file !== '-' && !existsSync(file)) {
+    throw new UsageError(`Expected a readable file at \`${input}\`, not a path that does not exist`)
+  }
+  // Loaded only for batches, so a single `kb check` starts without it.
+  const { runBatch } = await import('../../batch/run-batch.ts')
+  const summary = await runBatch({
+    input: file,
+    stdin: context.io.stdin,
+    stdout: context.io.stdout,
+    stderr: context.io.stderr,
+    kb,
+    rulesDir: options.rules === undefined ? defaultRulesDir : context.resolve(options.rules),
+    ...(jobs === undefined ? {} : { jobs }),
+    ...(options.article === undefined ? {} : { article: options.article }),
+    explain: options.explain === true,
+  })
+  context.exitCode = summary.failed > 0 ? exitCodes.problems : exitCodes.ok
 }
 
 /** Parse the JSON of `--facts`, naming the file and position on a syntax error. */

@@ -1,5 +1,5 @@
 /** @module `kb diagnose`: read WindowsUpdate.log / SoftwareDistribution.log files, report the symptom evidence and the verdict. */
-import type { Command } from 'commander'
+import { type Command, InvalidArgumentError } from 'commander'
 import type { CheckResult } from '../../engine/check-result.ts'
 import type { SignaturesFile } from '../../kb/schema/signatures.ts'
 import { type DiagnosisReport, diagnoseLogs } from '../../logs/diagnose.ts'
@@ -51,7 +51,11 @@ export function registerDiagnose(program: Command, context: CliContext): void {
     .option('--lang <lang>', 'language of the verdict: en, nl, pl or nb', 'en')
     .option('--rules <dir>', 'rules folder (default: the built-in rules/)')
     .option('--exit-code', 'exit with the verdict: 0 not affected or fixed, 10 affected, 11 unknown')
-    .option('--max-bytes <n>', 'refuse a log longer than N bytes (default: no limit); bounds an endless pipe', parseByteCount)
+    .option(
+      '--max-bytes <n>',
+      'refuse a log longer than N bytes (default: no limit); bounds an endless pipe',
+      parseByteCount,
+    )
     .addHelpText(
       'after',
       `
@@ -132,7 +136,9 @@ function toInput(file: string, context: CliContext): LogInput {
 }
 
 function parseByteCount(value: string): number {
-  if (!/^\d+$/.test(value)) throw new UsageError(`Expected --max-bytes to be a whole number of bytes, not \`${value}\``)
+  // InvalidArgumentError lets commander report it as a usage error (exit 2).
+  if (!/^\d+$/.test(value))
+    throw new InvalidArgumentError(`Expected a whole number of bytes, not \`${value}\``)
   return Number(value)
 }
 

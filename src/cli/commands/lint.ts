@@ -1,18 +1,10 @@
 /** @module `kb lint`: validate the whole knowledge base. */
 import type { Command } from 'commander'
 import { defaultRulesDir, lintRules } from '../../kb/load.ts'
-import { formatProblem, type Problem } from '../../kb/problem.ts'
+import { formatProblem } from '../../kb/problem.ts'
+import { lintLocalesFor } from '../../render/locale-lint.ts'
 import type { CliContext } from '../context.ts'
 import { exitCodes } from '../exit-codes.ts'
-
-/** Extra checks (translation QA) that other modules add to `kb lint`. */
-export type LintCheck = (options: { rules: string }) => Promise<Problem[]>
-const extraChecks: LintCheck[] = []
-
-/** Add a check to `kb lint` (the locale QA registers itself here). */
-export function addLintCheck(check: LintCheck): void {
-  extraChecks.push(check)
-}
 
 /** Register `kb lint` on the program. */
 export function registerLint(program: Command, context: CliContext): void {
@@ -28,7 +20,7 @@ export function registerLint(program: Command, context: CliContext): void {
       context.guard(async () => {
         const rules = options.rules === undefined ? defaultRulesDir : context.resolve(options.rules)
         const { problems } = await lintRules(rules)
-        for (const check of extraChecks) problems.push(...(await check({ rules })))
+        problems.push(...(await lintLocalesFor({ rules })))
         if (options.json) context.out(JSON.stringify(problems, null, 2))
         else for (const problem of problems) context.out(formatProblem(problem))
         const errors = problems.filter((problem) => problem.severity === 'error').length

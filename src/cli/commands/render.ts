@@ -3,13 +3,10 @@ import { mkdir, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Command } from 'commander'
 import { isLanguage, type Language, languages } from '../../render/i18n.ts'
-import { lintLocalesFor } from '../../render/locale-lint.ts'
 import { type DocumentKind, documentKinds, Renderer } from '../../render/renderer.ts'
 import { type Format, formats } from '../../render/serialize.ts'
 import type { CliContext } from '../context.ts'
 import { UsageError } from '../io.ts'
-import { registerLocaleHashes } from './locale-hashes.ts'
-import { addLintCheck } from './lint.ts'
 
 interface RenderCommandOptions {
   doc?: string
@@ -21,17 +18,11 @@ interface RenderCommandOptions {
   rules?: string
 }
 
-let lintCheckAdded = false
-
 /**
  * Register `kb render` (and its companion `kb locale-hashes`) on the program, and add the translation QA
  * to `kb lint`.
  */
 export function registerRender(program: Command, context: CliContext): void {
-  if (!lintCheckAdded) {
-    addLintCheck(lintLocalesFor)
-    lintCheckAdded = true
-  }
   program
     .command('render')
     .description(
@@ -97,7 +88,6 @@ export function registerRender(program: Command, context: CliContext): void {
         else await writeAtomically(context.resolve(options.out), text)
       }),
     )
-  registerLocaleHashes(program, context)
 }
 
 function choose<T extends string>(value: string | undefined, allowed: readonly T[], option: string): T {

@@ -1,0 +1,272 @@
+/**
+ * @module `npm run bench`: every performance figure of kb-advisor as a ratio to an anchor measured in the
+ * same run, printed as a table and written to bench/results.json. docs/performance.md explains each row.
+ *
+ * Environment: BENCH_RECORDS (end-to-end records, 1000000), BENCH_THROUGHPUT_RECORDS (200000),
+ * BENCH_QUERIES (20000), BENCH_DIAGNOSE_MB (300), BENCH_HTTP_SECONDS (10), BENCH_COLD_RUNS (15),
+ * BENCH_ONLY (comma list of: throughput, e2e, latency, diagnose, http, cold), BENCH_KEEP_DIST=1.
+ */
+import { existsSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { loadKnowledgeBase } from '../src/knowledge-base.ts'
+import { benchColdStart, buildDist, removeDist } from './cold-start.ts'
+import { benchEndToEnd } from './end-to-end.ts'
+import { benchHttp } from './http.ts'
+import { benchLatency } from './latency.ts'
+import { benchThroughput } from './throughput.ts'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+
+/** One row of the table. */
+interface Row {
+  measure: string
+  value: number
+  unit: string
+  anchor: string
+  anchorValue: number
+  /** value / anchorValue. */
+  ratio: number
+  target?: string
+  met?: boolean
+}
+
+const rows: Row[] = []
+const notes: string[] = []
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
+const only = process.env.BENCH_ONLY?.split(',').map((part) => part.trim())
+const wanted = (part: string) => only === undefined || only.includes(part)
+
+function row(entry: Omit<Row, 'ratio'>): void {
+  rows.push({ ...entry, ratio: entry.value / entry.anchorValue })
+}
+
+function log(text: string): void {
+  process.stderr.write(`bench: ${text}\n`)
+}
+
+const began = performance.now()
+const machine = {
+  cpu: os.cpus()[0]?.model ?? 'unknown',
+  cores: os.availableParallelism(),
+  memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+  node: process.version,
+  platform: `${os.platform()} ${os.release()}`,
+  loadAverageAtStart: os.loadavg().map((load) => Number(load.toFixed(2))),
+}
+const kb = await loadKnowledgeBase()
+
+if (wanted('throughput')) {
+  const records = env('BENCH_THROUGHPUT_RECORDS', 200_000)
+  log(`batch evaluation on ${records} records in process…`)
+  const result = await benchThroughput(kb, records)
+  row({
+    measure: 'batch verdicts/s (generated function, 1 core)',
+    value: result.compiled,
+    unit: 'records/s',
+    anchor: 'hand-written predicate',
+    anchorValue: result.handWritten,
+    target: '>= 0.5x',
+    met: result.compiled / result.handWritten >= 0.5,
+  })
+  row({
+    measure: 'batch verdicts/s against engine.run()',
+    value: result.compiled,
+    unit: 'records/s',
+    anchor: `engine.run() (${result.engineRecords} records)`,
+    anchorValue: result.engineRun,
+  })
+  row({
+    measure: 'validate + verdict/s (parsed JSON in)',
+    value: result.preparedAndCompiled,
+    unit: 'records/s',
+    anchor: 'hand-written predicate',
+    anchorValue: result.handWritten,
+  })
+  row({
+    measure: 'batch lines/s (parse, validate, verdict, output)',
+    value: result.line,
+    unit: 'records/s',
+    anchor: 'hand-written predicate',
+    anchorValue: result.handWritten,
+  })
+  row({
+    measure: 'explained check()/s (run + tri-state + reasons)',
+    value: result.explained,
+    unit: 'records/s',
+    anchor: 'engine.run()',
+    anchorValue: result.engineRun,
+  })
+}
+
+const build = wanted('e2e') || wanted('cold') ? buildDist() : { created: false }
+if (build.note) notes.push(`build: ${build.note}`)
+try {
+  if (wanted('e2e')) {
+    const records = env('BENCH_RECORDS', 1_000_000)
+    log(`kb check --batch on ${records} generated records (bench/data/)…`)
+    const result = await benchEndToEnd(records)
+    row({
+      measure: `kb check --batch, ${records} records (${result.fileMb.toFixed(0)} MB) wall`,
+      value: result.kb.seconds,
+      unit: 's',
+      anchor: 'NDJSON floor (parse + write, 1 core)',
+      anchorValue: result.floor.seconds,
+      target: '<= 5 s',
+      met: result.kb.seconds <= 5,
+    })
+    if (result.kb.peakRssMb !== undefined && result.floor.peakRssMb !== undefined) {
+      row({
+        measure: 'kb check --batch peak RSS',
+        value: result.kb.peakRssMb,
+        unit: 'MB',
+        anchor: 'NDJSON floor peak RSS',
+        anchorValue: result.floor.peakRssMb,
+      })
+    }
+    notes.push(
+      `end to end: ${result.kb.failedLines} bad lines reported (one every 100000 records, by design)`,
+    )
+  }
+  if (wanted('cold')) {
+    const runs = env('BENCH_COLD_RUNS', 15)
+    log(`cold start, ${runs} runs each…`)
+    const result = await benchColdStart(runs)
+    if (result.compiled !== undefined) {
+      row({
+        measure: 'kb check cold start (dist/)',
+        value: result.compiled * 1000,
+        unit: 'ms',
+        anchor: 'node -e 0',
+        anchorValue: result.node * 1000,
+        target: '<= 3x',
+        met: result.compiled / result.node <= 3,
+      })
+    }
+    if (result.note) notes.push(`cold start: ${result.note}`)
+    row({
+      measure: 'kb check cold start (sources via tsx)',
+      value: result.source * 1000,
+      unit: 'ms',
+      anchor: 'node -e 0',
+      anchorValue: result.node * 1000,
+    })
+  }
+} finally {
+  if (build.created && process.env.BENCH_KEEP_DIST !== '1') removeDist()
+}
+
+if (wanted('latency')) {
+  const queries = env('BENCH_QUERIES', 20_000)
+  log(`${queries} explained queries in process…`)
+  const result = await benchLatency(kb, queries)
+  row({
+    measure: 'explained query kb.check p50',
+    value: result.p50,
+    unit: 'ms',
+    anchor: 'verdictOf p50',
+    anchorValue: result.fastP50,
+  })
+  row({
+    measure: 'explained query kb.check p99',
+    value: result.p99,
+    unit: 'ms',
+    anchor: 'verdictOf p99',
+    anchorValue: result.fastP99,
+    target: '<= 1 ms',
+    met: result.p99 <= 1,
+  })
+}
+
+if (wanted('diagnose')) {
+  const module = `${root}bench/diagnose.ts`
+  const exported = existsSync(module)
+    ? ((await import(pathToFileURL(module).href)) as {
+        benchDiagnose?: (options: object) => Promise<unknown>
+      })
+    : {}
+  if (typeof exported.benchDiagnose !== 'function')
+    notes.push('diagnose: skipped, bench/diagnose.ts has no benchDiagnose yet')
+  else {
+    const sizeMb = env('BENCH_DIAGNOSE_MB', 300)
+    log(`kb diagnose against grep -E on a ${sizeMb} MB log…`)
+    const result = (await exported.benchDiagnose({ sizeMb })) as {
+      sizeMb: number
+      diagnose: { mbPerSecond: number; peakRssMb?: number }
+      grep?: { mbPerSecond: number; peakRssMb?: number }
+    }
+    if (!result.grep) notes.push('diagnose: grep -E is not available; no anchor')
+    else {
+      row({
+        measure: `kb diagnose throughput (${Math.round(result.sizeMb)} MB log)`,
+        value: result.diagnose.mbPerSecond,
+        unit: 'MB/s',
+        anchor: 'grep -E, same patterns',
+        anchorValue: result.grep.mbPerSecond,
+        target: '>= 0.5x',
+        met: result.diagnose.mbPerSecond / result.grep.mbPerSecond >= 0.5,
+      })
+      if (result.diagnose.peakRssMb !== undefined && result.grep.peakRssMb !== undefined) {
+        row({
+          measure: 'kb diagnose peak RSS',
+          value: result.diagnose.peakRssMb,
+          unit: 'MB',
+          anchor: 'grep -E peak RSS',
+          anchorValue: result.grep.peakRssMb,
+          target: '<= 100 MB',
+          met: result.diagnose.peakRssMb <= 100,
+        })
+      }
+    }
+  }
+}
+
+if (wanted('http')) {
+  const seconds = env('BENCH_HTTP_SECONDS', 10)
+  log(`HTTP load, ${seconds} s per endpoint…`)
+  const result = await benchHttp(seconds)
+  if ('skipped' in result) notes.push(`http: skipped, ${result.skipped}`)
+  else {
+    const failures = result.check.errors + result.check.non2xx
+    row({
+      measure: 'POST /v1/check req/s (10 connections)',
+      value: result.check.requestsPerSecond,
+      unit: 'req/s',
+      anchor: 'GET /healthz req/s',
+      anchorValue: result.healthz.requestsPerSecond,
+      target: '>= 0.5x, 0 errors',
+      met: result.check.requestsPerSecond / result.healthz.requestsPerSecond >= 0.5 && failures === 0,
+    })
+    row({
+      measure: 'POST /v1/check p99 latency',
+      value: result.check.p99Ms,
+      unit: 'ms',
+      anchor: 'GET /healthz p99',
+      anchorValue: result.healthz.p99Ms,
+    })
+    notes.push(
+      `http: /v1/check ${result.check.requests} requests, ${result.check.errors} errors, ${result.check.non2xx} non-2xx; /healthz ${result.healthz.errors} errors`,
+    )
+  }
+}
+
+const format = (value: number) =>
+  value >= 100 ? Math.round(value).toLocaleString('en') : value >= 1 ? value.toFixed(2) : value.toPrecision(2)
+const table = [
+  '| Measure | Value | Anchor (same run) | Ratio | Target | Met |',
+  '|---|---|---|---|---|---|',
+  ...rows.map(
+    (entry) =>
+      `| ${entry.measure} | ${format(entry.value)} ${entry.unit} | ${entry.anchor}: ${format(entry.anchorValue)} ${entry.unit} | ${entry.ratio >= 10 ? Math.round(entry.ratio) : entry.ratio.toFixed(2)}x | ${entry.target ?? ''} | ${entry.met === undefined ? '' : entry.met ? 'yes' : '**no**'} |`,
+  ),
+]
+const seconds = (performance.now() - began) / 1000
+process.stdout.write(`${table.join('\n')}\n\n`)
+for (const note of notes) process.stdout.write(`- ${note}\n`)
+process.stdout.write(
+  `\nMachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, ${machine.platform}; load average at start ${machine.loadAverageAtStart.join(' ')}; bench took ${seconds.toFixed(0)} s\n`,
+)
+writeFileSync(
+  `${root}bench/results.json`,
+  `${JSON.stringify({ date: new Date().toISOString(), machine, seconds, rows, notes }, null, 2)}\n`,
+)

@@ -1,0 +1,149 @@
+/** @module One NDJSON input line of `kb check --batch` in, one NDJSON result line out. */
+import type { ArticleChecker } from '../engine/article-checker.ts'
+import type { FactProblem, Facts } from '../engine/facts.ts'
+import type { Verdict } from '../kb/schema/verdicts.ts'
+import type { KnowledgeBase } from '../knowledge-base.ts'
+import { FactPreparer, presentFacts } from './prepare-facts.ts'
+
+/** Options shared by every evaluator of a batch. */
+export interface BatchEvaluationOptions {
+  /** Only this article; every article when absent. */
+  article?: string
+  /** Add `reasons` (affected, unknown) and `missingFacts` (unknown) from the explained path. */
+  explain?: boolean
+}
+
+/** What a batch line became, besides its output text. */
+export interface LineOutcome {
+  /** The NDJSON output line, without the newline. */
+  json: string
+  /** The verdict of each article, in order; absent when the line failed. */
+  verdicts?: Verdict[]
+  /** `line N: <sentence>` for stderr when the line failed. */
+  error?: string
+}
+
+/** Longest line accepted (bytes); a longer one is reported as failed, never buffered whole. */
+export const maxLineBytes = 1024 * 1024
+
+/**
+ * Turns input lines into result lines. The verdict comes from the compiled fast path; with `explain`,
+ * affected and unknown records go through the full `check()` for reasons and missing facts.
+ *
+ * @example
+ * const evaluator = new LineEvaluator(kb, {})
+ * evaluator.evaluate('{"id":"pc-1","wsusVersion":"3.0","office2003OnClients":true}', 1).json
+ * // {"id":"pc-1","line":1,"results":[{"article":"954960","verdict":"affected"}]}
+ */
+export class LineEvaluator {
+  readonly checkers: ArticleChecker[]
+  readonly #preparer: FactPreparer
+  readonly #explain: boolean
+  // `{"article":"954960","verdict":"affected"}` for each article and verdict, built once.
+  readonly #fragments: Array<Map<Verdict, string>>
+
+  constructor(kb: KnowledgeBase, options: BatchEvaluationOptions) {
+    const ids = options.article === undefined ? kb.articleIds : [options.article]
+    this.checkers = ids.map((id) => {
+      const checker = kb.checkers.get(id)
+      if (!checker)
+        throw new RangeError(
+          `Expected an article of the knowledge base (${kb.articleIds.map((known) => `\`${known}\``).join(', ')}), not \`${id}\``,
+        )
+      return checker
+    })
+    this.#preparer = new FactPreparer(kb, ['id'])
+    this.#explain = options.explain === true
+    this.#fragments = this.checkers.map(
+      (checker) =>
+        new Map(
+          (['affected', 'not_affected', 'fixed', 'unknown'] as const).map((verdict) => [
+            verdict,
+            JSON.stringify({ article: checker.article.id, verdict }),
+          ]),
+        ),
+    )
+  }
+
+  /**
+   * Evaluate one line (1-based `line` as counted in the input, blank lines included). Synchronous unless
+   * `explain` needs the engine for this record.
+   */
+  evaluate(text: string, line: number): LineOutcome | Promise<LineOutcome> {
+    let input: unknown
+    try {
+      input = JSON.parse(text)
+    } catch (error) {
+      const message = `Expected a JSON object of facts, not text that fails to parse: ${(error as Error).message}`
+      return failed(undefined, line, 'KB_E_BATCH_JSON', message, [])
+    }
+    const id =
+      input !== null && typeof input === 'object' && !Array.isArray(input)
+        ? (input as { id?: unknown }).id
+        : undefined
+    const head = `{${id === undefined ? '' : `"id":${JSON.stringify(id)},`}"line":${line}`
+    const prepared = this.#preparer.prepare(input)
+    if (!prepared.ok) {
+      const message = prepared.errors.map((problem) => problem.message).join('; ')
+      return failed(id, line, 'KB_E_INVALID_FACTS', message, prepared.errors)
+    }
+    const verdicts = this.checkers.map((checker) => checker.verdictOf(prepared.facts))
+    const warnings =
+      prepared.warnings.length === 0 ? '' : `,"warnings":${JSON.stringify(prepared.warnings.map(brief))}`
+    if (!this.#explain || verdicts.every((verdict) => verdict !== 'affected' && verdict !== 'unknown')) {
+      const results = verdicts.map((verdict, index) => this.#fragments[index]!.get(verdict)).join(',')
+      return { json: `${head},"results":[${results}]${warnings}}`, verdicts }
+    }
+    return this.#explained(presentFacts(prepared.facts), verdicts, head, warnings)
+  }
+
+  async #explained(facts: Facts, verdicts: Verdict[], head: string, warnings: string): Promise<LineOutcome> {
+    const results: string[] = []
+    for (const [index, checker] of this.checkers.entries()) {
+      const verdict = verdicts[index]!
+      if (verdict !== 'affected' && verdict !== 'unknown') {
+        results.push(this.#fragments[index]!.get(verdict)!)
+        continue
+      }
+      const full = await checker.check(facts)
+      results.push(
+        JSON.stringify({
+          article: full.article,
+          verdict: full.verdict,
+          ...(full.verdict === 'unknown' ? { missingFacts: full.missingFacts } : {}),
+          reasons: full.reasons.map((reason) => ({
+            rule: reason.rule,
+            verdict: reason.verdict,
+            status: reason.status,
+          })),
+        }),
+      )
+    }
+    return { json: `${head},"results":[${results.join(',')}]${warnings}}`, verdicts }
+  }
+}
+
+/** The result line of a line that could not be read at all (longer than `maxLineBytes`). */
+export function tooLongLine(line: number): LineOutcome {
+  const message = `Expected a line of at most ${maxLineBytes} bytes, not a longer one; split the record or remove what is not a fact`
+  return failed(undefined, line, 'KB_E_BATCH_LINE_TOO_LONG', message, [])
+}
+
+function failed(
+  id: unknown,
+  line: number,
+  code: string,
+  message: string,
+  problems: FactProblem[],
+): LineOutcome {
+  const record = {
+    ...(id === undefined ? {} : { id }),
+    line,
+    error: { code, message, ...(problems.length > 0 ? { problems } : {}) },
+  }
+  return { json: JSON.stringify(record), error: `line ${line}: ${message}` }
+}
+
+function brief(problem: FactProblem) {
+  return { code: problem.code, fact: problem.fact, message: problem.message }
+}

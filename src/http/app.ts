@@ -1,0 +1,167 @@
+/** @module The HTTP app: the API, the OpenAPI document and the "Am I affected?" page, ready to mount. */
+import { readFileSync } from 'node:fs'
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { cors } from 'hono/cors'
+import { HTTPException } from 'hono/http-exception'
+import type { Resource } from 'i18next'
+import type { KnowledgeBase } from '../knowledge-base.ts'
+import { type AppEnv, type BodyLimits, defaultBodyLimits, type RouteDeps } from './app-env.ts'
+import { builtInRenderer, type DocumentRenderer } from './document-renderer.ts'
+import { KnowledgeBaseHolder } from './knowledge-holder.ts'
+import { language, snapshot } from './middleware.ts'
+import { HttpProblem, type ProblemCode, problemBody, problemResponse } from './problem.ts'
+import { type RequestLogger, requestLog, stderrLogger } from './request-log.ts'
+import { registerArticleDocument } from './routes/article-document.ts'
+import { registerArticles } from './routes/articles.ts'
+import { registerCheck } from './routes/check.ts'
+import { registerCsaf } from './routes/csaf.ts'
+import { registerDiagnose } from './routes/diagnose.ts'
+import { registerHealth } from './routes/health.ts'
+import { registerPage } from './routes/page.ts'
+import { securityHeaders } from './security-headers.ts'
+
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string
+}
+
+/** Options of `createApp`. */
+export interface AppOptions {
+  /** The knowledge base, or a holder to swap it at run time (hot reload). */
+  kb: KnowledgeBase | KnowledgeBaseHolder
+  /** Locale strings; the project's `locales/` when absent. Ignored when `kb` is a holder. */
+  resources?: Resource
+  /** Renders `GET /v1/articles/{id}/{doc}`; `builtInRenderer` (src/render over the current snapshot) by default. */
+  renderer?: DocumentRenderer
+  /** Origins allowed by CORS (`*` for any); CORS is off when empty or absent. */
+  corsOrigins?: readonly string[]
+  /** Who may frame the page (CSP `frame-ancestors`); nobody when empty or absent. */
+  frameAncestors?: readonly string[]
+  /** Byte limits of request bodies. */
+  bodyLimit?: Partial<BodyLimits>
+  /** Receives one line per request; JSON lines on stderr by default. Pass `() => {}` for silence. */
+  logger?: RequestLogger
+}
+
+/** Statuses hono itself may throw (validators, media-type gate), mapped to our codes. */
+const statusCodes: Partial<Record<number, ProblemCode>> = {
+  400: 'KB_HTTP_MALFORMED_FORM',
+  404: 'KB_HTTP_NOT_FOUND',
+  413: 'KB_HTTP_BODY_TOO_LARGE',
+  415: 'KB_HTTP_UNSUPPORTED_MEDIA_TYPE',
+}
+
+/**
+ * Build the app. Mount it anywhere that speaks fetch (`app.fetch`), or serve it with `startServer`.
+ * Routes live in `routes/`, one file each, registered below with the same `RouteDeps`.
+ *
+ * @example
+ * const app = createApp({kb: await loadKnowledgeBase(), logger: () => {}})
+ * const response = await app.request('/v1/check?lang=nl', {
+ *   method: 'POST', headers: {'content-type': 'application/json'}, body: JSON.stringify({wsusVersion: '3.0'}),
+ * })
+ */
+export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
+  const holder =
+    options.kb instanceof KnowledgeBaseHolder
+      ? options.kb
+      : new KnowledgeBaseHolder(options.kb, options.resources)
+  const deps: RouteDeps = {
+    limits: { ...defaultBodyLimits, ...options.bodyLimit },
+    renderer: options.renderer ?? builtInRenderer,
+    version,
+  }
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (result.success) return
+      const issue = result.error.issues[0]
+      const name = String(issue?.path[0] ?? result.target)
+      if (result.target === 'param') {
+        throw new HttpProblem('KB_HTTP_NOT_FOUND', `Expected a route of the API, not \`${c.req.path}\``)
+      }
+      if (result.target === 'json') {
+        throw new HttpProblem(
+          'KB_HTTP_INVALID_FACTS',
+          'Expected facts as a JSON object such as {"wsusVersion": "3.0 SP1"}, not another JSON value',
+          {
+            fact: '',
+          },
+        )
+      }
+      throw new HttpProblem(
+        'KB_HTTP_INVALID_PARAMETER',
+        `Expected a valid \`${name}\`: ${issue?.message ?? 'invalid'}`,
+        {
+          parameter: name,
+        },
+      )
+    },
+  })
+
+  app.use('*', requestLog(options.logger ?? stderrLogger))
+  app.use('*', securityHeaders(options.frameAncestors ?? []))
+  if (options.corsOrigins && options.corsOrigins.length > 0) {
+    const origins = [...options.corsOrigins]
+    app.use(
+      '*',
+      cors({
+        origin: origins.includes('*') ? '*' : origins,
+        allowMethods: ['GET', 'POST', 'OPTIONS'],
+        allowHeaders: ['Content-Type', 'Accept-Language'],
+        exposeHeaders: ['Content-Language'],
+        maxAge: 600,
+      }),
+    )
+  }
+  app.use('*', snapshot(holder))
+  app.use('/v1/*', language())
+  app.use('/', language())
+
+  registerHealth(app, deps)
+  registerArticles(app, deps)
+  registerCsaf(app, deps)
+  registerArticleDocument(app, deps)
+  registerCheck(app, deps)
+  registerDiagnose(app, deps)
+  registerPage(app, deps)
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'kb-advisor API',
+      version,
+      description:
+        'Am I affected by Microsoft KB 954960? Facts or logs in, verdicts with localized reasons and steps out. Errors are application/problem+json with a stable `code` (docs/http.md).',
+    },
+  })
+
+  app.notFound((c) =>
+    problemResponse(
+      problemBody('KB_HTTP_NOT_FOUND', `Expected a route of the API, not \`${c.req.method} ${c.req.path}\``, {
+        instance: c.req.path,
+      }),
+    ),
+  )
+  app.onError((error, c) => {
+    if (error instanceof HttpProblem) {
+      return problemResponse(problemBody(error.code, error.message, { instance: c.req.path, ...error.extra }))
+    }
+    if (error instanceof HTTPException && statusCodes[error.status]) {
+      return problemResponse(
+        problemBody(
+          statusCodes[error.status]!,
+          `Expected a well-formed request, not one that fails: ${error.message}`,
+          {
+            instance: c.req.path,
+          },
+        ),
+      )
+    }
+    c.set('internalError', error instanceof Error ? error.message : String(error))
+    return problemResponse(
+      problemBody('KB_HTTP_INTERNAL', 'Expected to answer, not to fail: this is a bug, please report it', {
+        instance: c.req.path,
+      }),
+    )
+  })
+  return app
+}

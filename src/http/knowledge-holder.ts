@@ -1,0 +1,66 @@
+/** @module The knowledge base and locale strings the app answers from, swappable in one step (hot reload). */
+import type { i18n, Resource } from 'i18next'
+import type { KnowledgeBase } from '../knowledge-base.ts'
+import { createI18n, type Language, loadResources } from '../render/i18n.ts'
+import { Renderer } from '../render/renderer.ts'
+
+/** One consistent state: a request reads a snapshot once and uses it to the end, whatever is swapped meanwhile. */
+export class KnowledgeSnapshot {
+  readonly kb: KnowledgeBase
+  readonly resources: Resource
+  readonly #translators = new Map<Language, Promise<i18n>>()
+  #renderer?: Renderer
+
+  constructor(kb: KnowledgeBase, resources: Resource) {
+    this.kb = kb
+    this.resources = resources
+  }
+
+  /** The document renderer over this snapshot's rules and strings (it caches what it renders). */
+  get renderer(): Renderer {
+    this.#renderer ??= new Renderer(this.kb.model, this.resources)
+    return this.#renderer
+  }
+
+  /** A shared i18next instance for a language (its language never changes, so sharing is safe). */
+  i18n(language: Language): Promise<i18n> {
+    let translator = this.#translators.get(language)
+    if (!translator) {
+      translator = createI18n(this.resources, language)
+      this.#translators.set(language, translator)
+    }
+    return translator
+  }
+}
+
+/**
+ * Holds the current snapshot. `swap()` replaces knowledge base and strings at once; requests already
+ * running keep the snapshot they started with.
+ *
+ * @example
+ * const holder = new KnowledgeBaseHolder(await loadKnowledgeBase())
+ * const app = createApp({kb: holder})
+ * holder.swap(await loadKnowledgeBase(), await loadResources()) // e.g. on a file change
+ */
+export class KnowledgeBaseHolder {
+  #current: Promise<KnowledgeSnapshot>
+
+  /** Without `resources`, the project's own `locales/` are read on first use. */
+  constructor(kb: KnowledgeBase, resources?: Resource) {
+    this.#current = resources
+      ? Promise.resolve(new KnowledgeSnapshot(kb, resources))
+      : // Deferred so a failing read surfaces as a request error, not an unhandled rejection.
+        Promise.resolve().then(async () => new KnowledgeSnapshot(kb, await loadResources()))
+    this.#current.catch(() => undefined)
+  }
+
+  /** The state to answer the current request from. */
+  snapshot(): Promise<KnowledgeSnapshot> {
+    return this.#current
+  }
+
+  /** Replace the knowledge base and the strings atomically. */
+  swap(kb: KnowledgeBase, resources: Resource): void {
+    this.#current = Promise.resolve(new KnowledgeSnapshot(kb, resources))
+  }
+}

@@ -1,0 +1,66 @@
+/** @module Check results for the API: localized messages plus, per missing fact, how to ask for it. */
+import type { i18n } from 'i18next'
+import type { CheckResult } from '../engine/check-result.ts'
+import type { FactDefinition } from '../kb/schema/facts.ts'
+import type { KnowledgeBase } from '../knowledge-base.ts'
+import { localizeCheckResult } from '../render/localize-check.ts'
+
+/** A question of the guided check, with the answers it accepts. */
+export interface Question {
+  fact: string
+  question: string
+  label: string
+  type: FactDefinition['type']
+  values?: Array<{ value: string | boolean; label: string }>
+  examples?: string[]
+}
+
+/**
+ * How to ask for a fact in the instance's language: the question, its label, and the accepted values
+ * with labels from `common.yaml` (`facts.<name>.values.<value>`, `value.true/false`).
+ *
+ * @example
+ * describeFact(definition, i18n).values // [{value: 'x86', label: 'x86'}, {value: 'x64', label: 'x64'}]
+ */
+export function describeFact(definition: FactDefinition, i18n: i18n): Question {
+  const t = (key: string, fallback: string) => i18n.t(key, { ns: 'common', defaultValue: fallback }) as string
+  const name = definition.name
+  const question: Question = {
+    fact: name,
+    question: t(`facts.${name}.question`, name),
+    label: t(`facts.${name}.label`, name),
+    type: definition.type,
+  }
+  if (definition.type === 'boolean') {
+    question.values = [true, false].map((value) => ({ value, label: t(`value.${value}`, String(value)) }))
+  } else if (definition.type === 'enum') {
+    question.values = (definition.values ?? []).map(({ value }) => ({
+      value,
+      label: t(`facts.${name}.values.${value}`, value),
+    }))
+  } else if (definition.examples) {
+    question.examples = [...definition.examples]
+  }
+  return question
+}
+
+/**
+ * A check result as the API returns it: `localizeCheckResult` with each question described by `describeFact`.
+ *
+ * @example
+ * const body = localizeForApi(report.results[0], i18n, kb)
+ * body.questions[0].values
+ */
+export function localizeForApi(result: CheckResult, i18n: i18n, kb: KnowledgeBase) {
+  const localized = localizeCheckResult(result, i18n, kb)
+  const byName = new Map(kb.model.facts.map((fact) => [fact.name, fact]))
+  return {
+    ...localized,
+    questions: localized.questions.map(({ fact, question }) => {
+      const definition = byName.get(fact)
+      return definition
+        ? { ...describeFact(definition, i18n), question }
+        : { fact, question, label: fact, type: 'enum' as const }
+    }),
+  }
+}

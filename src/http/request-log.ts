@@ -1,0 +1,51 @@
+/** @module One structured JSON line per request, through an injectable logger. */
+import type { MiddlewareHandler } from 'hono'
+
+/** What is logged about each request. Never the body, the query or a stack trace. */
+export interface RequestLogLine {
+  time: string
+  method: string
+  path: string
+  status: number
+  ms: number
+  lang?: string
+  /** The internal error's message, for a 500 only. */
+  error?: string
+}
+
+export type RequestLogger = (line: RequestLogLine) => void
+
+/**
+ * Writes each line as JSON to stderr.
+ *
+ * @example
+ * createApp({kb, logger: stderrLogger})
+ */
+export const stderrLogger: RequestLogger = (line) => {
+  process.stderr.write(`${JSON.stringify(line)}\n`)
+}
+
+/**
+ * Logs method, path, status, duration and language once the response is ready.
+ *
+ * @example
+ * app.use(requestLog(stderrLogger))
+ */
+export function requestLog(logger: RequestLogger): MiddlewareHandler {
+  return async (c, next) => {
+    const started = performance.now()
+    await next()
+    const line: RequestLogLine = {
+      time: new Date().toISOString(),
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 100) / 100,
+    }
+    const language = c.get('language' as never) as string | undefined
+    if (language) line.lang = language
+    const error = c.get('internalError' as never) as string | undefined
+    if (error) line.error = error
+    logger(line)
+  }
+}

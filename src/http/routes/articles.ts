@@ -1,0 +1,41 @@
+/** @module `GET /v1/articles`: the articles of the knowledge base with localized titles. */
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+import type { AppEnv, RouteDeps } from '../app-env.ts'
+import { problemContent } from '../problem.ts'
+import { ArticleListSchema, LanguageOnlyQuery } from '../schemas.ts'
+
+/** Register `GET /v1/articles`. */
+export function registerArticles(app: OpenAPIHono<AppEnv>, _deps: RouteDeps): void {
+  const route = createRoute({
+    method: 'get',
+    path: '/v1/articles',
+    tags: ['articles'],
+    summary: 'List the articles',
+    request: { query: LanguageOnlyQuery },
+    responses: {
+      200: {
+        description: 'The articles, titles in the negotiated language.',
+        content: { 'application/json': { schema: ArticleListSchema } },
+      },
+      404: problemContent('KB_HTTP_UNKNOWN_LANGUAGE.'),
+    },
+  })
+  app.openapi(route, async (c) => {
+    const language = c.var.language
+    const renderer = c.var.snapshot.renderer
+    const articles = await Promise.all(
+      c.var.snapshot.kb.model.articles.map(async ({ id, article }) => ({
+        id,
+        title: await renderer.title({ article: id, doc: 'kb', lang: language }),
+        advisoryTitle: await renderer.title({ article: id, doc: 'advisory', lang: language }),
+        documents: {
+          kb: `/v1/articles/${id}/kb?lang=${language}`,
+          advisory: `/v1/articles/${id}/advisory?lang=${language}`,
+        },
+        kb: { number: article.kb.number, url: article.kb.url },
+        advisory: { number: article.advisory.number, url: article.advisory.url },
+      })),
+    )
+    return c.json({ language, articles }, 200)
+  })
+}

@@ -1,0 +1,210 @@
+/** @module The zod schemas of the API: one source for request validation, the OpenAPI document and docs/http.md. */
+import { z } from '@hono/zod-openapi'
+import { FactProblemSchema } from './problem.ts'
+
+export const LanguageQuery = z
+  .string()
+  .optional()
+  .openapi({
+    param: { name: 'lang', in: 'query' },
+    description:
+      'Language of the answer: en, nl, pl or nb (no, nn and nb-NO mean nb). Wins over Accept-Language; an unsupported value is a 404 problem.',
+    example: 'nl',
+  })
+
+/** Query of routes whose only parameter is the language. */
+export const LanguageOnlyQuery = z.object({ lang: LanguageQuery })
+
+export const ArticleParam = z.string().openapi({ param: { name: 'id', in: 'path' }, example: '954960' })
+
+const Verdict = z.enum(['affected', 'not_affected', 'fixed', 'unknown'])
+const FactValue = z.union([z.string(), z.boolean()])
+
+export const ArticleSummarySchema = z
+  .object({
+    id: z.string().openapi({ example: '954960' }),
+    title: z.string().openapi({ description: 'The localized title of the KB article.' }),
+    advisoryTitle: z.string().openapi({ description: 'The localized title of the security advisory.' }),
+    documents: z.object({
+      kb: z.string().openapi({ example: '/v1/articles/954960/kb?lang=en' }),
+      advisory: z.string().openapi({ example: '/v1/articles/954960/advisory?lang=en' }),
+    }),
+    kb: z.object({ number: z.string(), url: z.string() }),
+    advisory: z.object({ number: z.string(), url: z.string() }),
+  })
+  .openapi('ArticleSummary')
+
+export const ArticleListSchema = z
+  .object({ language: z.string(), articles: z.array(ArticleSummarySchema) })
+  .openapi('ArticleList')
+
+export const DocumentParams = z.object({
+  id: ArticleParam,
+  doc: z
+    .enum(['kb', 'advisory'])
+    .openapi({ param: { name: 'doc', in: 'path' }, description: 'The KB article or the security advisory.' }),
+})
+
+export const DocumentQuery = z.object({
+  lang: LanguageQuery,
+  format: z
+    .enum(['md', 'html', 'text', 'json'])
+    .default('md')
+    .openapi({
+      param: { name: 'format', in: 'query' },
+      description: 'Markdown (default), an HTML page, plain text, or the document tree as JSON.',
+    }),
+})
+
+export const FactsSchema = z.record(z.string(), z.unknown()).openapi('Facts', {
+  description:
+    'Facts by name (docs/facts.md). Values: strings, booleans, or null for unknown. Unknown names are ignored with a warning.',
+  example: { wsusVersion: '3.0 SP1', office2003OnClients: true, webServicesClientDllVersion: '3.1.6001.65' },
+})
+
+const ArticleQuery = z
+  .string()
+  .optional()
+  .openapi({ param: { name: 'article', in: 'query' }, description: 'One article only (all by default).' })
+
+export const CheckQuery = z.object({ lang: LanguageQuery, article: ArticleQuery })
+
+const ReasonFactSchema = z.object({
+  fact: z.string(),
+  operator: z.string(),
+  value: z.unknown(),
+  actual: FactValue.optional(),
+  result: z.enum(['true', 'false', 'unknown']),
+  derivedBy: z.string().optional(),
+})
+
+const ReasonSchema = z
+  .object({
+    rule: z.string(),
+    verdict: Verdict.exclude(['unknown']),
+    status: z.enum(['decided', 'open', 'conflict']),
+    messageKey: z.string(),
+    facts: z.array(ReasonFactSchema),
+    message: z.string().openapi({ description: 'The localized sentence of `messageKey`.' }),
+    details: z.array(z.string()).openapi({ description: 'One localized sentence per fact in `facts`.' }),
+  })
+  .openapi('Reason')
+
+const ActionSchema = z
+  .object({
+    id: z.string(),
+    step: z.string().optional(),
+    recommended: z.boolean(),
+    conditional: z.boolean(),
+    waitingFor: z.array(z.string()),
+    conflict: z.boolean(),
+    messageKey: z.string(),
+    message: z.string(),
+    condition: z
+      .string()
+      .optional()
+      .openapi({ description: 'The localized "If …:" of a conditional action.' }),
+    articleStep: z
+      .object({ path: z.string(), procedure: z.string(), heading: z.string(), text: z.string().optional() })
+      .optional()
+      .openapi({
+        description: 'The KB article step the action reuses: its procedure heading and Markdown text.',
+      }),
+  })
+  .openapi('Action')
+
+export const QuestionSchema = z
+  .object({
+    fact: z.string().openapi({ example: 'wsusVersion' }),
+    question: z.string().openapi({ example: 'Which version of WSUS runs on the server?' }),
+    label: z.string().openapi({ example: 'WSUS version' }),
+    type: z.enum(['enum', 'boolean', 'version']),
+    values: z
+      .array(z.object({ value: FactValue, label: z.string() }))
+      .optional()
+      .openapi({ description: 'The accepted answers of an enum or boolean fact, with localized labels.' }),
+    examples: z.array(z.string()).optional().openapi({ description: 'Example answers of a version fact.' }),
+  })
+  .openapi('Question')
+
+export const CheckResultSchema = z
+  .object({
+    article: z.string(),
+    verdict: Verdict,
+    verdictLabel: z.string(),
+    missingFacts: z.array(z.string()).openapi({ description: 'Ask these next, most useful first.' }),
+    questions: z.array(QuestionSchema).openapi({ description: 'One question per entry of `missingFacts`.' }),
+    reasons: z.array(ReasonSchema),
+    actions: z.array(ActionSchema),
+    conflicts: z.array(ReasonSchema),
+    facts: z.record(z.string(), FactValue),
+  })
+  .openapi('CheckResult')
+
+export const CheckResponseSchema = z
+  .object({
+    language: z.string(),
+    results: z.array(CheckResultSchema),
+    warnings: z.array(FactProblemSchema),
+  })
+  .openapi('CheckResponse')
+
+export const DiagnoseQuery = z.object({
+  lang: LanguageQuery,
+  article: ArticleQuery,
+  kind: z
+    .enum(['client', 'server'])
+    .optional()
+    .openapi({
+      param: { name: 'kind', in: 'query' },
+      description:
+        'Which log a text/plain body is: the client WindowsUpdate.log or the server SoftwareDistribution.log.',
+    }),
+})
+
+export const DiagnoseFormSchema = z
+  .object({
+    client: z.any().optional().openapi({
+      type: 'string',
+      format: 'binary',
+      description: 'WindowsUpdate.log (file or text); repeatable.',
+    }),
+    server: z.any().optional().openapi({
+      type: 'string',
+      format: 'binary',
+      description: 'SoftwareDistribution.log (file or text); repeatable.',
+    }),
+    facts: z.string().optional().openapi({
+      description: 'Inventory facts as a JSON object; evidence from the logs overrides the same names.',
+    }),
+  })
+  .openapi('DiagnoseForm')
+
+const SideReportSchema = z.object({
+  level: z.enum(['confirmed', 'partial', 'none']),
+  files: z.array(z.looseObject({ side: z.enum(['client', 'server']), name: z.string(), level: z.string() })),
+})
+
+export const EvidenceSchema = z
+  .looseObject({
+    article: z.string(),
+    client: SideReportSchema.optional(),
+    server: SideReportSchema.optional(),
+    correlated: z.boolean(),
+    sharedIds: z.array(z.string()),
+    facts: z.record(z.string(), FactValue),
+  })
+  .openapi('Evidence', { description: 'What the logs show, per article (docs/logs.md).' })
+
+export const DiagnoseResponseSchema = z
+  .object({
+    language: z.string(),
+    evidence: z.array(EvidenceSchema),
+    results: z.array(CheckResultSchema),
+    warnings: z.array(FactProblemSchema),
+  })
+  .openapi('DiagnoseResponse')
+
+export const HealthSchema = z
+  .object({ status: z.literal('ok'), articles: z.number().int(), version: z.string() })
+  .openapi('Health')

@@ -1,0 +1,112 @@
+/**
+ * @module Questions the record splitter asks about one line of a larger text without cutting it
+ * out: does a needle (a signature's literal, a timestamp placeholder) occur in it, might a record
+ * start inside it. Each keeps the next occurrence found, so a chunk is searched once however many
+ * lines it holds.
+ */
+import { TIMESTAMP_PLACEHOLDERS } from './record-start.ts'
+
+const NONE = Number.POSITIVE_INFINITY
+
+/**
+ * Cached forward searches over one text (a decoded chunk). Ask about lines in order, then `reset`
+ * for the next chunk. Needles hold no line break, so an occurrence never spans two lines.
+ *
+ * @example
+ * const scan = new LineScanner(['SOAP Fault'])
+ * scan.reset('a\nWARNING: SOAP Fault: 0x000190\n')
+ * scan.needleIn(0, 1) // false
+ * scan.needleIn(2, 30) // true
+ */
+export class LineScanner {
+  private text = ''
+  // One search for all anchors: one pass over the chunk instead of one per anchor. Placeholders
+  // get their own searches: in the same alternation they made it three times slower.
+  private readonly anchors: RegExp | undefined
+  // NONE without anchors: never searched.
+  private anchorAt = -1
+  private readonly placeholders: string[]
+  private readonly placeholderAt: number[]
+  private timeAt = -1
+
+  /** `anchors`: signature literals; none may contain `\r` or `\n`. */
+  constructor(anchors: readonly string[] = []) {
+    this.anchors = anchors.length > 0 ? new RegExp(anchors.map(escapeRegExp).join('|'), 'g') : undefined
+    // Their first three characters: two searches ('Dat', '<Da') instead of four.
+    this.placeholders = [...new Set(TIMESTAMP_PLACEHOLDERS.map((placeholder) => placeholder.slice(0, 3)))]
+    this.placeholderAt = this.placeholders.map(() => -1)
+    this.anchorAt = this.anchors ? -1 : NONE
+  }
+
+  reset(text: string): void {
+    this.text = text
+    this.anchorAt = this.anchors ? -1 : NONE
+    this.placeholderAt.fill(-1)
+    this.timeAt = -1
+  }
+
+  /** Whether an anchor starts in `[start, end)`. */
+  anchorIn(start: number, end: number): boolean {
+    if (this.anchors && this.anchorAt < start) {
+      this.anchors.lastIndex = start
+      const match = this.anchors.exec(this.text)
+      this.anchorAt = match ? match.index : NONE
+    }
+    return this.anchorAt < end
+  }
+
+  /** Whether an anchor or the beginning of a placeholder starts in `[start, end)`. */
+  needleIn(start: number, end: number): boolean {
+    if (this.anchorIn(start, end)) return true
+    const at = this.placeholderAt
+    for (let index = 0; index < at.length; index++) {
+      if (at[index]! < start) {
+        const found = this.text.indexOf(this.placeholders[index]!, start)
+        at[index] = found === -1 ? NONE : found
+      }
+      if (at[index]! < end) return true
+    }
+    return false
+  }
+
+  /**
+   * Whether `H:MM:SS` followed by a fraction begins in `[from, end)`: the shape of every record
+   * start inside a line other than a placeholder. `false` is certain; `true` means look closer.
+   */
+  timeIn(from: number, end: number): boolean {
+    if (this.timeAt <= from) this.timeAt = this.nextTime(from + 1)
+    return this.timeAt < end
+  }
+
+  // The first `:` of such a time at or after `from`; the hour's digit before it is at `from` or later.
+  private nextTime(from: number): number {
+    const text = this.text
+    for (let colon = text.indexOf(':', from); colon !== -1; colon = text.indexOf(':', colon + 1)) {
+      if (
+        isDigit(text.charCodeAt(colon - 1)) &&
+        isDigit(text.charCodeAt(colon + 1)) &&
+        isDigit(text.charCodeAt(colon + 2)) &&
+        text.charCodeAt(colon + 3) === 58 &&
+        isDigit(text.charCodeAt(colon + 4)) &&
+        isDigit(text.charCodeAt(colon + 5)) &&
+        isFractionMark(text.charCodeAt(colon + 6)) &&
+        isDigit(text.charCodeAt(colon + 7))
+      )
+        return colon
+    }
+    return NONE
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57
+}
+
+// `:`, `.` or `,`
+function isFractionMark(code: number): boolean {
+  return code === 58 || code === 46 || code === 44
+}
