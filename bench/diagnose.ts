@@ -1,10 +1,21 @@
 /**
  * @module Benchmark of `diagnoseLogs` on a generated WindowsUpdate.log of at least 300 MB, next to
  * `grep -E` with the same patterns on the same file, in the same run; plus peak RSS of each.
+ * The diagnosis runs in a child process from JavaScript transpiled into bench/data/js/, as an
+ * installed `kb` runs: under tsx the loader alone adds about 40 MB of RSS.
  * Run alone: `npx tsx bench/diagnose.ts [sizeMB]`.
  */
 import { spawnSync } from 'node:child_process'
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
+import { dirname, relative, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { compileSignatures, readSignaturesFile } from '../src/logs/load-signatures.ts'
 
@@ -59,9 +70,12 @@ export async function benchDiagnose(options: BenchDiagnoseOptions = {}): Promise
   const bytes = statSync(file).size
 
   const timeTool = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined
+  const childJs = await transpileChild(`${dataDir}js/`)
   const child = measure(
     process.execPath,
-    ['--import', 'tsx', `${root}bench/diagnose-child.ts`, file, signaturesPath],
+    childJs
+      ? [childJs, file, signaturesPath]
+      : ['--import', 'tsx', `${root}bench/diagnose-child.ts`, file, signaturesPath],
     timeTool,
   )
   const report = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as {
@@ -90,6 +104,42 @@ export async function benchDiagnose(options: BenchDiagnoseOptions = {}): Promise
     grep,
     ratio: grep ? diagnose.mbPerSecond / grep.mbPerSecond : undefined,
   }
+}
+
+/**
+ * Transpiles bench/diagnose-child.ts and the project files it imports into `outDir` (inside the
+ * project, so `node_modules` resolves); returns the child's .js path, or `undefined` (with a
+ * warning) when TypeScript cannot be loaded and the child must run under tsx.
+ */
+async function transpileChild(outDir: string): Promise<string | undefined> {
+  let ts: typeof import('typescript')
+  try {
+    ts = (await import('typescript')).default
+  } catch (error) {
+    console.error(`diagnose bench: running the child under tsx (RSS includes the loader): ${(error as Error).message}`)
+    return undefined
+  }
+  const options = {
+    module: ts.ModuleKind.ESNext,
+    target: ts.ScriptTarget.ES2023,
+    verbatimModuleSyntax: true,
+    rewriteRelativeImportExtensions: true,
+  }
+  const pending = [resolve(root, 'bench/diagnose-child.ts')]
+  const done = new Set<string>()
+  while (pending.length > 0) {
+    const source = pending.pop()!
+    if (done.has(source)) continue
+    done.add(source)
+    const text = readFileSync(source, 'utf8')
+    for (const { fileName } of ts.preProcessFile(text, true, true).importedFiles) {
+      if (fileName.startsWith('.') && fileName.endsWith('.ts')) pending.push(resolve(dirname(source), fileName))
+    }
+    const target = resolve(outDir, relative(root, source)).replace(/\.ts$/, '.js')
+    mkdirSync(dirname(target), { recursive: true })
+    writeFileSync(target, ts.transpileModule(text, { compilerOptions: options, fileName: source }).outputText)
+  }
+  return resolve(outDir, 'bench/diagnose-child.js')
 }
 
 /** The client signature lines as POSIX extended regular expressions (GNU grep). */

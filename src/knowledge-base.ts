@@ -1,12 +1,15 @@
 /** @module The loaded knowledge base: validated rules plus one checker per article. */
+
+import path from 'node:path'
 import { ArticleChecker } from './engine/article-checker.ts'
 import type { CheckReport, CheckResult } from './engine/check-result.ts'
 import { type Facts, validateFacts } from './engine/facts.ts'
 import { FactsError } from './engine/facts-error.ts'
-import { defaultRulesDir, loadRules } from './kb/load.ts'
 import type { KnowledgeBaseModel } from './kb/model.ts'
+import { defaultRulesDir } from './kb/paths.ts'
 import type { SignaturesFile } from './kb/schema/signatures.ts'
-import { type DiagnoseInputs, type DiagnosisReport, diagnoseLogs } from './logs/diagnose.ts'
+import { freshSnapshot } from './kb/snapshot.ts'
+import type { DiagnoseInputs, DiagnosisReport } from './logs/diagnose.ts'
 import type { ProgressCallback } from './logs/progress.ts'
 
 /** Options of `diagnose`. */
@@ -89,6 +92,7 @@ export class KnowledgeBase {
    */
   async diagnose(inputs: DiagnoseInputs, options: DiagnoseCheckOptions = {}): Promise<DiagnoseResult[]> {
     const { facts } = this.prepareFacts(options.facts ?? {})
+    const { diagnoseLogs } = await import('./logs/diagnose.ts')
     const results: DiagnoseResult[] = []
     for (const checker of this.#selected(options)) {
       const signatures = checker.article.extras.signatures as SignaturesFile | undefined
@@ -125,11 +129,18 @@ export class KnowledgeBase {
 
 /**
  * Load and validate a rules folder (default: the project's own `rules/`). Throws `KnowledgeBaseError`
- * with every problem when anything is wrong: nothing is half-loaded.
+ * with every problem when anything is wrong: nothing is half-loaded. The built-in rules come from the
+ * build's snapshot while no rules file changed since it was written.
  *
  * @example
- * const kb = await loadKnowledgeBase('test/fixtures/kb-fictional')
+ * const kb = await loadKnowledgeBase('test/fixtures/fictional/rules')
  */
 export async function loadKnowledgeBase(dir: string = defaultRulesDir): Promise<KnowledgeBase> {
+  if (path.resolve(dir) === path.resolve(defaultRulesDir)) {
+    const snapshot = freshSnapshot()
+    if (snapshot) return new KnowledgeBase({ ...snapshot.model, dir: path.resolve(defaultRulesDir) })
+  }
+  // The loader (YAML parser, zod schemas) is imported only when the files must be read.
+  const { loadRules } = await import('./kb/load.ts')
   return new KnowledgeBase(await loadRules(dir))
 }

@@ -5,8 +5,9 @@ import path from 'node:path'
 import type { i18n, Resource } from 'i18next'
 import { FactsError } from '../engine/facts-error.ts'
 import { KnowledgeBaseError } from '../kb/errors.ts'
-import { defaultRulesDir } from '../kb/load.ts'
+import { defaultRulesDir } from '../kb/paths.ts'
 import { formatProblem } from '../kb/problem.ts'
+import { freshSnapshot } from '../kb/snapshot.ts'
 import { type KnowledgeBase, loadKnowledgeBase } from '../knowledge-base.ts'
 import {
   createI18n,
@@ -58,9 +59,18 @@ export class CliContext {
       this.#resourcesLanguage = chosen
       // Only the language asked for, and English as the fallback: parsing every locale costs start-up time.
       const wanted: Language[] = chosen === 'en' ? ['en'] : ['en', chosen]
-      const resources = await loadResources(defaultLocalesDir, wanted)
       const beside = rules === undefined ? undefined : path.join(this.resolve(rules), '..', 'locales')
-      if (beside && path.resolve(beside) !== path.resolve(defaultLocalesDir) && existsSync(beside)) {
+      const extraLocales =
+        beside && path.resolve(beside) !== path.resolve(defaultLocalesDir) && existsSync(beside)
+      const snapshot = extraLocales ? undefined : freshSnapshot()
+      const resources: Resource = snapshot
+        ? Object.fromEntries(
+            wanted.flatMap((language) =>
+              snapshot.resources[language] ? [[language, snapshot.resources[language]]] : [],
+            ),
+          )
+        : await loadResources(defaultLocalesDir, wanted)
+      if (beside && extraLocales) {
         const extra = await loadResources(beside, wanted)
         for (const [language, namespaces] of Object.entries(extra)) {
           resources[language] = { ...resources[language], ...namespaces }

@@ -1,15 +1,14 @@
 /** @module Load a rules folder: all of it, validated, or nothing. */
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { crossCheck } from './cross-check.ts'
 import { KnowledgeBaseError } from './errors.ts'
 import type { KnowledgeBaseModel } from './model.ts'
+import { defaultRulesDir } from './paths.ts'
 import { type Problem, sortProblems } from './problem.ts'
 import { listYamlFiles, readRulesFile, type ValidFile } from './read-files.ts'
 
-/** The project's own `rules/` folder (from `src/kb/` and from `dist/kb/` alike). */
-export const defaultRulesDir = fileURLToPath(new URL('../../rules/', import.meta.url))
+export { defaultRulesDir } from './paths.ts'
 
 /**
  * Validate a rules folder and return every problem (errors and warnings), sorted by position.

@@ -32,7 +32,7 @@ export class LineScanner {
   /** `anchors`: signature literals; none may contain `\r` or `\n`. */
   constructor(anchors: readonly string[] = []) {
     this.anchors = anchors.length > 0 ? new RegExp(anchors.map(escapeRegExp).join('|'), 'g') : undefined
-    // Their first three characters: two searches ('Dat', '<Da') instead of four.
+    // Their first three characters: two searches ('Dat', '<Da') instead of four, then a comparison.
     this.placeholders = [...new Set(TIMESTAMP_PLACEHOLDERS.map((placeholder) => placeholder.slice(0, 3)))]
     this.placeholderAt = this.placeholders.map(() => -1)
     this.anchorAt = this.anchors ? -1 : NONE
@@ -55,18 +55,24 @@ export class LineScanner {
     return this.anchorAt < end
   }
 
-  /** Whether an anchor or the beginning of a placeholder starts in `[start, end)`. */
+  /** Whether an anchor or a placeholder starts in `[start, end)`. */
   needleIn(start: number, end: number): boolean {
     if (this.anchorIn(start, end)) return true
     const at = this.placeholderAt
     for (let index = 0; index < at.length; index++) {
-      if (at[index]! < start) {
-        const found = this.text.indexOf(this.placeholders[index]!, start)
-        at[index] = found === -1 ? NONE : found
-      }
+      if (at[index]! < start) at[index] = this.nextPlaceholder(this.placeholders[index]!, start)
       if (at[index]! < end) return true
     }
     return false
+  }
+
+  // Where a whole placeholder beginning with `prefix` starts at or after `from` ('DataStore' is no 'Data Godzina').
+  private nextPlaceholder(prefix: string, from: number): number {
+    const text = this.text
+    for (let at = text.indexOf(prefix, from); at !== -1; at = text.indexOf(prefix, at + 1)) {
+      for (const placeholder of TIMESTAMP_PLACEHOLDERS) if (text.startsWith(placeholder, at)) return at
+    }
+    return NONE
   }
 
   /**

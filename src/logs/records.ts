@@ -137,8 +137,7 @@ export class RecordAssembler {
     while (nextLineFeed !== -1 || nextReturn !== -1) {
       const end =
         nextReturn !== -1 && (nextLineFeed === -1 || nextReturn < nextLineFeed) ? nextReturn : nextLineFeed
-      if (this.pending.length > 0 || !this.pendingAtLineStart) this.endLine(this.pending + text.slice(position, end))
-      else this.endLineAt(text, position, end)
+      this.lineIn(text, position, end)
       position = end + 1
       if (text.charCodeAt(end) === 13) {
         if (position === text.length) this.afterCarriageReturn = true
@@ -165,6 +164,12 @@ export class RecordAssembler {
     const out = this.out
     this.out = []
     return out
+  }
+
+  // The line `text[start, end)`, completing what the last chunk left pending if anything.
+  private lineIn(text: string, start: number, end: number): void {
+    if (this.pending.length > 0 || !this.pendingAtLineStart) this.endLine(this.pending + text.slice(start, end))
+    else this.endLineAt(text, start, end)
   }
 
   private endLine(text: string): void {

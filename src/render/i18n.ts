@@ -1,16 +1,14 @@
 /** @module i18next instances over the YAML resources in `locales/`. */
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import i18next, { type i18n, type Resource } from 'i18next'
-import { parse } from 'yaml'
+import { defaultLocalesDir } from '../kb/paths.ts'
+
+export { defaultLocalesDir }
 
 /** The languages every document and answer exists in. */
 export const languages = ['en', 'nl', 'pl', 'nb'] as const
 export type Language = (typeof languages)[number]
-
-/** The project's own `locales/` folder. */
-export const defaultLocalesDir = fileURLToPath(new URL('../../locales/', import.meta.url))
 
 /** True when `value` is one of the supported languages. */
 export function isLanguage(value: unknown): value is Language {
@@ -29,6 +27,8 @@ export async function loadResources(
   dir: string = defaultLocalesDir,
   only: readonly Language[] = languages,
 ): Promise<Resource> {
+  // Imported here, not at the top: `kb check` reads a prebuilt snapshot and never needs the YAML parser.
+  const { parse } = await import('yaml')
   const resources: Resource = {}
   for (const language of only) {
     const folder = path.join(dir, language)

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs'
 import type { Command } from 'commander'
 import type { CheckResult } from '../../engine/check-result.ts'
-import { defaultRulesDir } from '../../kb/load.ts'
+import { defaultRulesDir } from '../../kb/paths.ts'
 import { localizeCheckResult } from '../../render/localize-check.ts'
 import type { CliContext } from '../context.ts'
 import { exitCodes, verdictExitCodes } from '../exit-codes.ts'

@@ -1,0 +1,8 @@
+/** @module Where the built-in knowledge lives; no dependencies, so start-up can read it cheaply. */
+import { fileURLToPath } from 'node:url'
+
+/** The project's own `rules/` folder (from `src/kb/` and from `dist/kb/` alike). */
+export const defaultRulesDir = fileURLToPath(new URL('../../rules/', import.meta.url))
+
+/** The project's own `locales/` folder. */
+export const defaultLocalesDir = fileURLToPath(new URL('../../locales/', import.meta.url))
