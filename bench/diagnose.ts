@@ -116,7 +116,9 @@ async function transpileChild(outDir: string): Promise<string | undefined> {
   try {
     ts = (await import('typescript')).default
   } catch (error) {
-    console.error(`diagnose bench: running the child under tsx (RSS includes the loader): ${(error as Error).message}`)
+    console.error(
+      `diagnose bench: running the child under tsx (RSS includes the loader): ${(error as Error).message}`,
+    )
     return undefined
   }
   const options = {
@@ -133,7 +135,8 @@ async function transpileChild(outDir: string): Promise<string | undefined> {
     done.add(source)
     const text = readFileSync(source, 'utf8')
     for (const { fileName } of ts.preProcessFile(text, true, true).importedFiles) {
-      if (fileName.startsWith('.') && fileName.endsWith('.ts')) pending.push(resolve(dirname(source), fileName))
+      if (fileName.startsWith('.') && fileName.endsWith('.ts'))
+        pending.push(resolve(dirname(source), fileName))
     }
     const target = resolve(outDir, relative(root, source)).replace(/\.ts$/, '.js')
     mkdirSync(dirname(target), { recursive: true })

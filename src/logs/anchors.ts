@@ -57,7 +57,10 @@ export function requiredLiteral(pattern: string): string | undefined {
     index = next + quantified
   }
   breakRun()
-  return runs.reduce<string | undefined>((best, item) => (item.length > (best?.length ?? 0) ? item : best), undefined)
+  return runs.reduce<string | undefined>(
+    (best, item) => (item.length > (best?.length ?? 0) ? item : best),
+    undefined,
+  )
 }
 
 /** Length of the quantifier at `index` (`?`, `*`, `+`, `{n}`, `{n,}`, `{n,m}`, lazy `?` included), 0 when none. */

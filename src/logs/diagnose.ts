@@ -4,7 +4,7 @@
  * client/server correlation, and the evidence facts for the rules engine.
  */
 import type { SignaturesFile } from '../kb/schema/signatures.ts'
-import { type LogEncoding, LogDecoder } from './decode.ts'
+import { LogDecoder, type LogEncoding } from './decode.ts'
 import { type EvidenceFacts, evidenceToFacts } from './evidence-facts.ts'
 import { type CompiledSymptom, compileSignatures } from './load-signatures.ts'
 import { type BlockFinding, type NearMiss, SymptomMatcher } from './matcher.ts'

@@ -17,7 +17,7 @@ const TIME = String.raw`\d{1,2}:\d{2}:\d{2}`
 // Classic `:mmm`, Get-WindowsUpdateLog `.fffffff`, SoftwareDistribution.log `.mmm` or `,mmm`.
 const FRACTION = String.raw`[:.,]\d{1,7}`
 // Tabs may have become spaces or vanished between date and time. `space` is a class body.
-const gap = (space: string) => String.raw`[${space}T]{0,4}`
+const gap = (space: string) => `[${space}T]{0,4}`
 // A placeholder counts only when followed by what follows a timestamp (PID and TID, `UTC`, a level).
 const placeholder = (space: string) =>
   String.raw`(?:${TIMESTAMP_PLACEHOLDERS.join('|')})(?=[${space}\x60]{1,4}(?:\d{1,6}[${space}\x60]{1,4}[0-9A-Fa-f]{1,8}\b|UTC\b|Error\b|Warning\b|Info\b))`
@@ -62,4 +62,56 @@ export const MAX_START_LENGTH = 64
  */
 export function isContinuation(text: string): boolean {
   return /^(?:[\s\x60]|at\s|---)/.test(text)
+}
+
+/**
+ * What `/[\s\x60]/` matches, by character code: JavaScript white space, line terminators, the backtick.
+ *
+ * @example
+ * isSpaceOrBacktick(0x3000) // true
+ */
+export function isSpaceOrBacktick(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13)
+  if (code < 160) return code === 96
+  return (
+    code === 160 ||
+    code === 5760 ||
+    (code >= 8192 && code <= 8202) ||
+    code === 8232 ||
+    code === 8233 ||
+    code === 8239 ||
+    code === 8287 ||
+    code === 12288 ||
+    code === 65279
+  )
+}
+
+/**
+ * `/^[\s\x60]*$/` on `source[start, end)`, without cutting it out.
+ *
+ * @example
+ * isBlankAt('x\n \x60\n', 2, 4) // true
+ */
+export function isBlankAt(source: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) if (!isSpaceOrBacktick(source.charCodeAt(index))) return false
+  return true
+}
+
+/**
+ * {@link isContinuation} on the line `source[start, end)` (non-empty, no line break), without cutting it out.
+ *
+ * @example
+ * continuesAt('x\n   at A.B()\n', 2, 13) // true
+ */
+export function continuesAt(source: string, start: number, end: number): boolean {
+  const first = source.charCodeAt(start)
+  if (isSpaceOrBacktick(first)) return true
+  if (end - start >= 3 && first === 97 && source.charCodeAt(start + 1) === 116)
+    return isSpaceOrBacktick(source.charCodeAt(start + 2)) && source.charCodeAt(start + 2) !== 96
+  return (
+    end - start >= 3 &&
+    first === 45 &&
+    source.charCodeAt(start + 1) === 45 &&
+    source.charCodeAt(start + 2) === 45
+  )
 }

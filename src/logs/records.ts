@@ -5,7 +5,16 @@
  * one physical line; a single line may be megabytes long.
  */
 import { LineScanner } from './line-scan.ts'
-import { isContinuation, LINE_START, LINE_START_AT, MAX_START_LENGTH, MID_LINE_START } from './record-start.ts'
+import {
+  continuesAt,
+  isBlankAt,
+  isContinuation,
+  isSpaceOrBacktick,
+  LINE_START,
+  LINE_START_AT,
+  MAX_START_LENGTH,
+  MID_LINE_START,
+} from './record-start.ts'
 
 /** One log entry. */
 export interface LogRecord {
@@ -168,7 +177,8 @@ export class RecordAssembler {
 
   // The line `text[start, end)`, completing what the last chunk left pending if anything.
   private lineIn(text: string, start: number, end: number): void {
-    if (this.pending.length > 0 || !this.pendingAtLineStart) this.endLine(this.pending + text.slice(start, end))
+    if (this.pending.length > 0 || !this.pendingAtLineStart)
+      this.endLine(this.pending + text.slice(start, end))
     else this.endLineAt(text, start, end)
   }
 
@@ -201,8 +211,8 @@ export class RecordAssembler {
     } else if (timestampStart >= 0) {
       this.emit()
       this.openAt(source, timestampStart, end, from)
-    } else if (!isBlank(source, start, end)) {
-      if (this.building && continues(source, start, end)) {
+    } else if (!isBlankAt(source, start, end)) {
+      if (this.building && continuesAt(source, start, end)) {
         this.lineHit = this.anchors === undefined
         this.append(source.slice(start, end), true)
       } else {
@@ -341,7 +351,9 @@ export class RecordAssembler {
     const current = this.current
     const index = this.records++
     const truncated =
-      current.source === undefined ? current.truncatedChars > 0 : current.end - current.start > this.maxRecordChars
+      current.source === undefined
+        ? current.truncatedChars > 0
+        : current.end - current.start > this.maxRecordChars
     if (truncated) this.truncatedRecords++
     if (!current.hit && !this.sink?.wantsEvery()) {
       current.source = undefined
@@ -364,36 +376,4 @@ export class RecordAssembler {
 function containsAny(text: string, needles: readonly string[]): boolean {
   for (const needle of needles) if (text.includes(needle)) return true
   return false
-}
-
-// What `/[\s\x60]/` matches: JavaScript white space, line terminators and the backtick.
-function isSpaceOrBacktick(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13)
-  if (code < 160) return code === 96
-  return (
-    code === 160 ||
-    code === 5760 ||
-    (code >= 8192 && code <= 8202) ||
-    code === 8232 ||
-    code === 8233 ||
-    code === 8239 ||
-    code === 8287 ||
-    code === 12288 ||
-    code === 65279
-  )
-}
-
-// `/^[\s\x60]*$/` on the line.
-function isBlank(source: string, start: number, end: number): boolean {
-  for (let index = start; index < end; index++) if (!isSpaceOrBacktick(source.charCodeAt(index))) return false
-  return true
-}
-
-// `isContinuation` on the line, which holds no line break.
-function continues(source: string, start: number, end: number): boolean {
-  const first = source.charCodeAt(start)
-  if (isSpaceOrBacktick(first)) return true
-  if (end - start >= 3 && first === 97 && source.charCodeAt(start + 1) === 116)
-    return isSpaceOrBacktick(source.charCodeAt(start + 2)) && source.charCodeAt(start + 2) !== 96
-  return end - start >= 3 && first === 45 && source.charCodeAt(start + 1) === 45 && source.charCodeAt(start + 2) === 45
 }
