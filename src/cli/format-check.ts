@@ -20,10 +20,12 @@ export function formatCheckText(results: LocalizedCheckResult[], i18n: i18n): st
       if (entries.length === 0) return
       lines.push('', `${title}:`, ...entries)
     }
+    // For `unknown`, the reasons are the rules that might still hold: say which answer each would give.
+    const open = result.verdict === 'unknown'
     section(
-      t('check.reasons'),
+      t(open ? 'check.possible' : 'check.reasons'),
       result.reasons.flatMap((reason) => [
-        `  - ${reason.message}`,
+        open ? `  - ${reason.verdictLabel}: ${reason.message}` : `  - ${reason.message}`,
         ...reason.details.map((detail) => `      ${capitalize(detail)}`),
       ]),
     )

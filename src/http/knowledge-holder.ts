@@ -3,12 +3,15 @@ import type { i18n, Resource } from 'i18next'
 import type { KnowledgeBase } from '../knowledge-base.ts'
 import { createI18n, type Language, loadResources } from '../render/i18n.ts'
 import { Renderer } from '../render/renderer.ts'
+import { AnswerCache } from './answer-cache.ts'
 
 /** One consistent state: a request reads a snapshot once and uses it to the end, whatever is swapped meanwhile. */
 export class KnowledgeSnapshot {
   readonly kb: KnowledgeBase
   readonly resources: Resource
   readonly #translators = new Map<Language, Promise<i18n>>()
+  /** Serialized check answers already computed from this snapshot (see `AnswerCache`). */
+  readonly answers = new AnswerCache<string>()
   #renderer?: Renderer
 
   constructor(kb: KnowledgeBase, resources: Resource) {

@@ -65,9 +65,11 @@ export function jsonBody(limit: number): MiddlewareHandler<AppEnv> {
       )
     }
     const bytes = await readLimited(c.req.raw, limit)
+    let text: string
     let value: unknown
     try {
-      value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''))
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '')
+      value = JSON.parse(text)
     } catch (error) {
       throw new HttpProblem(
         'KB_HTTP_MALFORMED_JSON',
@@ -75,8 +77,9 @@ export function jsonBody(limit: number): MiddlewareHandler<AppEnv> {
       )
     }
     c.set('json', value)
-    // The route's zod validator reads the body again: hand it the bytes already read.
-    c.req.raw = new Request(c.req.raw, { body: bytes })
+    // The route's zod validator reads the body again through `c.req.json()`, which takes the text from
+    // Hono's body cache: no second read, and no second Request object.
+    ;(c.req.bodyCache as Record<string, Promise<unknown>>).text = Promise.resolve(text)
     await next()
   }
 }

@@ -6,6 +6,8 @@ import { articleValues } from './article-values.ts'
 
 export interface LocalizedReason extends Reason {
   message: string
+  /** The verdict this rule leads to, in words. */
+  verdictLabel: string
   details: string[]
 }
 export interface LocalizedAction extends ActionResult {
@@ -42,7 +44,8 @@ export function localizeCheckResult(
   const t = translator(i18n, kb, result.article)
   const factLabel = (name: string) => t(`facts.${name}.label`, { ns: 'common', defaultValue: name })
   const valueLabel = (name: string, value: unknown): string => {
-    if (Array.isArray(value)) return value.map((item) => valueLabel(name, item)).join(', ')
+    if (Array.isArray(value))
+      return value.map((item) => valueLabel(name, item)).join(` ${t('check.or', { ns: 'common' })} `)
     if (typeof value === 'boolean') return t(`value.${value}`, { ns: 'common' })
     return t(`facts.${name}.values.${String(value)}`, { ns: 'common', defaultValue: String(value) })
   }
@@ -72,6 +75,7 @@ export function localizeCheckResult(
   const reason = (entry: Reason): LocalizedReason => ({
     ...entry,
     message: t(entry.messageKey, { ns: result.article }),
+    verdictLabel: t(`verdict.${entry.verdict}`, { ns: 'common' }),
     details: entry.facts.map(leafSentence),
   })
   const action = (entry: ActionResult): LocalizedAction => {

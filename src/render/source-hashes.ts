@@ -51,10 +51,21 @@ export function replaceMetaBlock(text: string, hashes: Map<string, string>): str
     while (end < lines.length && (lines[end] === '' || /^\s/.test(lines[end]!))) end++
     kept = [...lines.slice(0, start), ...lines.slice(end)]
   }
-  const body = kept.join('\n').replace(/\s*$/, '')
+  // The comment written above the block last time goes too, so repeated runs do not stack it.
+  const body = kept
+    .join('\n')
+    .replace(/\s*$/, '')
+    .replace(new RegExp(`\\n*${escapeRegExp(metaComment)}$`), '')
   const source = Object.fromEntries([...hashes].sort(([a], [b]) => a.localeCompare(b)))
   const block = stringify({ _meta: { source } }, { lineWidth: 0 })
-  return `${body}\n\n# Hashes of the English source of each string, written by \`kb locale-hashes\` after review.\n${block}`
+  return `${body}\n\n${metaComment}\n${block}`
+}
+
+const metaComment =
+  '# Hashes of the English source of each string, written by `kb locale-hashes` after review.'
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 /** What `updateSourceHashes` wrote. */

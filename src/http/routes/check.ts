@@ -2,6 +2,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import { FactsError } from '../../engine/facts-error.ts'
 import type { KnowledgeBase } from '../../knowledge-base.ts'
+import { answerKey } from '../answer-cache.ts'
 import type { AppEnv, RouteDeps } from '../app-env.ts'
 import { localizeForApi } from '../localize-response.ts'
 import { jsonBody } from '../middleware.ts'
@@ -74,17 +75,20 @@ export function registerCheck(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
     },
   })
   app.openapi(route, async (c) => {
-    const { kb } = c.var.snapshot
+    const { kb, answers } = c.var.snapshot
     const { article } = c.req.valid('query')
+    const key = answerKey(c.var.language, article, c.var.json)
+    // The same facts always give the same answer from one snapshot: keep the serialized body.
+    const json = (text: string) => c.body(text, 200, { 'content-type': 'application/json' }) as never
+    const cached = answers.get(key)
+    if (cached !== undefined) return json(cached)
     const report = await checkFacts(kb, c.var.json, article)
     const i18n = await c.var.snapshot.i18n(c.var.language)
-    return c.json(
-      {
-        language: c.var.language,
-        results: report.results.map((result) => localizeForApi(result, i18n, kb)),
-        warnings: report.warnings,
-      },
-      200,
-    )
+    const body = {
+      language: c.var.language,
+      results: report.results.map((result) => localizeForApi(result, i18n, kb)),
+      warnings: report.warnings,
+    }
+    return json(answers.set(key, JSON.stringify(body)))
   })
 }

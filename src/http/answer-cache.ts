@@ -1,0 +1,57 @@
+/** @module A bounded cache of check answers per knowledge snapshot: the same facts always get the same answer. */
+
+/** Facts whose JSON is longer than this are never cached (they are rare, and would crowd out real keys). */
+const maxKeyLength = 2048
+
+/**
+ * Least-recently-used answers, keyed by language, article and the facts in a canonical order. It lives on a
+ * `KnowledgeSnapshot`, so a hot reload starts with an empty cache and no answer outlives its rules.
+ *
+ * @example
+ * const cache = new AnswerCache<object>(1000)
+ * const body = cache.get(key) ?? cache.set(key, await compute())
+ */
+export class AnswerCache<T> {
+  readonly #entries = new Map<string, T>()
+  readonly #capacity: number
+
+  constructor(capacity = 1000) {
+    this.#capacity = capacity
+  }
+
+  get(key: string | undefined): T | undefined {
+    if (key === undefined) return undefined
+    const value = this.#entries.get(key)
+    if (value !== undefined) {
+      // Move to the end: a Map iterates in insertion order, so the first entry is the least recent.
+      this.#entries.delete(key)
+      this.#entries.set(key, value)
+    }
+    return value
+  }
+
+  set(key: string | undefined, value: T): T {
+    if (key === undefined) return value
+    this.#entries.set(key, value)
+    if (this.#entries.size > this.#capacity) this.#entries.delete(this.#entries.keys().next().value as string)
+    return value
+  }
+}
+
+/**
+ * The cache key of a check request, or undefined when it should not be cached.
+ *
+ * @example
+ * answerKey('nl', undefined, {office2003OnClients: true, wsusVersion: '3.0'}) === answerKey('nl', undefined, {wsusVersion: '3.0', office2003OnClients: true})
+ */
+export function answerKey(language: string, article: string | undefined, facts: unknown): string | undefined {
+  if (facts === null || typeof facts !== 'object' || Array.isArray(facts)) return undefined
+  const record = facts as Record<string, unknown>
+  const canonical = JSON.stringify(
+    Object.keys(record)
+      .sort()
+      .map((name) => [name, record[name]]),
+  )
+  if (canonical.length > maxKeyLength) return undefined
+  return `${language}\u0000${article ?? ''}\u0000${canonical}`
+}
