@@ -1,4 +1,4 @@
-// Writes schema/<kind>.schema.json from the zod schemas. Run: npm run schema
+// Writes schema/<kind>.schema.json (and schema/locale.schema.json) from the zod schemas. Run: npm run schema
 import { mkdir, rename, writeFile } from 'node:fs/promises'
 import { allJsonSchemas } from '../src/kb/json-schema.ts'
 

@@ -18,6 +18,8 @@ export interface DiagnoseCheckOptions extends CheckOptions {
   facts?: Record<string, unknown>
   /** Called while reading large logs. */
   progress?: ProgressCallback
+  /** Stop reading a log after this many bytes; the file then carries a problem (default: no limit). */
+  maxBytes?: number
 }
 
 /** One article's log evidence and the verdict it leads to. */
@@ -100,6 +102,7 @@ export class KnowledgeBase {
       const diagnosis = await diagnoseLogs(inputs, {
         signatures,
         ...(options.progress ? { progress: options.progress } : {}),
+        ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
       })
       const evidence = this.prepareFacts({ ...facts, ...diagnosis.facts }).facts
       results.push({ article: checker.article.id, diagnosis, check: await checker.check(evidence) })

@@ -110,7 +110,7 @@ export class CliContext {
       } else if (error instanceof UsageError || error instanceof RangeError) {
         this.err(`kb: ${error.message}`)
       } else {
-        this.exitCode = 70
+        this.exitCode = exitCodes.internal
         this.err(`kb: internal error: ${error instanceof Error ? error.message : String(error)}`)
       }
     }

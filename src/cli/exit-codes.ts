@@ -6,6 +6,8 @@ export const exitCodes = {
   problems: 1,
   /** Bad input: options, files, JSON, facts, or an invalid knowledge base. */
   usage: 2,
+  /** A bug: an error nobody expected (please report it). */
+  internal: 70,
 } as const
 
 /** With `--exit-code`, `kb check` and `kb diagnose` exit with the verdict instead. */

@@ -1,6 +1,6 @@
 /** @module Human-readable text of a check result, for terminals and ticket replies. */
 import type { i18n } from 'i18next'
-import type { LocalizedCheckResult } from '../render/localize-check.ts'
+import type { ArticleStepText, LocalizedCheckResult } from '../render/localize-check.ts'
 
 /**
  * Plain text: verdict, reasons, missing facts and numbered actions, in the instance's language.
@@ -42,14 +42,36 @@ export function formatCheckText(results: LocalizedCheckResult[], i18n: i18n): st
     )
     section(
       t('check.actions'),
-      result.actions.map((action, index) => {
+      result.actions.flatMap((action, index) => {
         const prefix = action.condition ? `${action.condition} ` : ''
         const recommended = action.recommended ? ` ${t('check.recommended')}` : ''
-        return `  ${index + 1}. ${prefix}${action.message}${recommended}`
+        // The article's own steps, as the KB prints them, so a ticket reply needs nothing else.
+        const steps = action.articleStep?.steps ? formatSteps(action.articleStep.steps, 7) : []
+        return [`  ${index + 1}. ${prefix}${action.message}${recommended}`, ...steps]
       }),
     )
   }
   return lines.join('\n')
+}
+
+function formatSteps(steps: ArticleStepText[], indent: number, depth = 0): string[] {
+  const pad = ' '.repeat(indent)
+  return steps.flatMap((step, index) => {
+    const marker = depth === 0 ? `${String.fromCharCode(97 + index)}.` : '-'
+    return [
+      `${pad}${marker} ${plain(step.text)}`,
+      ...(step.code === undefined ? [] : [`${pad}   ${step.code}`]),
+      ...(step.steps ? formatSteps(step.steps, indent + 3, depth + 1) : []),
+    ]
+  })
+}
+
+/** Markdown emphasis and links as plain text. */
+function plain(markdown: string): string {
+  return markdown
+    .replace(/\*\*([^*]+)\*\*/g, '$1')
+    .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 ($2)')
+    .replace(/\s*\n\s*/g, ' ')
 }
 
 function capitalize(text: string): string {

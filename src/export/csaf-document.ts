@@ -5,11 +5,11 @@ import type { KnowledgeBase } from '../knowledge-base.ts'
 import { articleValues } from '../render/article-values.ts'
 import { createI18n, type Language, loadResources } from '../render/i18n.ts'
 import { Localizer } from '../render/localizer.ts'
+import { toPlainText } from '../render/plain-text.ts'
 import { CsafExportError } from './csaf-export-error.ts'
 import { csafUrl, sortKeys } from './csaf-files.ts'
 import { csafNotes } from './csaf-notes.ts'
 import type { CsafDocument, CsafReference } from './csaf-types.ts'
-import { mdastToText } from './plain-text.ts'
 import { productScenarios } from './product-scenarios.ts'
 import { productStatus } from './product-status.ts'
 import { productTree } from './product-tree.ts'
@@ -114,7 +114,7 @@ export async function buildCsaf(kb: KnowledgeBase, options: CsafOptions): Promis
         `Expected the key \`${key}\` in locales/en/${key.startsWith('common:') ? 'common' : options.article}.yaml, not a missing string`,
       )
     }
-    return mdastToText(localizer.blocks(key, params))
+    return toPlainText({ type: 'root', children: localizer.blocks(key, params) }).trim()
   }
 
   const baseUrl = options.baseUrl ?? defaultCsafBaseUrl

@@ -13,15 +13,27 @@ export function csafFileName(trackingId: string): string {
 }
 
 /**
- * The canonical URL of a document (the `self` reference that test 6.2.11 looks for): the publication folder,
- * a folder per year of the initial release (as CSAF providers lay them out, §7.1.11), then the file name.
+ * Where a document lives below the publication folder: a folder per year of the initial release (as CSAF
+ * providers lay them out, §7.1.11), then the file name. Both the canonical URL and `kb export csaf --out`
+ * use it, so a folder written by the export can be published as it is.
+ *
+ * @example
+ * csafRelativePath('2008-06-30T00:00:00.000Z', 'KBA-954960-nl') // '2008/kba-954960-nl.json'
+ */
+export function csafRelativePath(initialRelease: string, trackingId: string): string {
+  return `${initialRelease.slice(0, 4)}/${csafFileName(trackingId)}`
+}
+
+/**
+ * The canonical URL of a document (the `self` reference that test 6.2.11 looks for): the publication folder
+ * followed by `csafRelativePath`.
  *
  * @example
  * csafUrl('https://example.org/csaf/', '2008-06-30', 'KBA-954960') // 'https://example.org/csaf/2008/kba-954960.json'
  */
 export function csafUrl(baseUrl: string, initialRelease: string, trackingId: string): string {
   const folder = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`
-  return new URL(`${initialRelease.slice(0, 4)}/${csafFileName(trackingId)}`, folder).href
+  return new URL(csafRelativePath(initialRelease, trackingId), folder).href
 }
 
 /**

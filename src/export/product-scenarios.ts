@@ -42,8 +42,8 @@ export interface ProductScenarios {
 
 /**
  * Build the product scenarios of an article from its rules: every catalog product the article names, the
- * component at its unfixed and fixed versions inside its product, and the conditional products combined with
- * the product they run. Each scenario's verdict comes from `kb.check`, so the rules decide `product_status`.
+ * component at its unfixed and fixed versions inside its product, and each conditional product combined with
+ * every product it may run (`through`). Each scenario's verdict comes from `kb.check`, so the rules decide `product_status`.
  * Throws `CsafExportError` when the rules leave a scenario `unknown` and nothing refines it.
  *
  * @example
@@ -77,6 +77,7 @@ export async function productScenarios(kb: KnowledgeBase, articleId: string): Pr
     ...products.notAffected,
     ...article.article.fix.products,
     ...article.article.workaround.products,
+    ...products.conditional.flatMap((entry) => entry.through),
     component.product,
   ])
   // Status-bearing scenarios per article product: the product itself, or the combinations that refine it.
@@ -129,16 +130,19 @@ export async function productScenarios(kb: KnowledgeBase, articleId: string): Pr
     const derivations = derivationsFor(article, platformFacts)
     // A platform whose rules say which version of the product it ships runs that product: `installed_on`.
     const category: RelationshipCategory = derivations.length > 0 ? 'installed_on' : 'installed_with'
-    for (const inner of statusOf.get(through) ?? []) {
-      const combination = await judge({
-        productId: `${inner.productId}:${platform.id}`,
-        kind: 'relationship',
-        relationship: { category, productReference: inner.productId, relatesTo: platform.id },
-        core: through,
-        facts: { ...inner.facts, ...platformFacts, ...base },
-      })
-      if (combination.verdict === 'unknown') throw undecided(combination)
-      scenarios.push(combination)
+    // Every product the platform may run, each with its own status-bearing scenarios (the DLL versions of SP1).
+    for (const core of through) {
+      for (const inner of statusOf.get(core) ?? []) {
+        const combination = await judge({
+          productId: `${inner.productId}:${platform.id}`,
+          kind: 'relationship',
+          relationship: { category, productReference: inner.productId, relatesTo: platform.id },
+          core,
+          facts: { ...inner.facts, ...platformFacts, ...base },
+        })
+        if (combination.verdict === 'unknown') throw undecided(combination)
+        scenarios.push(combination)
+      }
     }
     // The platform as shipped: the derivation's own conditions, so the derived fact is the rules' doing.
     for (const derivation of derivations) {

@@ -3,7 +3,7 @@ import type { i18n } from 'i18next'
 import type { CheckResult } from '../engine/check-result.ts'
 import type { FactDefinition } from '../kb/schema/facts.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
-import { localizeCheckResult } from '../render/localize-check.ts'
+import { factNamespaces, localizeCheckResult } from '../render/localize-check.ts'
 
 /** A question of the guided check, with the answers it accepts. */
 export interface Question {
@@ -17,13 +17,20 @@ export interface Question {
 
 /**
  * How to ask for a fact in the instance's language: the question, its label, and the accepted values
- * with labels from `common.yaml` (`facts.<name>.values.<value>`, `value.true/false`).
+ * with labels (`facts.<name>.values.<value>`, `value.true/false`), looked up in `namespaces` in order
+ * (`common`, then the articles: see `factNamespaces`).
  *
  * @example
  * describeFact(definition, i18n).values // [{value: 'x86', label: 'x86'}, {value: 'x64', label: 'x64'}]
+ * describeFact(definition, i18n, factNamespaces(kb, 'contoso-1001')).question
  */
-export function describeFact(definition: FactDefinition, i18n: i18n): Question {
-  const t = (key: string, fallback: string) => i18n.t(key, { ns: 'common', defaultValue: fallback }) as string
+export function describeFact(
+  definition: FactDefinition,
+  i18n: i18n,
+  namespaces: readonly string[] = ['common'],
+): Question {
+  const t = (key: string, fallback: string) =>
+    i18n.t(key, { ns: [...namespaces], defaultValue: fallback }) as string
   const name = definition.name
   const question: Question = {
     fact: name,
@@ -54,12 +61,13 @@ export function describeFact(definition: FactDefinition, i18n: i18n): Question {
 export function localizeForApi(result: CheckResult, i18n: i18n, kb: KnowledgeBase) {
   const localized = localizeCheckResult(result, i18n, kb)
   const byName = new Map(kb.model.facts.map((fact) => [fact.name, fact]))
+  const namespaces = factNamespaces(kb, result.article)
   return {
     ...localized,
     questions: localized.questions.map(({ fact, question }) => {
       const definition = byName.get(fact)
       return definition
-        ? { ...describeFact(definition, i18n), question }
+        ? { ...describeFact(definition, i18n, namespaces), question }
         : { fact, question, label: fact, type: 'enum' as const }
     }),
   }

@@ -1,7 +1,12 @@
 /** @module Errors of the HTTP API as RFC 9457 problem details with a stable code. */
 import { z } from '@hono/zod-openapi'
 
-/** Every code the API answers with, its HTTP status and its title (docs/errors.md, docs/http.md). */
+/**
+ * Every code the API answers with, its HTTP status and its title (docs/errors.md, docs/http.md).
+ *
+ * @example
+ * problemCodes.KB_HTTP_INVALID_FACTS.status // 422
+ */
 export const problemCodes = {
   KB_HTTP_MALFORMED_JSON: { status: 400, title: 'Malformed JSON' },
   KB_HTTP_MALFORMED_FORM: { status: 400, title: 'Malformed multipart body' },

@@ -1,24 +1,37 @@
-/** @module JSON Schema of every rules file kind, generated from the zod schemas (the one source of truth). */
+/** @module JSON Schema of every rules and locale file, generated from the zod schemas (the one source of truth). */
 import { z } from 'zod'
 import { type FileKind, fileKinds } from './kinds.ts'
+import { LocaleFile } from './schema/locale.ts'
+
+/** Every file with a committed `schema/<name>.schema.json`: the rules kinds, and `locale` for `locales/`. */
+const schemas = { ...fileKinds, locale: LocaleFile }
+
+/** A rules file kind, or `locale` for the files under `locales/<lang>/`. */
+export type SchemaName = FileKind | 'locale'
 
 /**
- * The draft-07 JSON Schema of one kind of rules file, as committed in `schema/<kind>.schema.json` for
+ * The draft-07 JSON Schema of one kind of file, as committed in `schema/<name>.schema.json` for
  * editors (yaml-language-server).
  *
  * @example
  * const schema = jsonSchemaOf('verdicts')
+ * const locale = jsonSchemaOf('locale')
  */
-export function jsonSchemaOf(kind: FileKind): Record<string, unknown> {
-  const schema = z.toJSONSchema(fileKinds[kind], { target: 'draft-7', io: 'input', unrepresentable: 'any' })
-  return { ...schema, title: `kb-advisor ${kind} file`, $id: `${kind}.schema.json` }
+export function jsonSchemaOf(name: SchemaName): Record<string, unknown> {
+  const schema = z.toJSONSchema(schemas[name], { target: 'draft-7', io: 'input', unrepresentable: 'any' })
+  return { ...schema, title: `kb-advisor ${name} file`, $id: `${name}.schema.json` }
 }
 
-/** Every kind's schema, keyed by file name. */
+/**
+ * Every schema's JSON text, keyed by file name.
+ *
+ * @example
+ * Object.keys(allJsonSchemas()) // ['catalog.schema.json', …, 'locale.schema.json']
+ */
 export function allJsonSchemas(): Record<string, string> {
   const files: Record<string, string> = {}
-  for (const kind of Object.keys(fileKinds) as FileKind[]) {
-    files[`${kind}.schema.json`] = `${JSON.stringify(jsonSchemaOf(kind), null, 2)}\n`
+  for (const name of Object.keys(schemas) as SchemaName[]) {
+    files[`${name}.schema.json`] = `${JSON.stringify(jsonSchemaOf(name), null, 2)}\n`
   }
   return files
 }

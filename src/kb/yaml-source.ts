@@ -53,11 +53,24 @@ export function parseYamlSource(file: string, text: string): YamlSource {
       problem('KB_YAML_TOO_DEEP', `Expected at most ${maxDepth} levels of nesting, not more`, error.pos[0])
       continue
     }
-    const code = error.code === 'DUPLICATE_KEY' ? 'KB_YAML_DUPLICATE_KEY' : 'KB_YAML_SYNTAX'
-    const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+    if (error.code === 'DUPLICATE_KEY') {
+      const duplicate = findDuplicateKey(document.contents as Node | null, error.pos[0])
+      if (duplicate) {
+        const first = at(duplicate.firstOffset)
+        problems.push({
+          code: 'KB_YAML_DUPLICATE_KEY',
+          severity: 'error',
+          message: `Expected \`${duplicate.key}\` once in this mapping, not twice (first at ${first.line}:${first.column}); remove one`,
+          file,
+          ...at(error.pos[0]),
+          path: duplicate.path,
+        })
+        continue
+      }
+    }
     problem(
-      code,
-      code === 'KB_YAML_DUPLICATE_KEY' ? `Expected unique keys: ${message}` : message,
+      error.code === 'DUPLICATE_KEY' ? 'KB_YAML_DUPLICATE_KEY' : 'KB_YAML_SYNTAX',
+      syntaxMessage(error.code, error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')),
       error.pos[0],
     )
   }
@@ -120,4 +133,47 @@ function nodeDepth(node: Node | null, level: number): { depth: number; offset: n
 function findFirstAlias(text: string): number {
   const match = /(^|[\s[{,:-])\*[^\s,\]}]+/m.exec(text)
   return match ? match.index + match[1]!.length : 0
+}
+
+// The parser's own sentences, turned into "Expected …, not …" with the fix where one is known.
+const syntaxHints: Record<string, string> = {
+  TAB_AS_INDENT: 'Expected spaces for indentation, not a tab; replace the tab with spaces',
+  MULTIPLE_DOCS:
+    'Expected one YAML document per file, not several; remove the `---` separator or split the file',
+  BAD_INDENT: 'Expected this line to be indented like its siblings, not differently',
+  MULTILINE_IMPLICIT_KEY:
+    'Expected a key on one line, not across lines; quote the value or use `key: |` for text blocks',
+}
+
+function syntaxMessage(code: string, parserMessage: string): string {
+  const hint = syntaxHints[code]
+  return hint
+    ? `${hint} (${parserMessage})`
+    : `Expected valid YAML, not text that fails to parse: ${parserMessage}`
+}
+
+/** The key at `offset` that repeats an earlier key of its mapping, with its path and the first one's offset. */
+function findDuplicateKey(
+  node: Node | null,
+  offset: number,
+  path: Array<string | number> = [],
+): { key: string; path: Array<string | number>; firstOffset: number } | undefined {
+  if (isMap(node)) {
+    const seen = new Map<unknown, number>()
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? pair.key.value : undefined
+      const start = isScalar(pair.key) ? pair.key.range?.[0] : undefined
+      if (start === offset && seen.has(key))
+        return { key: String(key), path: [...path, String(key)], firstOffset: seen.get(key)! }
+      if (start !== undefined && !seen.has(key)) seen.set(key, start)
+      const found = findDuplicateKey(pair.value as Node | null, offset, [...path, String(key)])
+      if (found) return found
+    }
+  } else if (isSeq(node)) {
+    for (const [index, item] of node.items.entries()) {
+      const found = findDuplicateKey(item as Node | null, offset, [...path, index])
+      if (found) return found
+    }
+  }
+  return undefined
 }

@@ -3,6 +3,7 @@
  * with `indexOf` and builds records only around them, the way grep skips lines. Derived from the
  * patterns themselves, so the YAML stays the only place a signature is written.
  */
+import { classEnd } from './regex-safety.ts'
 
 // Characters an identity escape (`\.`, `\(`, `\/` ...) stands for; other escapes are classes or codes.
 const PUNCTUATION = new Set('^$\\.*+?()[]{}|/-=:!<>,"\'`~@#%&; '.split(''))
@@ -71,18 +72,6 @@ function quantifier(pattern: string, index: number): number {
   else if (char === '{') length = /^\{\d+(?:,\d*)?\}/.exec(pattern.slice(index, index + 24))?.[0].length ?? 0
   if (length > 0 && pattern[index + length] === '?') length++
   return length
-}
-
-/** Index of the `]` closing the class that opens at `start`; `]` right after `[` or `[^` is literal. */
-function classEnd(pattern: string, start: number): number {
-  let index = start + 1
-  if (pattern[index] === '^') index++
-  if (pattern[index] === ']') index++
-  while (index < pattern.length && pattern[index] !== ']') {
-    if (pattern[index] === '\\') index++
-    index++
-  }
-  return index
 }
 
 /** Index just past the `)` closing the group that opens at `start`, or -1 when unbalanced. */

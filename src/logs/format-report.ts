@@ -2,57 +2,82 @@
 import type { DiagnosisReport, FileReport } from './diagnose.ts'
 
 /**
- * A short, greppable text of the evidence (English; the verdict below it is localized by the CLI).
+ * Translates a key of the `diagnose` section of `locales/<lang>/common.yaml` with its values, e.g.
+ * `(key, values) => i18n.t(key, { ns: 'common', ...values })`. Values must be inserted as they are
+ * (no escaping, no nesting): they hold log text.
+ */
+export type Translate = (key: string, values?: Record<string, unknown>) => string
+
+/**
+ * A short, greppable text of the evidence in the language of `t`. Symptom ids, line ids, fault IDs,
+ * log text and the evidence facts stay as data.
  *
  * @example
- * console.log(formatDiagnosisText(report))
- * // KB 954960, log evidence
- * // client WindowsUpdate.log: confirmed (fault ID c0a7445f-…, also in the server log)
+ * const i18n = await createI18n(await loadResources(), 'nl')
+ * console.log(formatDiagnosisText(report, (key, values) => i18n.t(key, { ns: 'common', ...values })))
+ * // KB 954960, bewijs uit de logboeken
+ * // clientlogboek WindowsUpdate.log: bevestigd (fout-ID c0a7445f-…, ook in het andere logboek)
  */
-export function formatDiagnosisText(report: DiagnosisReport): string {
-  const lines = [`KB ${report.article}, log evidence`]
+export function formatDiagnosisText(report: DiagnosisReport, t: Translate): string {
+  const lines = [t('diagnose.title', { article: report.article })]
   for (const side of [report.client, report.server]) {
-    for (const file of side?.files ?? []) lines.push(...formatFile(file))
+    for (const file of side?.files ?? []) lines.push(...formatFile(file, t))
   }
   if (report.client && report.server) {
     lines.push(
       report.correlated
-        ? `Client and server share fault ID ${report.sharedIds.join(', ')}: the server exception answered that client request.`
-        : 'Client and server share no fault ID.',
+        ? t('diagnose.correlated', { ids: report.sharedIds.join(', ') })
+        : t('diagnose.notCorrelated'),
     )
   }
-  lines.push(
-    `Evidence facts: ${Object.entries(report.facts)
-      .map(([name, value]) => `${name}=${value}`)
-      .join(' ')}`,
-  )
+  const facts = Object.entries(report.facts).map(([name, value]) => `${name}=${value}`)
+  lines.push(t('diagnose.facts', { facts: facts.join(' ') }))
   return lines.join('\n')
 }
 
-function formatFile(file: FileReport): string[] {
-  const ids =
-    file.faultIds.length > 0
-      ? ` (fault ID ${file.faultIds.join(', ')}${file.correlatedIds.length > 0 ? ', also in the other log' : ''})`
-      : ''
-  const out = [`${file.side} ${file.name}: ${file.level}${ids}`]
+function formatFile(file: FileReport, t: Translate): string[] {
+  const values = {
+    side: t(`diagnose.side.${file.side}`),
+    name: file.name,
+    level: t(`diagnose.level.${file.level}`),
+    ids: file.faultIds.join(', '),
+  }
+  const heading =
+    file.faultIds.length === 0 ? 'file' : file.correlatedIds.length > 0 ? 'fileSharedIds' : 'fileIds'
+  const out = [t(`diagnose.${heading}`, values)]
   if (file.problem) out.push(`  ${file.problem}`)
   for (const block of file.blocks) {
+    const level = t(`diagnose.level.${block.level}`)
     out.push(
-      `  ${block.level} ${block.symptomId}${block.missing.length > 0 ? `, missing: ${block.missing.join(', ')}` : ''}`,
+      `  ${
+        block.missing.length > 0
+          ? t('diagnose.blockMissing', { level, symptom: block.symptomId, lines: block.missing.join(', ') })
+          : t('diagnose.block', { level, symptom: block.symptomId })
+      }`,
     )
-    for (const item of block.matched)
+    for (const item of block.matched) {
+      const line = { line: item.line, lineId: item.lineId, text: item.text }
       out.push(
-        `    line ${item.line}${item.timestamp ? ` [${item.timestamp.replace(/\s+/g, ' ')}]` : ''} ${item.lineId}: ${item.text}`,
+        `    ${
+          item.timestamp
+            ? t('diagnose.lineAt', { ...line, timestamp: item.timestamp.replace(/\s+/g, ' ') })
+            : t('diagnose.line', line)
+        }`,
       )
+    }
   }
   for (const miss of file.nearMisses) {
-    out.push(
-      `  near miss ${miss.symptomId} at line ${miss.veto.line}, not this problem (${miss.veto.lineId}): ${miss.veto.text}`,
-    )
+    const veto = {
+      symptom: miss.symptomId,
+      line: miss.veto.line,
+      lineId: miss.veto.lineId,
+      text: miss.veto.text,
+    }
+    out.push(`  ${t('diagnose.nearMiss', veto)}`)
   }
-  if (file.omittedBlocks > 0) out.push(`  ${file.omittedBlocks} more block(s) not listed`)
+  if (file.omittedBlocks > 0) out.push(`  ${t('diagnose.omittedBlocks', { blocks: file.omittedBlocks })}`)
   if (file.stats.truncatedRecords > 0) {
-    out.push(`  ${file.stats.truncatedRecords} over-long record(s) were matched on their beginning only`)
+    out.push(`  ${t('diagnose.truncatedRecords', { records: file.stats.truncatedRecords })}`)
   }
   return out
 }

@@ -12,7 +12,7 @@ export interface ProgressEvent {
   done: boolean
 }
 
-/** Called as input is read; at most a few times per second. */
+/** Called after every slice read (64 KiB for files and buffers, each chunk for streams) and once with `done`; throttle in the callback. */
 export type ProgressCallback = (event: ProgressEvent) => void
 
 /** Inputs smaller than this finish too fast for progress to help. */

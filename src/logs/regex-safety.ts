@@ -66,8 +66,14 @@ function unboundedQuantifier(pattern: string): string | undefined {
   return undefined
 }
 
-/** Index of the `]` closing the class that opens at `start`; `]` right after `[` or `[^` is literal. */
-function classEnd(pattern: string, start: number): number {
+/**
+ * Index of the `]` closing the character class that opens at `start` (or the pattern's length when
+ * unclosed); `]` right after `[` or `[^` is literal.
+ *
+ * @example
+ * classEnd('a[^]x]b', 1) // 5
+ */
+export function classEnd(pattern: string, start: number): number {
   let index = start + 1
   if (pattern[index] === '^') index++
   if (pattern[index] === ']') index++

@@ -2,6 +2,7 @@
  * @module Normalises what callers pass as a log (path, text, bytes, stream) into named chunk
  * streams, so the diagnosis reads every input the same way and never holds a whole file.
  */
+import type { Stats } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 
@@ -38,7 +39,8 @@ const READ_BYTES = 256 * 1024
 
 /**
  * Opens an input; `fallbackName` names unnamed texts, buffers and streams (e.g. `client[1]`).
- * Throws `Expected a readable log file ...` when a path cannot be read.
+ * Throws ``Expected a readable log file at `…`, not a directory`` (or a missing path, …) when a
+ * path cannot be read.
  *
  * @example
  * const log = await openLog('C:/Windows/WindowsUpdate.log', 'client[0]')
@@ -46,13 +48,13 @@ const READ_BYTES = 256 * 1024
  */
 export async function openLog(input: LogInput, fallbackName: string): Promise<OpenedLog> {
   if (typeof input === 'string') {
-    return isPathLike(input) ? openPath(input) : openText(input, fallbackName)
+    return isPathLike(input) ? openPath(input, true) : openText(input, fallbackName)
   }
   if (input instanceof Uint8Array) return { name: fallbackName, size: input.length, chunks: slices(input) }
   if (input instanceof Readable || Symbol.asyncIterator in input) {
     return { name: fallbackName, size: undefined, chunks: input as AsyncIterable<Uint8Array | string> }
   }
-  if ('path' in input) return openPath(input.path)
+  if ('path' in input) return openPath(input.path, false)
   if ('text' in input) return openText(input.text, input.name ?? fallbackName)
   const { content, name } = input
   if (content instanceof Uint8Array) return { name, size: content.length, chunks: slices(content) }
@@ -70,22 +72,43 @@ export function isPathLike(input: string): boolean {
   return input.length <= 4096 && !/[\r\n]/.test(input)
 }
 
-async function openPath(path: string): Promise<OpenedLog> {
-  let size: number
+/** `bare`: the path came as a plain string, which may have been meant as one line of log text. */
+async function openPath(path: string, bare: boolean): Promise<OpenedLog> {
+  let info: Stats
   try {
-    const info = await stat(path)
-    if (!info.isFile()) throw new Error('not a regular file')
-    size = info.size
+    info = await stat(path)
   } catch (error) {
-    throw new Error(
-      `Expected a readable log file at ${JSON.stringify(path)}, not: ${(error as Error).message}; pass log text with line breaks, or { text } to mean text`,
-    )
+    throw pathError(path, error, bare)
   }
-  return { name: path, size, chunks: fileSlices(path) }
+  if (!info.isFile()) {
+    const kind = info.isDirectory() ? 'a directory' : 'a device, socket or pipe'
+    throw new Error(`Expected a readable log file at ${quote(path)}, not ${kind}`)
+  }
+  return { name: path, size: info.size, chunks: fileSlices(path, bare) }
 }
 
-async function* fileSlices(path: string): AsyncGenerator<Uint8Array> {
-  const file = await open(path, 'r')
+function pathError(path: string, error: unknown, bare: boolean): Error {
+  const { code, message } = error as NodeJS.ErrnoException
+  // Node's message is `ENOENT: no such file or directory, stat '…'`: keep the words between.
+  const words = /^[A-Z]+: ([^,]+)/.exec(message)?.[1]
+  const failure = code ? `${code}${words ? ` (${words})` : ''}` : message
+  // Only a bare string can be log text taken for a path; a missing path is the likely sign of it.
+  const hint = bare && code === 'ENOENT' ? '; if the string is log text, pass it as { text }' : ''
+  return new Error(
+    `Expected a readable log file at ${quote(path)}, not a path that fails with ${failure}${hint}`,
+  )
+}
+
+function quote(path: string): string {
+  // Backticks as in every other message; a path with a backtick or a control character gets JSON quotes.
+  return /[`\u0000-\u001f]/.test(path) ? JSON.stringify(path) : `\`${path}\``
+}
+
+async function* fileSlices(path: string, bare: boolean): AsyncGenerator<Uint8Array> {
+  // Opened on the first read: a file that can be listed but not read (EACCES) fails here.
+  const file = await open(path, 'r').catch((error: unknown) => {
+    throw pathError(path, error, bare)
+  })
   // Two buffers taking turns: the next read is under way while this one is processed, so the disk
   // and the matching overlap; reused, because a fresh buffer per read is external memory that
   // only a GC frees, and the dead ones cost 20 MB of RSS on a 1 GB log.

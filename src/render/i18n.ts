@@ -6,7 +6,12 @@ import { defaultLocalesDir } from '../kb/paths.ts'
 
 export { defaultLocalesDir }
 
-/** The languages every document and answer exists in. */
+/**
+ * The languages every document and answer exists in.
+ *
+ * @example
+ * for (const lang of languages) await renderer.render({article: '954960', doc: 'kb', lang, format: 'md'})
+ */
 export const languages = ['en', 'nl', 'pl', 'nb'] as const
 export type Language = (typeof languages)[number]
 

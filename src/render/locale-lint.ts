@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Root } from 'mdast'
 import { loadRules } from '../kb/load.ts'
 import type { KnowledgeBaseModel } from '../kb/model.ts'
@@ -10,8 +11,12 @@ import { displayPath } from '../kb/read-files.ts'
 import { parseYamlSource, type YamlSource } from '../kb/yaml-source.ts'
 import { factPatterns, findFact } from './fact-literals.ts'
 import { defaultLocalesDir, languages } from './i18n.ts'
+import { factTextProblems, factTextSources } from './locale-fact-texts.ts'
 import { parseUnsanitized } from './markdown.ts'
 import { flattenStrings, recordedHashes, sourceHash } from './source-hashes.ts'
+
+/** The JSON Schema every locale file names on its first line, for editors (`npm run schema` writes it). */
+const localeSchema = fileURLToPath(new URL('../../schema/locale.schema.json', import.meta.url))
 
 interface LocaleFile {
   language: string
@@ -41,7 +46,9 @@ export function localesFor(rules: string): string {
  * Lint a locales folder against the English source and the facts of `model`: every key of `en` in every
  * language and no other (`KB_LOCALE_MISSING_*`, `KB_LOCALE_EXTRA_*`), the same placeholders, Markdown that
  * parses as written (no stray `**` or backticks, no raw HTML, no link other than http(s) or mailto), no fact
- * typed in instead of interpolated, and no translation whose English changed since its hash was recorded.
+ * typed in instead of interpolated, no translation whose English changed since its hash was recorded, an
+ * English label and question for every fact of the vocabulary (`KB_LOCALE_MISSING_FACT_TEXT`), and a first
+ * line naming `schema/locale.schema.json` (`KB_SCHEMA_COMMENT`, a warning).
  *
  * @example
  * const problems = await lintLocales('locales', await loadRules())
@@ -68,8 +75,9 @@ export async function lintLocales(localesDir: string, model: KnowledgeBaseModel)
     }
     for (const name of names) {
       const file = path.join(folder, name)
-      const source = parseYamlSource(displayPath(file), await readFile(file, 'utf8'))
-      problems.push(...source.problems)
+      const text = await readFile(file, 'utf8')
+      const source = parseYamlSource(displayPath(file), text)
+      problems.push(...source.problems, ...schemaComment(source.file, folder, text))
       files.push({
         language,
         namespace: name.replace(/\.yaml$/, ''),
@@ -158,6 +166,14 @@ export async function lintLocales(localesDir: string, model: KnowledgeBaseModel)
           key,
         )
   }
+  const englishSources = new Map([...english].map(([namespace, file]) => [namespace, file.source]))
+  problems.push(
+    ...factTextProblems(
+      model,
+      await factTextSources(localesDir, englishSources, model),
+      path.join(localesDir, 'en'),
+    ),
+  )
   for (const reference of english.values())
     for (const language of languages.filter((candidate) => candidate !== 'en')) {
       const present = files.some(
@@ -187,6 +203,24 @@ export async function lintLocalesFor(options: { rules: string }): Promise<Proble
     return [] // The rules' own problems are already reported by lintRules.
   }
   return lintLocales(localesFor(options.rules), model)
+}
+
+/** A warning when the first line does not point editors at `schema/locale.schema.json`. */
+function schemaComment(file: string, folder: string, text: string): Problem[] {
+  const named = /^# yaml-language-server: \$schema=(\S+)\r?$/m.exec(text.split('\n', 1)[0] ?? '')?.[1]
+  if (named !== undefined && path.basename(named) === path.basename(localeSchema)) return []
+  const relative = path.relative(folder, localeSchema).split(path.sep).join('/')
+  return [
+    {
+      code: 'KB_SCHEMA_COMMENT',
+      severity: 'warning',
+      message: `Expected the first line to be \`# yaml-language-server: $schema=${relative}\` so editors check the file, not ${named === undefined ? 'none' : `a comment naming \`${named}\``}`,
+      file,
+      line: 1,
+      column: 1,
+      path: [],
+    },
+  ]
 }
 
 function list(names: string[]): string {

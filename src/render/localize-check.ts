@@ -1,6 +1,8 @@
 /** @module Put localized sentences next to the machine codes of a check result. */
 import type { i18n } from 'i18next'
 import type { ActionResult, CheckResult, Reason, ReasonFact } from '../engine/check-result.ts'
+import { resolveArticlePath } from '../kb/article-path.ts'
+import type { ArticleFile, Step } from '../kb/schema/article.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
 import { articleValues } from './article-values.ts'
 
@@ -18,7 +20,22 @@ export interface LocalizedAction extends ActionResult {
    * The article step the action reuses (`action.step` is `procedure/step/…`), in the same language: the
    * procedure's heading and, for a step, its Markdown text as the KB article prints it.
    */
-  articleStep?: { path: string; procedure: string; heading: string; text?: string }
+  articleStep?: {
+    path: string
+    procedure: string
+    heading: string
+    text?: string
+    /** The steps inside it (a whole procedure's steps, or a step's sub-steps), as the KB article has them. */
+    steps?: ArticleStepText[]
+  }
+}
+
+/** One step of an article procedure in the reader's language, with the verbatim value it shows. */
+export interface ArticleStepText {
+  text: string
+  /** An update id or a command, shown as code under the step. */
+  code?: string
+  steps?: ArticleStepText[]
 }
 export interface LocalizedCheckResult extends Omit<CheckResult, 'reasons' | 'actions' | 'conflicts'> {
   verdictLabel: string
@@ -42,18 +59,20 @@ export function localizeCheckResult(
   kb: KnowledgeBase,
 ): LocalizedCheckResult {
   const t = translator(i18n, kb, result.article)
-  const factLabel = (name: string) => t(`facts.${name}.label`, { ns: 'common', defaultValue: name })
+  // A fact's strings live in `common` or, for a fact only one article uses, in that article's namespace.
+  const factNs = factNamespaces(kb, result.article)
+  const factLabel = (name: string) => t(`facts.${name}.label`, { ns: factNs, defaultValue: name })
   const valueLabel = (name: string, value: unknown): string => {
     if (Array.isArray(value))
       return value.map((item) => valueLabel(name, item)).join(` ${t('check.or', { ns: 'common' })} `)
     if (typeof value === 'boolean') return t(`value.${value}`, { ns: 'common' })
-    return t(`facts.${name}.values.${String(value)}`, { ns: 'common', defaultValue: String(value) })
+    return t(`facts.${name}.values.${String(value)}`, { ns: factNs, defaultValue: String(value) })
   }
   // "the server is a 64-bit (x64) system": a phrase per fact value reads better than "Server architecture is x64".
   const phrase = (name: string, value: unknown): string | undefined => {
     const keys = (Array.isArray(value) ? value : [value]).map((item) => `facts.${name}.is.${String(item)}`)
-    if (!keys.every((key) => i18n.exists(key, { ns: 'common' }))) return undefined
-    return keys.map((key) => t(key, { ns: 'common' })).join(` ${t('check.or', { ns: 'common' })} `)
+    if (!keys.every((key) => i18n.exists(key, { ns: factNs }))) return undefined
+    return keys.map((key) => t(key, { ns: factNs })).join(` ${t('check.or', { ns: 'common' })} `)
   }
   const leafSentence = (leaf: ReasonFact): string => {
     if (leaf.result === 'unknown') return t('check.unknownFact', { ns: 'common', fact: factLabel(leaf.fact) })
@@ -82,7 +101,11 @@ export function localizeCheckResult(
     const localized: LocalizedAction = { ...entry, message: t(entry.messageKey, { ns: result.article }) }
     const stepPath = actionStep(kb, result.article, entry.id)
     if (stepPath !== undefined)
-      localized.articleStep = articleStep(stepPath, (key) => t(key, { ns: result.article }))
+      localized.articleStep = articleStep(
+        stepPath,
+        (key) => t(key, { ns: result.article }),
+        kb.checkers.get(result.article)!.article.article,
+      )
     if (entry.conditional) {
       const checker = kb.checkers.get(result.article)!
       const definition = checker.article.verdicts.actions.find((candidate) => candidate.id === entry.id)
@@ -100,9 +123,22 @@ export function localizeCheckResult(
     conflicts: result.conflicts.map(reason),
     questions: result.missingFacts.map((fact) => ({
       fact,
-      question: t(`facts.${fact}.question`, { ns: 'common', defaultValue: fact }),
+      question: t(`facts.${fact}.question`, { ns: factNs, defaultValue: fact }),
     })),
   }
+}
+
+/**
+ * The namespaces that hold a fact's `label`, `question`, `values.<value>` and `is.<value>`, in lookup order:
+ * `common`, then the article being answered, then every other article (a fact declared for one article keeps
+ * its strings in that article's file).
+ *
+ * @example
+ * factNamespaces(kb, 'contoso-1001') // ['common', 'contoso-1001', '954960']
+ */
+export function factNamespaces(kb: KnowledgeBase, article?: string): string[] {
+  const others = kb.model.articles.map((candidate) => candidate.id).filter((id) => id !== article)
+  return ['common', ...(article === undefined ? [] : [article]), ...others]
 }
 
 type Translate = (key: string, options?: Record<string, unknown>) => string
@@ -151,8 +187,12 @@ function actionStep(kb: KnowledgeBase, article: string, action: string): string 
   return definition?.step
 }
 
-/** The heading of the step's procedure and the step's own text (the last id of the path). */
-function articleStep(path: string, t: (key: string) => string): NonNullable<LocalizedAction['articleStep']> {
+/** The heading of the step's procedure, the step's own text (the last id of the path) and the steps inside it. */
+function articleStep(
+  path: string,
+  t: (key: string) => string,
+  article: ArticleFile,
+): NonNullable<LocalizedAction['articleStep']> {
   const ids = path.split('/')
   const procedure = ids[0]!
   const step: NonNullable<LocalizedAction['articleStep']> = {
@@ -161,6 +201,17 @@ function articleStep(path: string, t: (key: string) => string): NonNullable<Loca
     heading: t(`procedures.${procedure}.heading`),
   }
   if (ids.length > 1) step.text = t(`procedures.${procedure}.steps.${ids[ids.length - 1]}`)
+  let children = article.procedures.find((candidate) => candidate.id === procedure)?.steps
+  for (const id of ids.slice(1)) children = children?.find((candidate) => candidate.id === id)?.steps
+  const texts = (steps: Step[]): ArticleStepText[] =>
+    steps.map((child) => {
+      const entry: ArticleStepText = { text: t(`procedures.${procedure}.steps.${child.id}`) }
+      const code = child.code === undefined ? undefined : resolveArticlePath(article, child.code)
+      if (typeof code === 'string') entry.code = code
+      if (child.steps) entry.steps = texts(child.steps)
+      return entry
+    })
+  if (children) step.steps = texts(children)
   return step
 }
 

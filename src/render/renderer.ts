@@ -14,7 +14,12 @@ import { advisoryOutline } from './outline-advisory.ts'
 import { kbOutline } from './outline-kb.ts'
 import { type Format, serialize } from './serialize.ts'
 
-/** The documents every article is published as. */
+/**
+ * The documents every article is published as.
+ *
+ * @example
+ * documentKinds.includes(request.doc) // validate a route parameter
+ */
 export const documentKinds = ['kb', 'advisory'] as const
 export type DocumentKind = (typeof documentKinds)[number]
 

@@ -9,7 +9,12 @@ import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
 import { toPlainText } from './plain-text.ts'
 
-/** The output formats of a document. */
+/**
+ * The output formats of a document.
+ *
+ * @example
+ * formats.map((format) => `954960-kb.en.${format}`)
+ */
 export const formats = ['md', 'html', 'text'] as const
 export type Format = (typeof formats)[number]
 

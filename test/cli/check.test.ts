@@ -31,6 +31,35 @@ describe('kb check', () => {
     expect(run.stdout).toMatch(/Upgrade to WSUS 3.0 SP1, which receives update KB954960\. \(recommended\)/)
   })
 
+  it("reuses the article's own workaround steps, in the language asked for", async () => {
+    const run = await kb([
+      'check',
+      '--lang',
+      'pl',
+      '--fact',
+      'wsusVersion=3.0',
+      '--fact',
+      'office2003OnClients=true',
+    ])
+    const steps = run.stdout.split('\n').filter((line) => /^ {7}[a-g]\. /.test(line))
+    // The seven workaround steps, then the three of the detection check.
+    expect(steps.map((line) => line.trim().slice(0, 2))).toEqual([
+      'a.',
+      'b.',
+      'c.',
+      'd.',
+      'e.',
+      'f.',
+      'g.',
+      'a.',
+      'b.',
+      'c.',
+    ])
+    expect(run.stdout).toContain('W konsoli administracyjnej programu WSUS')
+    expect(run.stdout).toMatch(/^ +D359F493-0AAD-43FA-AF5C-6763326CD98F$/m)
+    expect(run.stdout).toMatch(/^ +wuauclt\.exe \/detectnow$/m)
+  })
+
   it('reads facts from a file and from standard input; --fact overrides', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'kb-facts-'))
     const file = path.join(dir, 'facts.json')

@@ -6,9 +6,8 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildCsaf, csafTrackingId } from '../../src/export/csaf-document.ts'
 import { CsafExportError } from '../../src/export/csaf-export-error.ts'
-import { csafFileName, csafUrl } from '../../src/export/csaf-files.ts'
+import { csafFileName, csafRelativePath, csafUrl } from '../../src/export/csaf-files.ts'
 import type { CsafDocument } from '../../src/export/csaf-types.ts'
-import { markdownToText } from '../../src/export/plain-text.ts'
 import { productScenarios } from '../../src/export/product-scenarios.ts'
 import { type KnowledgeBase, loadKnowledgeBase } from '../../src/knowledge-base.ts'
 import { languages } from '../../src/render/i18n.ts'
@@ -65,14 +64,56 @@ describe('product_status', () => {
       'known_affected',
     ])
     expect(statusOf(english, 'wsus-client-webservice-dll-3.1.6001.66:wsus-3.0-sp1')).toEqual(['fixed'])
-    expect(statusOf(english, 'wsus-client-webservice-dll-3.1.6001.65:wsus-3.0-sp1:sccm-2007')).toEqual([
-      'known_affected',
-    ])
     // SBS 2003 as shipped runs WSUS 2.0: the rules' derivation decides it, not the export.
     expect(statusOf(english, 'wsus-2.0:sbs-2003')).toEqual(['known_not_affected'])
-    expect(statusOf(english, 'wsus-3.0:sbs-2003')).toEqual(['known_affected'])
     // A product whose verdict depends on the DLL version has no status of its own.
     expect(statusOf(english, 'wsus-3.0-sp1')).toEqual([])
+    for (const platform of ['sbs-2003', 'sce-2007', 'sccm-2007'])
+      expect(statusOf(english, platform)).toEqual([])
+  })
+
+  // nl/nb advisory: SBS 2003 is affected once upgraded to WSUS 3.0 or 3.0 SP1; SCE 2007 and SCCM 2007 use
+  // the WSUS catalog (WSUS 3.0 or 3.0 SP1). Every combination carries the status of the WSUS inside it.
+  it.each(['sbs-2003', 'sce-2007', 'sccm-2007'])(
+    'lists %s on WSUS 3.0 and on WSUS 3.0 SP1 with either DLL version',
+    (platform) => {
+      expect(statusOf(english, `wsus-3.0:${platform}`)).toEqual(['known_affected'])
+      expect(statusOf(english, `wsus-client-webservice-dll-3.1.6001.65:wsus-3.0-sp1:${platform}`)).toEqual([
+        'known_affected',
+      ])
+      expect(statusOf(english, `wsus-client-webservice-dll-3.1.6001.66:wsus-3.0-sp1:${platform}`)).toEqual([
+        'fixed',
+      ])
+      const relationships = english.product_tree.relationships!.filter(
+        (relationship) => relationship.relates_to_product_reference === platform,
+      )
+      expect(relationships.map((relationship) => relationship.product_reference).sort()).toEqual(
+        [
+          'wsus-3.0',
+          'wsus-client-webservice-dll-3.1.6001.65:wsus-3.0-sp1',
+          'wsus-client-webservice-dll-3.1.6001.66:wsus-3.0-sp1',
+          ...(platform === 'sbs-2003' ? ['wsus-2.0'] : []),
+        ].sort(),
+      )
+      // SBS 2003 ships its own WSUS (a derivation of the rules); SCE and SCCM use the one installed beside them.
+      const category = platform === 'sbs-2003' ? 'installed_on' : 'installed_with'
+      for (const relationship of relationships) expect(relationship.category).toBe(category)
+    },
+  )
+
+  it('combines a conditional product only with the products its `through` lists', async () => {
+    const changed = await editedRules('through', (text) =>
+      text.replace(
+        '{ product: sce-2007, through: [wsus-3.0, wsus-3.0-sp1] }',
+        '{ product: sce-2007, through: [wsus-3.0-sp1] }',
+      ),
+    )
+    const document = await buildCsaf(changed, { article: '954960', lang: 'en' })
+    expect(statusOf(document, 'wsus-3.0:sce-2007')).toEqual([])
+    expect(statusOf(document, 'wsus-3.0:sccm-2007')).toEqual(['known_affected'])
+    expect(statusOf(document, 'wsus-client-webservice-dll-3.1.6001.65:wsus-3.0-sp1:sce-2007')).toEqual([
+      'known_affected',
+    ])
   })
 
   it('follows a version changed in a copy of rules/', async () => {
@@ -116,7 +157,18 @@ describe('remediations and threats', () => {
     )
     const workaround = vulnerability().remediations.find((entry) => entry.category === 'workaround')!
     expect(workaround.details).toContain('D359F493-0AAD-43FA-AF5C-6763326CD98F')
-    expect(groupOf(workaround.group_ids![0]!).product_ids).toEqual(['wsus-3.0', 'wsus-3.0:sbs-2003'])
+    expect(groupOf(workaround.group_ids![0]!).product_ids).toEqual([
+      'wsus-3.0',
+      'wsus-3.0:sbs-2003',
+      'wsus-3.0:sce-2007',
+      'wsus-3.0:sccm-2007',
+    ])
+    expect(groupOf(fix.group_ids![0]!).product_ids).toEqual([
+      'wsus-client-webservice-dll-3.1.6001.65:wsus-3.0-sp1',
+      'wsus-client-webservice-dll-3.1.6001.65:wsus-3.0-sp1:sbs-2003',
+      'wsus-client-webservice-dll-3.1.6001.65:wsus-3.0-sp1:sce-2007',
+      'wsus-client-webservice-dll-3.1.6001.65:wsus-3.0-sp1:sccm-2007',
+    ])
   })
 
   it('explains each not-affected product with the sentence of the rule that decided it', () => {
@@ -179,14 +231,18 @@ describe('file names and text', () => {
     expect(csafUrl('https://example.org/csaf', '2008-06-30', 'KBA-954960-nb')).toBe(
       'https://example.org/csaf/2008/kba-954960-nb.json',
     )
+    expect(csafRelativePath(english.document.tracking.initial_release_date, 'KBA-954960')).toBe(
+      '2008/kba-954960.json',
+    )
   })
 
   it('writes notes as plain text, keeping link targets', () => {
-    expect(markdownToText('See **[KB 954960](http://support.microsoft.com/kb/954960)** now.')).toBe(
-      'See KB 954960 (http://support.microsoft.com/kb/954960) now.',
+    // locales/en: "**Note** The issue …, first described in [Microsoft Security Advisory 954474](http://…954474), …"
+    const related = english.document.notes.find((note) => note.title === 'Related issue')!
+    expect(related.text).toMatch(
+      /^Note The issue .* first described in Microsoft Security Advisory 954474 \(http:\/\/technet\.microsoft\.com\/security\/advisory\/954474\), /,
     )
-    const summary = english.document.notes.find((note) => note.category === 'summary')!
-    expect(summary.text).not.toMatch(/\]\(|\*\*/)
+    for (const note of english.document.notes) expect(note.text).not.toMatch(/\]\(|\*\*|\n$/)
     expect(english.document.notes.filter((note) => note.category === 'faq').length).toBeGreaterThan(3)
     expect(english.document.notes.some((note) => note.category === 'legal_disclaimer')).toBe(true)
   })

@@ -23,7 +23,7 @@ async function kb(...argv: string[]) {
 }
 
 describe('kb export csaf', () => {
-  it('writes one file per language, named by the tracking id', async () => {
+  it('writes one file per language into the year folder its self URL names', async () => {
     const { status } = await kb(
       'export',
       'csaf',
@@ -34,14 +34,23 @@ describe('kb export csaf', () => {
       'https://csaf.example.org/',
     )
     expect(status).toBe(0)
-    const files = (await readdir(path.join(temp, 'out'))).sort()
+    expect(await readdir(path.join(temp, 'out'))).toEqual(['2008'])
+    const files = (await readdir(path.join(temp, 'out', '2008'))).sort()
     expect(files).toEqual([
       'kba-954960-nb.json',
       'kba-954960-nl.json',
       'kba-954960-pl.json',
       'kba-954960.json',
     ])
-    const nb = JSON.parse(await readFile(path.join(temp, 'out', 'kba-954960-nb.json'), 'utf8'))
+    // Publishing out/ at the base URL serves every document at its own `self` URL.
+    for (const file of files) {
+      const document = JSON.parse(await readFile(path.join(temp, 'out', '2008', file), 'utf8'))
+      const self = document.document.references.find(
+        (reference: { category: string }) => reference.category === 'self',
+      )
+      expect(self.url).toBe(`https://csaf.example.org/2008/${file}`)
+    }
+    const nb = JSON.parse(await readFile(path.join(temp, 'out', '2008', 'kba-954960-nb.json'), 'utf8'))
     expect(nb.document.references[0].url).toBe('https://csaf.example.org/2008/kba-954960.json')
   })
 

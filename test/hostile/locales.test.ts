@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
 import type { Resource } from 'i18next'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../src/http/app.ts'
 import type { KnowledgeBaseModel } from '../../src/kb/model.ts'
@@ -38,6 +41,20 @@ function withHostileStrings(extra: string): Resource {
   }
   visit((copy.en!['954960'] as Record<string, Record<string, unknown>>).kb!)
   return copy
+}
+
+/**
+ * Links and images of the Markdown whose target is a script URL. Parsed, not matched as text: a code span
+ * that merely quotes `[a](javascript:x)` is inert.
+ */
+function scriptLinks(markdown: string): string[] {
+  const found: string[] = []
+  const walk = (node: { url?: string; children?: unknown[] }) => {
+    if (node.url && /^\s*(javascript|vbscript|data):/i.test(node.url)) found.push(node.url)
+    for (const child of node.children ?? []) walk(child as typeof node)
+  }
+  walk(unified().use(remarkParse).use(remarkGfm).parse(markdown) as never)
+  return found
 }
 
 /** No executable markup: text that merely reads "javascript:" or "onerror=" is escaped and harmless. */
@@ -162,6 +179,7 @@ describe('the renderer sanitizes whatever the strings hold', () => {
           format: format as 'html',
         })
         if (format === 'html') expectSafeHtml(output)
+        else if (format === 'md') expect(scriptLinks(output)).toEqual([])
         else expect(output).not.toMatch(/\]\(javascript:/i)
       }),
       { numRuns: 150 },

@@ -49,7 +49,10 @@ describe('hostile YAML is refused with a positioned problem', () => {
   it('a duplicate key', async () => {
     const [problem] = await problemsOf('dupkey.yaml', `${header}kind: catalog\nkind: catalog\n`)
     expect(summary(problem)).toEqual({ code: 'KB_YAML_DUPLICATE_KEY', line: 3, column: 1 })
-    expect(problem?.message).toMatch(/^Expected unique keys/)
+    expect(problem?.message).toBe(
+      'Expected `kind` once in this mapping, not twice (first at 2:1); remove one',
+    )
+    expect(problem?.path).toEqual(['kind'])
   })
 
   it('an unknown key', async () => {

@@ -60,6 +60,9 @@ describe('problems are reported with file, line and column', () => {
     await writeFile(path.join(dir, 'extra.yaml'), `${header}kind: catalog\nproducts:\n\t- id: a\n`)
     const [problem] = await errorsOf(dir)
     expect(at(problem)).toMatchObject({ code: 'KB_YAML_SYNTAX', file: 'extra.yaml', line: 4 })
+    expect(problem?.message).toMatch(
+      /^Expected spaces for indentation, not a tab; replace the tab with spaces/,
+    )
   })
 
   it('duplicate keys', async () => {
@@ -72,7 +75,10 @@ describe('problems are reported with file, line and column', () => {
     )
     const [problem] = await errorsOf(dir)
     expect(at(problem)).toEqual({ code: 'KB_YAML_DUPLICATE_KEY', file: 'facts.yaml', line: 32, column: 5 })
-    expect(problem?.message).toMatch(/unique keys/)
+    expect(problem?.message).toBe(
+      'Expected `type` once in this mapping, not twice (first at 31:5); remove one',
+    )
+    expect(problem?.path).toEqual(['facts', 3, 'type'])
   })
 
   it('unknown keys, at the key itself', async () => {

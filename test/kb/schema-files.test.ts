@@ -1,9 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
 import { allJsonSchemas } from '../../src/kb/json-schema.ts'
 import { defaultRulesDir } from '../../src/kb/load.ts'
 import { listYamlFiles } from '../../src/kb/read-files.ts'
+import { LocaleFile } from '../../src/kb/schema/locale.ts'
+import { defaultLocalesDir } from '../../src/render/i18n.ts'
 
 const schemaDir = path.join(defaultRulesDir, '..', 'schema')
 
@@ -26,4 +29,45 @@ describe('the generated JSON Schema', () => {
       }
     },
   )
+
+  it('includes the locale schema', () => {
+    const locale = JSON.parse(allJsonSchemas()['locale.schema.json']!)
+    expect(locale.$id).toBe('locale.schema.json')
+    expect(locale.properties._meta.properties.source.additionalProperties.pattern).toBe('^[0-9a-f]{8}$')
+  })
+
+  it.each([defaultLocalesDir, path.resolve('test/fixtures/fictional/locales')])(
+    'every locale file under %s names schema/locale.schema.json',
+    async (dir) => {
+      const files = await listYamlFiles(dir)
+      expect(files.length).toBeGreaterThan(0)
+      for (const file of files) {
+        const first = (await readFile(file, 'utf8')).split('\n')[0] ?? ''
+        const match = /^# yaml-language-server: \$schema=(\S+)$/.exec(first)
+        expect(match, file).not.toBeNull()
+        expect(path.resolve(path.dirname(file), match![1]!)).toBe(path.join(schemaDir, 'locale.schema.json'))
+      }
+    },
+  )
+
+  it.each([defaultLocalesDir, path.resolve('test/fixtures/fictional/locales')])(
+    'every locale file under %s fits the locale schema',
+    async (dir) => {
+      for (const file of await listYamlFiles(dir)) {
+        const result = LocaleFile.safeParse(parse(await readFile(file, 'utf8')))
+        expect(result.error?.issues, file).toBeUndefined()
+      }
+    },
+  )
+
+  it('rejects a locale file with a list, a number or a malformed hash', () => {
+    expect(LocaleFile.safeParse({ kb: { steps: ['one'] } }).success).toBe(false)
+    expect(LocaleFile.safeParse({ kb: { count: 3 } }).success).toBe(false)
+    expect(
+      LocaleFile.safeParse({ kb: { title: 'x' }, _meta: { source: { 'kb.title': 'abc' } } }).success,
+    ).toBe(false)
+    expect(
+      LocaleFile.safeParse({ kb: { title: 'x' }, _meta: { source: { 'kb.title': '5ed1b4b5' } } }).success,
+    ).toBe(true)
+  })
 })

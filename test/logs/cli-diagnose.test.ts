@@ -1,8 +1,10 @@
+import path from 'node:path'
 import { PassThrough, Readable } from 'node:stream'
 import { Command } from 'commander'
 import { describe, expect, it } from 'vitest'
 import { registerDiagnose } from '../../src/cli/commands/diagnose.ts'
 import { CliContext } from '../../src/cli/context.ts'
+import { kb } from '../helpers/run-cli.ts'
 import { fixture, fixtureText } from './helpers.ts'
 
 async function run(args: string[], stdin = '') {
@@ -68,11 +70,61 @@ describe('kb diagnose', () => {
     })
     expect(await run(['--client', 'missing.log'])).toMatchObject({
       exitCode: 2,
-      err: expect.stringContaining('Expected a readable log file'),
+      err: `kb: Expected a readable log file at \`${path.resolve('missing.log')}\`, not a path that fails with ENOENT (no such file or directory)\n`,
     })
     expect(await run(['--client', '-', '--server', '-'])).toMatchObject({
       exitCode: 2,
       err: expect.stringContaining('standard input'),
     })
+  })
+
+  it('names a directory given as a log in one sentence, without the library hint', async () => {
+    const directory = path.resolve('test')
+    expect(await kb(['diagnose', '--client', directory])).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: `kb: Expected a readable log file at \`${directory}\`, not a directory\n`,
+    })
+  })
+
+  it('prints the evidence in Polish with --lang pl, keeping ids and log text as data', async () => {
+    const result = await kb([
+      'diagnose',
+      '--client',
+      fixture('client-954960-classic.log'),
+      '--server',
+      fixture('server-954960.log'),
+      '--lang',
+      'pl',
+    ])
+    expect(result.status).toBe(0)
+    const lines = result.stdout.split('\n')
+    expect(lines[0]).toBe('KB 954960, dowody z dzienników')
+    expect(lines[1]).toMatch(
+      /^dziennik klienta .*client-954960-classic\.log: potwierdzono \(identyfikator błędu 7d3e1f0a-52c4-4b8e-9f61-0c2a9d4e8b17, występuje też w drugim dzienniku\)$/,
+    )
+    expect(lines[2]).toBe('  client-syncupdates-internal-server-error: potwierdzono')
+    expect(lines[3]).toMatch(
+      /^ {4}wiersz 2 \[2008-06-13 19:59:53:383\] header: .*PT: Synchronizing server updates/,
+    )
+    expect(result.stdout).toContain('dziennik serwera ')
+    expect(result.stdout).toContain(
+      'Klient i serwer mają wspólny identyfikator błędu 7d3e1f0a-52c4-4b8e-9f61-0c2a9d4e8b17: wyjątek na serwerze był odpowiedzią na to żądanie klienta.',
+    )
+    expect(result.stdout).toContain(
+      'Informacje z dzienników: clientSymptom=confirmed serverSymptom=confirmed symptomIdsCorrelated=true',
+    )
+    expect(result.stdout).toContain('Ocena: Problem występuje')
+    expect(result.stdout).not.toMatch(/log evidence|fault ID|also in the other log|\bline \d|share/)
+  })
+
+  it('names standard input in the language of --lang', async () => {
+    const result = await kb(
+      ['diagnose', '--client', '-', '--lang', 'nb'],
+      fixtureText('client-954960-classic.log'),
+    )
+    expect(result.stdout).toContain(
+      'klientlogg standard inndata: bekreftet (feil-ID 7d3e1f0a-52c4-4b8e-9f61-0c2a9d4e8b17)',
+    )
   })
 })

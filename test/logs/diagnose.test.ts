@@ -173,11 +173,23 @@ describe('diagnoseLogs: inputs', () => {
 
   it('reports an unreadable file as a problem of that file, not a crash', async () => {
     const report = await diagnoseLogs({ client: ['/nonexistent/WindowsUpdate.log', text] }, { signatures })
-    expect(report.client!.files[0]!.problem).toMatch(
-      /^Expected a readable log file at "\/nonexistent\/WindowsUpdate.log"/,
+    expect(report.client!.files[0]!.problem).toBe(
+      'Expected a readable log file at `/nonexistent/WindowsUpdate.log`, not a path that fails with ENOENT (no such file or directory); if the string is log text, pass it as { text }',
     )
     expect(report.client!.files[0]!.level).toBe('none')
     expect(report.client!.level).toBe('confirmed')
+  })
+
+  it('says a directory is a directory, and hints at { text } only for a bare string that is no file', async () => {
+    const report = await diagnoseLogs(
+      { client: [{ path: 'test' }, { path: 'no-such.log' }, 'SOAP Fault: 0x000190'] },
+      { signatures },
+    )
+    expect(report.client!.files.map((file) => file.problem)).toEqual([
+      'Expected a readable log file at `test`, not a directory',
+      'Expected a readable log file at `no-such.log`, not a path that fails with ENOENT (no such file or directory)',
+      'Expected a readable log file at `SOAP Fault: 0x000190`, not a path that fails with ENOENT (no such file or directory); if the string is log text, pass it as { text }',
+    ])
   })
 })
 
@@ -209,13 +221,11 @@ describe('diagnoseLogs: a 10 MB line', () => {
 
   it('keeps a bounded prefix of a 10 MB record, counts the rest and still finds the block after it', async () => {
     const huge = `2008-06-13\t19:59:50:000\t 788\tee4\tAgent\t${'x'.repeat(10 * 1024 * 1024)}\r\n`
-    const started = performance.now()
     const report = await diagnoseLogs({ client: Buffer.from(huge + block) }, { signatures })
     const file = report.client!.files[0]!
     expect(file.level).toBe('confirmed')
     expect(file.stats.truncatedRecords).toBe(1)
     expect(file.blocks[0]!.matched[0]!.line).toBe(3)
-    expect(performance.now() - started).toBeLessThan(5000)
   })
 
   it('finds the block inside a 10 MB line of pasted records', async () => {

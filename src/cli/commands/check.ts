@@ -40,7 +40,7 @@ export function registerCheck(program: Command, context: CliContext): void {
       '--json',
       'print {"results":[{article, verdict, missingFacts, reasons, actions, …}], "warnings":[…]}',
     )
-    .option('--lang <lang>', 'language of the answer: en, nl, pl or nb', 'en')
+    .option('--lang <lang>', 'language of the answer: en, nl, pl or nb (default: en)')
     .option('--article <id>', 'check one article only')
     .option(
       '--exit-code',
@@ -106,6 +106,7 @@ async function runBatchCheck(
     ['--fact', options.fact.length > 0],
     ['--json', options.json === true],
     ['--exit-code', options.exitCode === true],
+    ['--lang', options.lang !== undefined],
   ].find(([, given]) => given)
   if (clashing) {
     throw new UsageError(

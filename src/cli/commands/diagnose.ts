@@ -3,7 +3,7 @@ import { type Command, InvalidArgumentError } from 'commander'
 import type { CheckResult } from '../../engine/check-result.ts'
 import type { SignaturesFile } from '../../kb/schema/signatures.ts'
 import { type DiagnosisReport, diagnoseLogs } from '../../logs/diagnose.ts'
-import { formatDiagnosisText } from '../../logs/format-report.ts'
+import { formatDiagnosisText, type Translate } from '../../logs/format-report.ts'
 import { terminalProgress } from '../../logs/progress.ts'
 import type { LogInput } from '../../logs/sources.ts'
 import { localizeCheckResult } from '../../render/localize-check.ts'
@@ -48,7 +48,7 @@ export function registerDiagnose(program: Command, context: CliContext): void {
       'inventory facts as a JSON object in FILE; evidence from the logs overrides the same names',
     )
     .option('--json', 'print {"evidence":[report per article], "results":[…], "warnings":[…]}')
-    .option('--lang <lang>', 'language of the verdict: en, nl, pl or nb', 'en')
+    .option('--lang <lang>', 'language of the evidence and the verdict: en, nl, pl or nb', 'en')
     .option('--rules <dir>', 'rules folder (default: the built-in rules/)')
     .option('--exit-code', 'exit with the verdict: 0 not affected or fixed, 10 affected, 11 unknown')
     .option(
@@ -84,6 +84,7 @@ async function runDiagnose(options: DiagnoseCommandOptions, context: CliContext)
     )
   }
   const i18n = await context.i18n(options.lang)
+  const t: Translate = (key, values) => i18n.t(key, { ns: 'common', ...values }) as string
   const kb = await context.knowledgeBase(options.rules)
   const articles = kb.model.articles.flatMap((article) => {
     const signatures = article.extras.signatures as SignaturesFile | undefined
@@ -100,8 +101,8 @@ async function runDiagnose(options: DiagnoseCommandOptions, context: CliContext)
   for (const article of articles) {
     const report = await diagnoseLogs(
       {
-        ...(options.client.length > 0 && { client: options.client.map((file) => toInput(file, context)) }),
-        ...(options.server.length > 0 && { server: options.server.map((file) => toInput(file, context)) }),
+        ...(options.client.length > 0 && { client: options.client.map((file) => toInput(file, context, t)) }),
+        ...(options.server.length > 0 && { server: options.server.map((file) => toInput(file, context, t)) }),
       },
       {
         signatures: article.signatures,
@@ -123,15 +124,19 @@ async function runDiagnose(options: DiagnoseCommandOptions, context: CliContext)
     context.out(JSON.stringify({ evidence, results: localized, warnings }, null, 2))
   } else {
     for (const warning of warnings) context.err(`kb: warning: ${warning.message}`)
-    context.out([...evidence.map(formatDiagnosisText), formatCheckText(localized, i18n)].join('\n\n'))
+    context.out(
+      [...evidence.map((report) => formatDiagnosisText(report, t)), formatCheckText(localized, i18n)].join(
+        '\n\n',
+      ),
+    )
   }
   if (options.exitCode)
     context.exitCode = Math.max(0, ...results.map((result) => verdictExitCodes[result.verdict]))
 }
 
-function toInput(file: string, context: CliContext): LogInput {
+function toInput(file: string, context: CliContext, t: Translate): LogInput {
   return file === '-'
-    ? { name: 'standard input', content: context.io.stdin }
+    ? { name: t('diagnose.standardInput'), content: context.io.stdin }
     : { path: context.resolve(file) }
 }
 

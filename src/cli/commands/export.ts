@@ -6,7 +6,7 @@ import path from 'node:path'
 import type { Command } from 'commander'
 import { buildCsaf, defaultCsafBaseUrl } from '../../export/csaf-document.ts'
 import { CsafExportError } from '../../export/csaf-export-error.ts'
-import { csafFileName } from '../../export/csaf-files.ts'
+import { csafRelativePath } from '../../export/csaf-files.ts'
 import { type Language, languages, loadResources, mergeResources } from '../../render/i18n.ts'
 import type { CliContext } from '../context.ts'
 import { parseLanguage } from '../context.ts'
@@ -33,7 +33,10 @@ export function registerExport(program: Command, context: CliContext): void {
       'Write the article as CSAF 2.0 security advisories: English is the original, nl, pl and nb are translations. Without --out, one document (--lang) goes to standard output.',
     )
     .option('--lang <lang>', `one language (${languages.join(', ')}); default: all`)
-    .option('--out <dir>', 'write <tracking id>.json files into this folder (created if needed)')
+    .option(
+      '--out <dir>',
+      'write <year>/<tracking id>.json files into this folder, as the self URL names them (created if needed)',
+    )
     .option('--rules <dir>', 'rules folder (default: the built-in rules/)')
     .option(
       '--base-url <url>',
@@ -77,9 +80,12 @@ export function registerExport(program: Command, context: CliContext): void {
           return
         }
         const folder = context.resolve(options.out)
-        await mkdir(folder, { recursive: true })
         for (const document of documents) {
-          const file = path.join(folder, csafFileName(document.document.tracking.id))
+          // The provider layout the `self` URL points at: <out>/<year>/<file>.
+          const { tracking } = document.document
+          const relative = csafRelativePath(tracking.initial_release_date, tracking.id)
+          const file = path.join(folder, ...relative.split('/'))
+          await mkdir(path.dirname(file), { recursive: true })
           await writeAtomically(file, `${JSON.stringify(document, null, 2)}\n`)
           context.err(`kb: wrote ${path.relative(context.io.cwd, file) || file}`)
         }

@@ -1,10 +1,12 @@
 /** @module `kb lint`: validate the whole knowledge base. */
+import { statSync } from 'node:fs'
 import type { Command } from 'commander'
 import { defaultRulesDir, lintRules } from '../../kb/load.ts'
 import { formatProblem } from '../../kb/problem.ts'
 import { lintLocalesFor } from '../../render/locale-lint.ts'
 import type { CliContext } from '../context.ts'
 import { exitCodes } from '../exit-codes.ts'
+import { UsageError } from '../io.ts'
 
 /** Register `kb lint` on the program. */
 export function registerLint(program: Command, context: CliContext): void {
@@ -19,6 +21,12 @@ export function registerLint(program: Command, context: CliContext): void {
     .action((options: { rules?: string; json?: boolean }) =>
       context.guard(async () => {
         const rules = options.rules === undefined ? defaultRulesDir : context.resolve(options.rules)
+        // A folder that is not there is bad input (exit 2), not a problem found in the knowledge base.
+        if (!statSync(rules, { throwIfNoEntry: false })?.isDirectory()) {
+          throw new UsageError(
+            `Expected \`--rules\` to name a folder of YAML files, not \`${options.rules}\``,
+          )
+        }
         const { problems } = await lintRules(rules)
         problems.push(...(await lintLocalesFor({ rules })))
         if (options.json) context.out(JSON.stringify(problems, null, 2))

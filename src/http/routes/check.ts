@@ -1,9 +1,9 @@
 /** @module `POST /v1/check`: facts in, verdicts with localized reasons, steps and questions out. */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
-import { FactsError } from '../../engine/facts-error.ts'
 import type { KnowledgeBase } from '../../knowledge-base.ts'
 import { answerKey } from '../answer-cache.ts'
 import type { AppEnv, RouteDeps } from '../app-env.ts'
+import { asFactsProblem } from '../facts-problem.ts'
 import { localizeForApi } from '../localize-response.ts'
 import { jsonBody } from '../middleware.ts'
 import { HttpProblem, problemContent } from '../problem.ts'
@@ -21,13 +21,7 @@ export async function checkFacts(kb: KnowledgeBase, facts: unknown, article: str
   try {
     return await kb.check(facts, article === undefined ? {} : { article })
   } catch (error) {
-    if (error instanceof FactsError) {
-      throw new HttpProblem('KB_HTTP_INVALID_FACTS', error.message, {
-        fact: error.problems[0]?.fact,
-        problems: error.problems,
-      })
-    }
-    throw error
+    throw asFactsProblem(error)
   }
 }
 

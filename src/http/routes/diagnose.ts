@@ -2,12 +2,12 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { MiddlewareHandler } from 'hono'
 import type { FactProblem } from '../../engine/facts.ts'
-import { FactsError } from '../../engine/facts-error.ts'
 import type { SignaturesFile } from '../../kb/schema/signatures.ts'
 import type { DiagnoseResult, KnowledgeBase } from '../../knowledge-base.ts'
 import type { LogSide } from '../../logs/diagnose.ts'
 import type { LogInput } from '../../logs/sources.ts'
 import type { AppEnv, RouteDeps } from '../app-env.ts'
+import { asFactsProblem } from '../facts-problem.ts'
 import { localizeForApi } from '../localize-response.ts'
 import { HttpProblem, problemContent } from '../problem.ts'
 import { checkDeclaredLength, limitedChunks, mediaType, readLimited, tooLarge } from '../read-body.ts'
@@ -152,13 +152,7 @@ export function registerDiagnose(app: OpenAPIHono<AppEnv>, deps: RouteDeps): voi
         ...(query.article === undefined ? {} : { article: query.article }),
       })
     } catch (error) {
-      if (error instanceof FactsError) {
-        throw new HttpProblem('KB_HTTP_INVALID_FACTS', error.message, {
-          fact: error.problems[0]?.fact,
-          problems: error.problems,
-        })
-      }
-      throw error
+      throw asFactsProblem(error)
     }
     if (exceeded()) throw tooLarge(deps.limits.logs)
     const unreadable = diagnosed
@@ -166,10 +160,8 @@ export function registerDiagnose(app: OpenAPIHono<AppEnv>, deps: RouteDeps): voi
       .flatMap((side) => side?.files ?? [])
       .find((file) => file.problem)
     if (unreadable?.problem) {
-      throw new HttpProblem(
-        'KB_HTTP_UNREADABLE_LOG',
-        `Expected a readable log, not one that fails: ${unreadable.problem}`,
-      )
+      // The reader's problem is already one "Expected …, not …" sentence naming the log.
+      throw new HttpProblem('KB_HTTP_UNREADABLE_LOG', unreadable.problem)
     }
     const i18n = await c.var.snapshot.i18n(c.var.language)
     const evidence = diagnosed.map(({ diagnosis }) => diagnosis)

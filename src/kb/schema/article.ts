@@ -79,8 +79,11 @@ export const ArticleFile = z.strictObject({
     appliesTo: z.array(Id).min(1),
     /** Affected outright (when the prerequisite holds). */
     affected: z.array(Id).min(1),
-    /** Affected only under a condition that the verdict rules spell out. */
-    conditional: z.array(z.strictObject({ product: Id, through: Id })).default([]),
+    /**
+     * Affected only under a condition that the verdict rules spell out: `product` runs one of the products
+     * in `through` (SBS 2003 upgraded to WSUS 3.0 or 3.0 SP1), and is affected as that product is.
+     */
+    conditional: z.array(z.strictObject({ product: Id, through: z.array(Id).min(1) })).default([]),
     notAffected: z.array(Id).default([]),
     /** What must be present on clients for the problem to show. */
     prerequisite: Id,

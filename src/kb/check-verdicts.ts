@@ -1,0 +1,122 @@
+/** @module Cross-checks of a verdicts file: unique ids, conditions over known facts, actions and steps that exist. */
+import { resolveArticlePath } from './article-path.ts'
+import { checkValue } from './check-value.ts'
+import type { ValidFile } from './read-files.ts'
+import type { Reporter } from './reporter.ts'
+import { uniqueIds } from './reporter.ts'
+import type { ArticleFile } from './schema/article.ts'
+import type { Condition } from './schema/condition.ts'
+import type { FactDefinition } from './schema/facts.ts'
+import type { VerdictsFile } from './schema/verdicts.ts'
+import { suggest } from './suggest.ts'
+
+/**
+ * Check the verdicts file of an article: ids unique across derivations, rules and actions; every condition
+ * names a fact of the vocabulary with an operator and value it accepts (`valueRef` resolved in the article);
+ * `onConflict` names actions of the file; an action's `step` names a procedure or step of the article.
+ *
+ * @example
+ * checkVerdicts(reporter, verdicts.file, verdicts.data, article, facts, stepPaths)
+ */
+export function checkVerdicts(
+  reporter: Reporter,
+  file: ValidFile,
+  verdicts: VerdictsFile,
+  article: ArticleFile,
+  facts: Map<string, FactDefinition>,
+  stepPaths: Set<string>,
+): void {
+  const ruleId = uniqueIds(reporter, 'rule, derivation or action')
+  const condition = (node: Condition, path: Array<string | number>) =>
+    checkCondition(reporter, file, node, path, article, facts)
+  verdicts.derive.forEach((derivation, index) => {
+    ruleId(derivation.id, { file, path: ['derive', index, 'id'] })
+    condition(derivation.when, ['derive', index, 'when'])
+    for (const [name, value] of Object.entries(derivation.set)) {
+      checkValue(reporter, facts, name, value, { file, path: ['derive', index, 'set', name] })
+    }
+  })
+  const actionIds = new Set(verdicts.actions.map((action) => action.id))
+  verdicts.rules.forEach((rule, index) => {
+    ruleId(rule.id, { file, path: ['rules', index, 'id'] })
+    condition(rule.when, ['rules', index, 'when'])
+    rule.onConflict.forEach((id, i) => {
+      if (!actionIds.has(id)) {
+        reporter.error(
+          'KB_UNKNOWN_REFERENCE',
+          `Expected an action of this file, not \`${id}\`${suggest(id, [...actionIds])}`,
+          { file, path: ['rules', index, 'onConflict', i] },
+        )
+      }
+    })
+  })
+  verdicts.actions.forEach((action, index) => {
+    ruleId(action.id, { file, path: ['actions', index, 'id'] })
+    if (action.when) condition(action.when, ['actions', index, 'when'])
+    if (action.step !== undefined && !stepPaths.has(action.step)) {
+      reporter.error(
+        'KB_UNKNOWN_REFERENCE',
+        `Expected \`step\` to name a procedure or step of the article, not \`${action.step}\`${suggest(action.step, [...stepPaths])}`,
+        {
+          file,
+          path: ['actions', index, 'step'],
+        },
+      )
+    }
+  })
+}
+
+function checkCondition(
+  reporter: Reporter,
+  file: ValidFile,
+  node: Condition,
+  path: Array<string | number>,
+  article: ArticleFile,
+  facts: Map<string, FactDefinition>,
+) {
+  if ('all' in node || 'any' in node) {
+    const kind = 'all' in node ? 'all' : 'any'
+    const children = 'all' in node ? node.all : node.any
+    for (const [i, child] of children.entries())
+      checkCondition(reporter, file, child, [...path, kind, i], article, facts)
+    return
+  }
+  if ('not' in node) return checkCondition(reporter, file, node.not, [...path, 'not'], article, facts)
+  const fact = facts.get(node.fact)
+  if (!fact) {
+    reporter.error(
+      'KB_UNKNOWN_REFERENCE',
+      `Expected a fact of the vocabulary, not \`${node.fact}\`${suggest(node.fact, [...facts.keys()])}`,
+      { file, path: [...path, 'fact'] },
+    )
+    return
+  }
+  const versionOperator = node.operator.startsWith('version')
+  if (versionOperator !== (fact.type === 'version')) {
+    reporter.error(
+      'KB_INVALID_VALUE',
+      versionOperator
+        ? `Expected \`${node.operator}\` only on version facts, not on the ${fact.type} fact \`${fact.name}\``
+        : `Expected a \`version…\` operator for the version fact \`${fact.name}\`, not \`${node.operator}\``,
+      { file, path: [...path, 'operator'] },
+    )
+  }
+  if (node.valueRef !== undefined) {
+    const value = resolveArticlePath(article, node.valueRef)
+    if (typeof value !== 'string') {
+      reporter.error(
+        'KB_UNKNOWN_REFERENCE',
+        `Expected \`valueRef\` to name a text field of the article, not \`${node.valueRef}\``,
+        { file, path: [...path, 'valueRef'] },
+      )
+    } else checkValue(reporter, facts, fact.name, value, { file, path: [...path, 'valueRef'] })
+    return
+  }
+  const values = Array.isArray(node.value) ? node.value : [node.value]
+  for (const [i, value] of values.entries()) {
+    checkValue(reporter, facts, fact.name, value, {
+      file,
+      path: Array.isArray(node.value) ? [...path, 'value', i] : [...path, 'value'],
+    })
+  }
+}

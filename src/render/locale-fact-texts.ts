@@ -1,0 +1,155 @@
+/** @module Translation QA of the fact vocabulary: every fact can be asked and named in English. */
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { ArticleModel, KnowledgeBaseModel } from '../kb/model.ts'
+import type { Problem } from '../kb/problem.ts'
+import { displayPath } from '../kb/read-files.ts'
+import { parseYamlSource, type YamlSource } from '../kb/yaml-source.ts'
+import { defaultLocalesDir } from './i18n.ts'
+
+/** An English namespace that can hold fact strings, and whether it belongs to the folder being linted. */
+export interface FactTextSource {
+  source: YamlSource
+  /** False for the built-in `locales/en/` file that an extra locales folder falls back to. */
+  linted: boolean
+}
+
+/**
+ * The English files where `kb check` and the web page look up a fact's strings: `common`, then each article's
+ * namespace. A namespace missing from `localesDir` falls back to the built-in `locales/en/` file, as at run
+ * time, where a fixture's locales are merged over the built-in ones.
+ *
+ * @example
+ * const sources = await factTextSources('test/fixtures/fictional/locales', linted, model)
+ * sources.get('common')?.linted // false: the fixture has no common.yaml of its own
+ */
+export async function factTextSources(
+  localesDir: string,
+  linted: ReadonlyMap<string, YamlSource>,
+  model: KnowledgeBaseModel,
+): Promise<Map<string, FactTextSource>> {
+  const sources = new Map<string, FactTextSource>()
+  for (const namespace of ['common', ...model.articles.map((article) => article.id)]) {
+    const own = linted.get(namespace)
+    if (own) {
+      sources.set(namespace, { source: own, linted: true })
+      continue
+    }
+    if (path.resolve(localesDir) === path.resolve(defaultLocalesDir)) continue
+    const file = path.join(defaultLocalesDir, 'en', `${namespace}.yaml`)
+    try {
+      sources.set(namespace, {
+        source: parseYamlSource(displayPath(file), await readFile(file, 'utf8')),
+        linted: false,
+      })
+    } catch {
+      // No built-in file for this namespace either: the fact must be found elsewhere.
+    }
+  }
+  return sources
+}
+
+/**
+ * Every fact of the vocabulary needs an English `label` and `question`, in `common` or in an article's
+ * namespace (`KB_LOCALE_MISSING_FACT_TEXT`, an error: `kb check` and the web page would show the bare fact
+ * name); each value of an enum fact should have a label (`KB_LOCALE_MISSING_VALUE_LABEL`, a warning: the
+ * bare value is shown instead). The problem sits where the string belongs: the namespace that already has
+ * the fact's other strings, the one article that uses the fact, or `common`.
+ *
+ * @example
+ * const problems = factTextProblems(model, await factTextSources(dir, linted, model), 'locales/en')
+ */
+export function factTextProblems(
+  model: KnowledgeBaseModel,
+  sources: ReadonlyMap<string, FactTextSource>,
+  englishFolder: string,
+): Problem[] {
+  const problems: Problem[] = []
+  for (const fact of model.facts) {
+    const has = (keys: string[]) =>
+      [...sources.values()].some(({ source }) => typeof dig(source.data, keys) === 'string')
+    const users = model.articles.filter((article) => factsUsedBy(article).has(fact.name))
+    const target = targetFor(fact.name, users, sources)
+    const report = (
+      code: Problem['code'],
+      severity: Problem['severity'],
+      expected: string,
+      keys: string[],
+    ) => {
+      const where = [...users.map((article) => `\`en/${article.id}.yaml\``), '`en/common.yaml`'].join(' or ')
+      problems.push({
+        code,
+        severity,
+        message: `${expected}; add \`${keys.join('.')}\` to ${where}, then translate it`,
+        file: target ? target.source.file : displayPath(path.join(englishFolder, 'common.yaml')),
+        ...(target ? target.source.locate(keys) : { line: 0, column: 0 }),
+        path: keys,
+      })
+    }
+    for (const field of ['label', 'question'] as const) {
+      const keys = ['facts', fact.name, field]
+      if (!has(keys))
+        report(
+          'KB_LOCALE_MISSING_FACT_TEXT',
+          'error',
+          `Expected an English ${field === 'label' ? 'label (the fact named in answers)' : 'question (how the guided check asks for it)'} for the fact \`${fact.name}\`, not none`,
+          keys,
+        )
+    }
+    if (fact.type !== 'enum') continue
+    for (const { value } of fact.values ?? []) {
+      const keys = ['facts', fact.name, 'values', value]
+      if (!has(keys))
+        report(
+          'KB_LOCALE_MISSING_VALUE_LABEL',
+          'warning',
+          `Expected an English label for the value \`${value}\` of the fact \`${fact.name}\` (the answer the web page offers), not the bare value`,
+          keys,
+        )
+    }
+  }
+  return problems
+}
+
+/** The linted file to point at: one that already has strings of the fact, else its only article, else common. */
+function targetFor(
+  fact: string,
+  users: ArticleModel[],
+  sources: ReadonlyMap<string, FactTextSource>,
+): FactTextSource | undefined {
+  const linted = [...sources.values()].filter((candidate) => candidate.linted)
+  const started = linted.find(({ source }) => dig(source.data, ['facts', fact]) !== undefined)
+  if (started) return started
+  const only = users.length === 1 ? sources.get(users[0]!.id) : undefined
+  if (only?.linted) return only
+  const common = sources.get('common')
+  return common?.linted ? common : linted[0]
+}
+
+/** Walk nested mappings by whole keys, so a value key with dots (`4.2`, `3.0 SP1`) is one step. */
+function dig(data: unknown, keys: string[]): unknown {
+  let node = data
+  for (const key of keys) {
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined
+    node = (node as Record<string, unknown>)[key]
+  }
+  return node
+}
+
+/** The facts an article's rules read or derive: `fact:` of its conditions and the keys of `derive[].set`. */
+function factsUsedBy(article: ArticleModel): Set<string> {
+  const used = new Set<string>()
+  const visit = (node: unknown, parentKey?: string): void => {
+    if (Array.isArray(node)) for (const item of node) visit(item, parentKey)
+    else if (node !== null && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'fact' && typeof value === 'string') used.add(value)
+        if (parentKey === 'derive' && key === 'set' && value && typeof value === 'object')
+          for (const name of Object.keys(value)) used.add(name)
+        visit(value, key)
+      }
+    }
+  }
+  visit(article.verdicts)
+  return used
+}
