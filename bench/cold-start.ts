@@ -3,7 +3,8 @@
  * against `node -e 0`, each as a fresh process, medians of several runs.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, rmSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { measure, median } from './process.ts'
 
@@ -22,33 +23,30 @@ export interface ColdStartResult {
 const checkArgs = ['check', '--fact', 'wsusVersion=3.0', '--fact', 'office2003OnClients=true']
 
 /**
- * Build dist/ (`tsc -p tsconfig.build.json`, as `npm run build`) unless it is there. Returns whether this
- * call created it, so the caller can remove it again (bin/kb.js prefers dist/, which must never be older
- * than the sources of whoever runs `kb` next), and a note when the build had problems.
+ * Build dist/ the way `npm install` does (`npm run build`: tsc, page assets, start-up snapshot) unless it is
+ * already newer than every source file, so the "compiled" figures measure what users run.
  *
  * @example
- * const {created} = buildDist()
+ * const {note} = buildDist()
  */
 export function buildDist(): { created: boolean; note?: string } {
-  if (existsSync(`${root}dist/cli/main.js`)) return { created: false }
-  const build = spawnSync(
-    'node',
-    [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.build.json`],
-    {
-      cwd: root,
-      encoding: 'utf8',
-    },
-  )
-  // tsc emits even when some file fails to typecheck; only a missing entry point stops the measurement.
-  if (!existsSync(`${root}dist/cli/main.js`))
-    return { created: true, note: `the build failed: ${build.stdout.slice(0, 300)}` }
-  if (build.status !== 0) return { created: true, note: 'tsc reported type errors; dist/ was emitted anyway' }
+  if (existsSync(`${root}dist/snapshot.json`) && !distIsStale()) return { created: false }
+  const build = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' })
+  if (build.status !== 0 || !existsSync(`${root}dist/cli/main.js`)) {
+    return { created: true, note: `the build failed: ${(build.stdout + build.stderr).slice(-300)}` }
+  }
   return { created: true }
 }
 
-/** Remove dist/ (after `buildDist` created it). */
-export function removeDist(): void {
-  rmSync(`${root}dist`, { recursive: true, force: true })
+// bin/kb.js runs dist/ only while it is newer than every file in src/; the bench must not time the fallback.
+function distIsStale(): boolean {
+  const built = statSync(`${root}dist/cli/main.js`, { throwIfNoEntry: false })?.mtimeMs ?? 0
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
+      const full = path.join(dir, entry.name)
+      return Math.max(latest, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs)
+    }, 0)
+  return newest(`${root}src`) > built
 }
 
 /**

@@ -4,13 +4,13 @@
  *
  * Environment: BENCH_RECORDS (end-to-end records, 1000000), BENCH_THROUGHPUT_RECORDS (200000),
  * BENCH_QUERIES (20000), BENCH_DIAGNOSE_MB (300), BENCH_HTTP_SECONDS (10), BENCH_COLD_RUNS (15),
- * BENCH_ONLY (comma list of: throughput, e2e, latency, diagnose, http, cold), BENCH_KEEP_DIST=1.
+ * BENCH_ONLY (comma list of: throughput, e2e, latency, diagnose, http, cold).
  */
 import { existsSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { loadKnowledgeBase } from '../src/knowledge-base.ts'
-import { benchColdStart, buildDist, removeDist } from './cold-start.ts'
+import { benchColdStart, buildDist } from './cold-start.ts'
 import { benchEndToEnd } from './end-to-end.ts'
 import { benchHttp } from './http.ts'
 import { benchLatency } from './latency.ts'
@@ -101,59 +101,53 @@ if (wanted('throughput')) {
 
 const build = wanted('e2e') || wanted('cold') ? buildDist() : { created: false }
 if (build.note) notes.push(`build: ${build.note}`)
-try {
-  if (wanted('e2e')) {
-    const records = env('BENCH_RECORDS', 1_000_000)
-    log(`kb check --batch on ${records} generated records (bench/data/)…`)
-    const result = await benchEndToEnd(records)
+if (wanted('e2e')) {
+  const records = env('BENCH_RECORDS', 1_000_000)
+  log(`kb check --batch on ${records} generated records (bench/data/)…`)
+  const result = await benchEndToEnd(records)
+  row({
+    measure: `kb check --batch, ${records} records (${result.fileMb.toFixed(0)} MB) wall`,
+    value: result.kb.seconds,
+    unit: 's',
+    anchor: 'NDJSON floor (parse + write, 1 core)',
+    anchorValue: result.floor.seconds,
+    target: '<= 5 s',
+    met: result.kb.seconds <= 5,
+  })
+  if (result.kb.peakRssMb !== undefined && result.floor.peakRssMb !== undefined) {
     row({
-      measure: `kb check --batch, ${records} records (${result.fileMb.toFixed(0)} MB) wall`,
-      value: result.kb.seconds,
-      unit: 's',
-      anchor: 'NDJSON floor (parse + write, 1 core)',
-      anchorValue: result.floor.seconds,
-      target: '<= 5 s',
-      met: result.kb.seconds <= 5,
+      measure: 'kb check --batch peak RSS',
+      value: result.kb.peakRssMb,
+      unit: 'MB',
+      anchor: 'NDJSON floor peak RSS',
+      anchorValue: result.floor.peakRssMb,
     })
-    if (result.kb.peakRssMb !== undefined && result.floor.peakRssMb !== undefined) {
-      row({
-        measure: 'kb check --batch peak RSS',
-        value: result.kb.peakRssMb,
-        unit: 'MB',
-        anchor: 'NDJSON floor peak RSS',
-        anchorValue: result.floor.peakRssMb,
-      })
-    }
-    notes.push(
-      `end to end: ${result.kb.failedLines} bad lines reported (one every 100000 records, by design)`,
-    )
   }
-  if (wanted('cold')) {
-    const runs = env('BENCH_COLD_RUNS', 15)
-    log(`cold start, ${runs} runs each…`)
-    const result = await benchColdStart(runs)
-    if (result.compiled !== undefined) {
-      row({
-        measure: 'kb check cold start (dist/)',
-        value: result.compiled * 1000,
-        unit: 'ms',
-        anchor: 'node -e 0',
-        anchorValue: result.node * 1000,
-        target: '<= 3x',
-        met: result.compiled / result.node <= 3,
-      })
-    }
-    if (result.note) notes.push(`cold start: ${result.note}`)
+  notes.push(`end to end: ${result.kb.failedLines} bad lines reported (one every 100000 records, by design)`)
+}
+if (wanted('cold')) {
+  const runs = env('BENCH_COLD_RUNS', 15)
+  log(`cold start, ${runs} runs each…`)
+  const result = await benchColdStart(runs)
+  if (result.compiled !== undefined) {
     row({
-      measure: 'kb check cold start (sources via tsx)',
-      value: result.source * 1000,
+      measure: 'kb check cold start (dist/)',
+      value: result.compiled * 1000,
       unit: 'ms',
       anchor: 'node -e 0',
       anchorValue: result.node * 1000,
+      target: '<= 3x',
+      met: result.compiled / result.node <= 3,
     })
   }
-} finally {
-  if (build.created && process.env.BENCH_KEEP_DIST !== '1') removeDist()
+  if (result.note) notes.push(`cold start: ${result.note}`)
+  row({
+    measure: 'kb check cold start (sources via tsx)',
+    value: result.source * 1000,
+    unit: 'ms',
+    anchor: 'node -e 0',
+    anchorValue: result.node * 1000,
+  })
 }
 
 if (wanted('latency')) {
