@@ -11,7 +11,7 @@ const answers: Record<string, unknown> = {
 const facts: Record<string, unknown> = {}
 for (;;) {
   const [result] = (await kb.check(facts)).results
-  if (!result || result.verdict !== 'unknown') {
+  if (result?.verdict !== 'unknown') {
     console.log('verdict:', result?.verdict)
     break
   }
