@@ -8,12 +8,9 @@ describe('the public API', () => {
       'FactsError',
       'KnowledgeBase',
       'KnowledgeBaseError',
-      'KnowledgeBaseHolder',
       'Renderer',
       'buildCsaf',
-      'builtInRenderer',
       'compareVersions',
-      'createApp',
       'csafFileName',
       'defaultRulesDir',
       'documentKinds',
@@ -27,10 +24,19 @@ describe('the public API', () => {
       'loadKnowledgeBase',
       'loadRules',
       'localizeCheckResult',
-      'problemCodes',
       'renderDocument',
-      'startServer',
       'validateFacts',
+    ])
+  })
+
+  it('keeps the HTTP server on its own entry point, kb-advisor/http', async () => {
+    const http = Object.keys(await import('../src/http/index.ts')).sort()
+    expect(http).toEqual([
+      'KnowledgeBaseHolder',
+      'builtInRenderer',
+      'createApp',
+      'problemCodes',
+      'startServer',
     ])
   })
 

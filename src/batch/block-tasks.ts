@@ -13,7 +13,7 @@ export type BlockSource = { firstLine: number } & (
 const newline = 10
 
 /** The number of the first line that starts at or after `start`, from the newlines in `[0, start - 1)`. */
-export function firstLineOf(start: number, newlinesBefore: number): number {
+function firstLineOf(start: number, newlinesBefore: number): number {
   return start === 0 ? 1 : newlinesBefore + 2
 }
 

@@ -3,11 +3,16 @@ import { readSync } from 'node:fs'
 import type { Verdict } from '../kb/schema/verdicts.ts'
 import { type LineEvaluator, maxLineBytes, tooLongLine } from './evaluate-line.ts'
 
-/** The verdicts counted per article, in this order. */
+/**
+ * The verdicts counted per article, in this order.
+ *
+ * @example
+ * counts[article * verdictOrder.length + verdictOrder.indexOf('unknown')] += 1
+ */
 export const verdictOrder: readonly Verdict[] = ['affected', 'not_affected', 'fixed', 'unknown']
 
 /** Error sentences kept per block for stderr; every error is in the output anyway. */
-export const keptErrorsPerBlock = 20
+const keptErrorsPerBlock = 20
 
 /** What a block produced: its output text and counts, ready to send to the thread that writes them. */
 export interface BlockResult {
@@ -27,7 +32,14 @@ export interface BlockResult {
 const newline = 10
 const readChunkBytes = 1024 * 1024
 
-/** Accumulates a block's results. */
+/**
+ * Accumulates a block's results.
+ *
+ * @example
+ * const writer = new BlockWriter(evaluator)
+ * await writer.text('{"wsusVersion": "3.0"}\n', 1)
+ * stdout.write(writer.finish().output)
+ */
 export class BlockWriter {
   readonly #evaluator: LineEvaluator
   readonly #parts: string[] = []

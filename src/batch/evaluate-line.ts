@@ -14,7 +14,7 @@ export interface BatchEvaluationOptions {
 }
 
 /** What a batch line became, besides its output text. */
-export interface LineOutcome {
+interface LineOutcome {
   /** The NDJSON output line, without the newline. */
   json: string
   /** The verdict of each article, in order; absent when the line failed. */
@@ -23,7 +23,12 @@ export interface LineOutcome {
   error?: string
 }
 
-/** Longest line accepted (bytes); a longer one is reported as failed, never buffered whole. */
+/**
+ * Longest line accepted (bytes); a longer one is reported as failed, never buffered whole.
+ *
+ * @example
+ * if (Buffer.byteLength(line) > maxLineBytes) writer.tooLong(lineNumber)
+ */
 export const maxLineBytes = 1024 * 1024
 
 /**
@@ -123,7 +128,12 @@ export class LineEvaluator {
   }
 }
 
-/** The result line of a line that could not be read at all (longer than `maxLineBytes`). */
+/**
+ * The result line of a line that could not be read at all (longer than `maxLineBytes`).
+ *
+ * @example
+ * tooLongLine(7).error // 'line 7: Expected a line of at most 1048576 bytes, not a longer one; …'
+ */
 export function tooLongLine(line: number): LineOutcome {
   const message = `Expected a line of at most ${maxLineBytes} bytes, not a longer one; split the record or remove what is not a fact`
   return failed(undefined, line, 'KB_E_BATCH_LINE_TOO_LONG', message, [])

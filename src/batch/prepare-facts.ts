@@ -3,7 +3,7 @@ import { type FactProblem, type Facts, validateFacts } from '../engine/facts.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
 
 /** A prepared record: facts with every vocabulary name present (undefined when absent), or the problems. */
-export type PreparedRecord =
+type PreparedRecord =
   | { ok: true; facts: Facts; warnings: FactProblem[] }
   | { ok: false; errors: FactProblem[]; warnings: FactProblem[] }
 
@@ -97,7 +97,12 @@ export class FactPreparer {
   }
 }
 
-/** The facts without the absent (undefined) names, as `kb.check` and the engine expect them. */
+/**
+ * The facts without the absent (undefined) names, as `kb.check` and the engine expect them.
+ *
+ * @example
+ * presentFacts({wsusVersion: '3.0', serverRole: undefined}) // {wsusVersion: '3.0'}
+ */
 export function presentFacts(facts: Facts): Facts {
   const present: Facts = Object.create(null)
   for (const name in facts) if (facts[name] !== undefined) present[name] = facts[name]!

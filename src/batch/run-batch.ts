@@ -13,7 +13,7 @@ import { type BatchEvaluationOptions, LineEvaluator } from './evaluate-line.ts'
 import { WorkerPool } from './worker-pool.ts'
 
 /** Options of `runBatch`. */
-export interface BatchOptions extends BatchEvaluationOptions {
+interface BatchOptions extends BatchEvaluationOptions {
   /** The NDJSON file, or `-` for `stdin`. */
   input: string
   stdin: Readable
@@ -32,7 +32,7 @@ export interface BatchOptions extends BatchEvaluationOptions {
 }
 
 /** The totals printed at the end. */
-export interface BatchSummary {
+interface BatchSummary {
   /** Input lines, blank ones included. */
   lines: number
   /** Non-blank lines: records evaluated or failed. */

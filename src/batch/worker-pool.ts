@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads'
 import type { BlockTask, WorkerReply, WorkerSetup } from './worker.ts'
 
 /** A block's answer from a worker. */
-export type BlockReply = Extract<WorkerReply, { type: 'block' }>
+type BlockReply = Extract<WorkerReply, { type: 'block' }>
 
 /**
  * Worker threads that evaluate blocks; each block goes to the worker with the fewest blocks in hand.

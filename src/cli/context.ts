@@ -20,7 +20,14 @@ import {
 import { exitCodes } from './exit-codes.ts'
 import { type CliIo, readAll, UsageError } from './io.ts'
 
-/** Passed to every command: its streams, and the exit status it sets. */
+/**
+ * Passed to every command: its streams, and the exit status it sets.
+ *
+ * @example
+ * const context = new CliContext(processIo())
+ * await context.guard(async () => context.out(`${(await context.knowledgeBase()).model.articles.length}\n`))
+ * process.exitCode = context.exitCode
+ */
 export class CliContext {
   readonly io: CliIo
   exitCode: number = exitCodes.ok
@@ -117,7 +124,13 @@ export class CliContext {
   }
 }
 
-/** `--lang`, validated; English when absent. */
+/**
+ * `--lang`, validated; English when absent.
+ *
+ * @example
+ * parseLanguage('NL') // 'nl'
+ * parseLanguage(undefined) // 'en'
+ */
 export function parseLanguage(value: string | undefined): Language {
   if (value === undefined) return 'en'
   const lower = value.toLowerCase()

@@ -1,5 +1,11 @@
 /** @module Exit statuses of `kb`, documented in docs/errors.md and `kb --help`. */
 
+/**
+ * Exit statuses of every `kb` command.
+ *
+ * @example
+ * context.exitCode = problems.length > 0 ? exitCodes.problems : exitCodes.ok
+ */
 export const exitCodes = {
   ok: 0,
   /** `kb lint` found problems; `kb check --batch` had a bad line. */
@@ -10,7 +16,12 @@ export const exitCodes = {
   internal: 70,
 } as const
 
-/** With `--exit-code`, `kb check` and `kb diagnose` exit with the verdict instead. */
+/**
+ * With `--exit-code`, `kb check` and `kb diagnose` exit with the verdict instead.
+ *
+ * @example
+ * process.exitCode = verdictExitCodes[result.verdict] // 10 when affected
+ */
 export const verdictExitCodes = {
   not_affected: 0,
   fixed: 0,

@@ -1,6 +1,7 @@
 /** @module The streams and environment a CLI run uses, injectable so tests run the CLI in process. */
 import type { Readable, Writable } from 'node:stream'
 
+/** What a CLI run reads and writes: injected so tests run `runCli` in process. */
 export interface CliIo {
   stdin: Readable
   stdout: Writable & { isTTY?: boolean }
@@ -9,7 +10,12 @@ export interface CliIo {
   cwd: string
 }
 
-/** The real process streams. */
+/**
+ * The real process streams.
+ *
+ * @example
+ * const status = await runCli(['lint'], processIo())
+ */
 export function processIo(): CliIo {
   return {
     stdin: process.stdin,
@@ -20,7 +26,12 @@ export function processIo(): CliIo {
   }
 }
 
-/** Read a whole stream as UTF-8 text, refusing more than `limit` bytes. */
+/**
+ * Read a whole stream as UTF-8 text, refusing more than `limit` bytes.
+ *
+ * @example
+ * const facts = JSON.parse(await readAll(process.stdin))
+ */
 export async function readAll(stream: Readable, limit = 64 * 1024 * 1024): Promise<string> {
   const chunks: Buffer[] = []
   let size = 0

@@ -26,7 +26,7 @@ const commandModules: Record<string, () => Promise<Register[]>> = {
  * Build the program writing to `context`'s streams, with the command named in `argv` registered, or every
  * command when `argv` names none (for `--help` and for "did you mean" on a typo).
  */
-export async function createProgram(context: CliContext, argv: readonly string[] = []): Promise<Command> {
+async function createProgram(context: CliContext, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('kb')
     .description(
       'kb-advisor: a knowledge base whose articles are code. Am I affected by Microsoft KB 954960?',
@@ -70,7 +70,13 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
   return context.exitCode
 }
 
-/** Entry point of `bin/kb.js`. */
+/**
+ * Entry point of `bin/kb.js`.
+ *
+ * @example
+ * const cli = await import('../src/cli/main.ts')
+ * await cli.main()
+ */
 export async function main(): Promise<void> {
   process.exitCode = await runCli(process.argv.slice(2))
 }

@@ -18,7 +18,7 @@ export type ReloadOutcome =
   | { status: 'rejected'; problems: Problem[] }
 
 /** Options of {@link watchKnowledgeBase}. */
-export interface WatchOptions {
+interface WatchOptions {
   /** The rules folder being served. */
   rules: string
   /** The locales folders being served, watched and checked (default: the project's `locales/`). */

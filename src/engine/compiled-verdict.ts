@@ -10,7 +10,7 @@ import type { Facts } from './facts.ts'
 import { engineOperator, type RuntimeOperator } from './operators.ts'
 
 /** The verdict for validated facts, or `undefined` when a derivation holds (the caller then applies it). */
-export type VerdictFunction = (facts: Facts) => Verdict | undefined
+type VerdictFunction = (facts: Facts) => Verdict | undefined
 
 /** The two generated functions: with the derivation check first, and decisions alone for derived facts. */
 export interface VerdictFunctions {

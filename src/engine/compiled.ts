@@ -5,7 +5,7 @@ import type { Facts } from './facts.ts'
 import { engineOperator } from './operators.ts'
 import { FALSE, TRUE, type Tri, triNot, UNKNOWN } from './tri-state.ts'
 
-export type TriPredicate = (facts: Facts) => Tri
+type TriPredicate = (facts: Facts) => Tri
 
 /**
  * Compile a condition into a closure that calls the engine's own registered `Operator` objects, so its
@@ -15,7 +15,7 @@ export type TriPredicate = (facts: Facts) => Tri
  * const isAffected = compileCondition(engine, {fact: 'wsusVersion', operator: 'equal', value: '3.0'})
  * isAffected({wsusVersion: '3.0'}) // TRUE
  */
-export function compileCondition(engine: Engine, condition: EngineCondition): TriPredicate {
+function compileCondition(engine: Engine, condition: EngineCondition): TriPredicate {
   if ('all' in condition) {
     const parts = condition.all.map((child) => compileCondition(engine, child))
     return (facts) => {
@@ -60,7 +60,13 @@ export interface CompiledArticle {
   actions: Array<{ id: string; when: TriPredicate }>
 }
 
-/** Compile every rule of an article. */
+/**
+ * Compile every rule of an article.
+ *
+ * @example
+ * const compiled = compileArticle(engine, toEngineRules(article))
+ * compiled.decisions.map((decision) => decision.id) // in priority order
+ */
 export function compileArticle(engine: Engine, rules: CompiledRule[]): CompiledArticle {
   const compiled: CompiledArticle = { derivations: [], decisions: [], actions: [] }
   for (const rule of rules) {
@@ -78,6 +84,10 @@ export function compileArticle(engine: Engine, rules: CompiledRule[]): CompiledA
  * Apply derivations as the engine does: a derivation that holds sets its facts, overriding a contradicting
  * input (the more specific statement wins, which keeps verdicts monotone). Returns a new object when
  * anything changed.
+ *
+ * @example
+ * applyDerivations(compiled, {product: 'sbs2003', sbsWsusUpgraded: false})
+ * // {product: 'sbs2003', sbsWsusUpgraded: false, wsusVersion: '2.0'}
  */
 export function applyDerivations(compiled: CompiledArticle, facts: Facts): Facts {
   let current = facts

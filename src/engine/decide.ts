@@ -2,7 +2,7 @@
 import type { Verdict } from '../kb/schema/verdicts.ts'
 import { TRUE, type Tri, UNKNOWN } from './tri-state.ts'
 
-export interface Decision {
+interface Decision {
   verdict: Verdict
   /** Index of the rule that decided, or -1. */
   winner: number

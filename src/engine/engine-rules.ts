@@ -11,8 +11,9 @@ export type EngineCondition =
   | { any: EngineCondition[] }
   | { not: EngineCondition }
 
-export type RuleRole = 'derive' | 'decide' | 'action'
+type RuleRole = 'derive' | 'decide' | 'action'
 
+/** One YAML rule as json-rules-engine rule JSON, with the role and position it came from. */
 export interface CompiledRule {
   role: RuleRole
   id: string

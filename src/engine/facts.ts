@@ -9,7 +9,12 @@ export type FactValue = string | boolean
 /** Facts after validation: known names only, canonical values, no prototype. */
 export type Facts = Record<string, FactValue>
 
-/** Values longer than this are refused: no fact of the vocabulary needs more. */
+/**
+ * Values longer than this are refused: no fact of the vocabulary needs more.
+ *
+ * @example
+ * validateFacts({wsusVersion: 'x'.repeat(maxFactValueLength + 1)}, vocabulary).errors[0]?.code // 'FACT_INVALID_VALUE'
+ */
 export const maxFactValueLength = 200
 
 /** A problem with one fact, as data. `FACT_UNKNOWN` is a warning; the others are errors. */
@@ -71,7 +76,7 @@ export function validateFacts(
         code: 'FACT_UNKNOWN',
         severity: 'warning',
         fact: name,
-        message: `Expected a known fact name, not \`${printable(name)}\`${suggestion ? `; did you mean \`${suggestion}\`?` : ''}; it is ignored`,
+        message: `Expected a known fact name, not \`${printable(name)}\`, which is ignored${suggestion ? `; did you mean \`${suggestion}\`?` : ''}`,
         expected: [...byName.keys()],
         ...(suggestion ? { suggestion } : {}),
       })
@@ -86,7 +91,7 @@ export function validateFacts(
 }
 
 /** Accepted values of a fact, for messages and for the web page's answers. */
-export function acceptedValues(definition: FactDefinition): string[] {
+function acceptedValues(definition: FactDefinition): string[] {
   if (definition.type === 'boolean') return ['true', 'false']
   if (definition.type === 'version') return ['a dotted version such as 3.1.6001.66']
   return definition.values!.map((value) => value.value)

@@ -7,7 +7,7 @@ import type { Facts, FactValue } from './facts.ts'
 import { isVersion, previousVersion } from './version.ts'
 
 /** The values tried for a fact when ranking: its enum values, both booleans, or versions around each threshold. */
-export function probeValues(definition: FactDefinition, thresholds: readonly string[]): FactValue[] {
+function probeValues(definition: FactDefinition, thresholds: readonly string[]): FactValue[] {
   if (definition.type === 'boolean') return [true, false]
   if (definition.type === 'enum') return definition.values!.map((value) => value.value)
   const versions = new Set<string>(definition.examples ?? [])
@@ -19,7 +19,12 @@ export function probeValues(definition: FactDefinition, thresholds: readonly str
   return [...versions].filter(isVersion)
 }
 
-/** Every version a rule compares each fact with, for `probeValues`. */
+/**
+ * Every version a rule compares each fact with, for `probeValues`.
+ *
+ * @example
+ * versionThresholds([{fact: 'wsusVersion', operator: 'versionLessThan', value: '3.0'}]) // Map {'wsusVersion' => ['3.0']}
+ */
 export function versionThresholds(conditions: EngineCondition[]): Map<string, string[]> {
   const found = new Map<string, string[]>()
   const walk = (node: EngineCondition) => {

@@ -32,7 +32,12 @@ export interface RuntimeOperator {
   evaluate(factValue: unknown, jsonValue: unknown): boolean
 }
 
-/** The engine's own operator objects, so compiled evaluation calls exactly what `run()` calls. */
+/**
+ * The engine's own operator objects, so compiled evaluation calls exactly what `run()` calls.
+ *
+ * @example
+ * engineOperator(engine, 'versionLessThan').evaluate('2.0', '3.0') // true
+ */
 export function engineOperator(engine: Engine, name: string): RuntimeOperator {
   const operator = (
     engine as unknown as { operators: { get(name: string): RuntimeOperator | null } }

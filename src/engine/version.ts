@@ -1,7 +1,7 @@
 /** @module Dotted versions compared part by part, as OVAL's `version` datatype does. */
 
 /** A version as facts and rules write it: up to four dot-separated numbers. */
-export const versionPattern = /^\d{1,12}(\.\d{1,12}){0,3}$/
+const versionPattern = /^\d{1,12}(\.\d{1,12}){0,3}$/
 
 /**
  * Compare two dotted versions numerically part by part; missing parts count as 0 (1.2 = 1.2.0.0).
@@ -24,7 +24,13 @@ export function compareVersions(a: string, b: string): -1 | 0 | 1 {
   return 0
 }
 
-/** True for a string that `compareVersions` can read. */
+/**
+ * True for a string that `compareVersions` can read.
+ *
+ * @example
+ * isVersion('3.1.6001.65') // true
+ * isVersion('3.0 SP1') // false: a label, not a dotted version
+ */
 export function isVersion(value: unknown): value is string {
   return typeof value === 'string' && versionPattern.test(value)
 }

@@ -24,7 +24,7 @@ const { version: engineVersion } = JSON.parse(
  * @example
  * lang === csafSourceLanguage ? 'original' : 'translation'
  */
-export const csafSourceLanguage: Language = 'en'
+const csafSourceLanguage: Language = 'en'
 
 /**
  * Who issues the documents. kb-advisor republishes Microsoft's advisory, so it is not the `vendor`.
@@ -32,7 +32,7 @@ export const csafSourceLanguage: Language = 'en'
  * @example
  * buildCsaf(kb, {article: '954960', lang: 'en', publisher: {...defaultCsafPublisher, namespace: 'https://example.org'}})
  */
-export const defaultCsafPublisher = { name: 'kb-advisor', namespace: 'https://kb-advisor.invalid' }
+const defaultCsafPublisher = { name: 'kb-advisor', namespace: 'https://kb-advisor.invalid' }
 
 /**
  * Where the documents are published (a folder per year below it). Override it for a real deployment.

@@ -5,7 +5,7 @@ import type { Localizer } from '../render/localizer.ts'
 import type { CsafNote } from './csaf-types.ts'
 
 /** What `csafNotes` needs: the article, its locales and the two translators of `buildCsaf`. */
-export interface NoteSources {
+interface NoteSources {
   article: ArticleFile
   articleId: string
   resources: Resource

@@ -72,7 +72,7 @@ export interface CsafProductStatus {
 }
 
 /** One vulnerability (§3.2.3); 954960 has no CVE, so `ids` identifies it. */
-export interface CsafVulnerability {
+interface CsafVulnerability {
   ids: Array<{ system_name: string; text: string }>
   notes: CsafNote[]
   product_status: CsafProductStatus
@@ -84,7 +84,7 @@ export interface CsafVulnerability {
 }
 
 /** A revision history entry (§3.2.1.12.6). */
-export interface CsafRevision {
+interface CsafRevision {
   date: string
   number: string
   summary: string

@@ -10,7 +10,7 @@ import type { KnowledgeBase } from '../knowledge-base.ts'
 import { CsafExportError } from './csaf-export-error.ts'
 
 /** CSAF relationship categories this export uses. */
-export type RelationshipCategory = 'default_component_of' | 'installed_on' | 'installed_with'
+type RelationshipCategory = 'default_component_of' | 'installed_on' | 'installed_with'
 
 /** A product of the CSAF product tree: a catalog product, a component version, or a combination. */
 export interface ProductScenario {
@@ -32,7 +32,7 @@ export interface ProductScenario {
 }
 
 /** The product scenarios of one article, and the facts their derivation relied on. */
-export interface ProductScenarios {
+interface ProductScenarios {
   scenarios: ProductScenario[]
   /** The boolean fact that stands for the article's prerequisite (`office2003OnClients`); true in every scenario. */
   prerequisiteFact: string
@@ -183,7 +183,7 @@ export async function productScenarios(kb: KnowledgeBase, articleId: string): Pr
  * catalogProductFacts({shortName: 'Windows SBS 2003', name: 'Windows Small Business Server', version: '2003', ...}, facts)
  * // {product: 'sbs2003'}
  */
-export function catalogProductFacts(product: Product, vocabulary: readonly FactDefinition[]): Facts {
+function catalogProductFacts(product: Product, vocabulary: readonly FactDefinition[]): Facts {
   const facts: Facts = {}
   const candidates = [product.shortName, `${product.name} ${product.version}`, product.name]
   for (const definition of vocabulary) {

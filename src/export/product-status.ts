@@ -11,7 +11,7 @@ import type { ProductScenario } from './product-scenarios.ts'
  * @example
  * statusOfVerdict.not_affected // 'known_not_affected'
  */
-export const statusOfVerdict = {
+const statusOfVerdict = {
   affected: 'known_affected',
   fixed: 'fixed',
   not_affected: 'known_not_affected',
@@ -23,7 +23,7 @@ export const statusOfVerdict = {
  * @example
  * const texts: StatusTexts = {...strings, rule: (id) => t(`verdicts.rules.${id}`)}
  */
-export interface StatusTexts {
+interface StatusTexts {
   vendorFix: string
   restart: string
   upgrade: string

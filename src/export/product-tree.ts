@@ -10,7 +10,7 @@ import type { ProductScenario } from './product-scenarios.ts'
  * @example
  * const name: RelationshipNamer = (category, {reference, target}) => `${reference} on ${target}`
  */
-export type RelationshipNamer = (
+type RelationshipNamer = (
   category: CsafRelationship['category'],
   names: { reference: string; target: string },
 ) => string

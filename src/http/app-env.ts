@@ -25,6 +25,12 @@ export interface BodyLimits {
   logs: number
 }
 
+/**
+ * Body limits when `createApp` is given none: room for any real inventory and a large log.
+ *
+ * @example
+ * const app = createApp({bodyLimit: {logs: defaultBodyLimits.logs * 2}})
+ */
 export const defaultBodyLimits: BodyLimits = { json: 64 * 1024, logs: 32 * 1024 * 1024 }
 
 /** What `createApp` hands to each `routes/*.ts` registration. */

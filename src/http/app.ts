@@ -87,12 +87,15 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
           },
         )
       }
+      const given = c.req.query(name)
+      const expected =
+        issue?.code === 'invalid_value'
+          ? `one of ${issue.values.map((value) => `\`${String(value)}\``).join(', ')}`
+          : `valid (${issue?.message ?? 'invalid'})`
       throw new HttpProblem(
         'KB_HTTP_INVALID_PARAMETER',
-        `Expected a valid \`${name}\`: ${issue?.message ?? 'invalid'}`,
-        {
-          parameter: name,
-        },
+        `Expected \`${name}\` to be ${expected}, not ${given === undefined ? 'nothing' : `\`${given}\``}`,
+        { parameter: name },
       )
     },
   })

@@ -4,11 +4,11 @@ import type { ArticleModel } from '../kb/model.ts'
 import type { Language } from '../render/i18n.ts'
 import type { KnowledgeSnapshot } from './knowledge-holder.ts'
 
-export type DocumentKind = 'kb' | 'advisory'
-export type DocumentFormat = 'md' | 'html' | 'text' | 'json'
+type DocumentKind = 'kb' | 'advisory'
+type DocumentFormat = 'md' | 'html' | 'text' | 'json'
 
 /** One document to render. */
-export interface RenderRequest {
+interface RenderRequest {
   snapshot: KnowledgeSnapshot
   article: ArticleModel
   doc: DocumentKind
@@ -20,7 +20,12 @@ export interface RenderRequest {
 /** Renders a document: text for md, html and text, a JSON-serialisable tree for json. */
 export type DocumentRenderer = (request: RenderRequest) => Promise<string | object>
 
-/** The media type each format is served as. */
+/**
+ * The media type each format is served as.
+ *
+ * @example
+ * return c.body(body, 200, {'Content-Type': formatMediaTypes.html})
+ */
 export const formatMediaTypes: Record<DocumentFormat, string> = {
   md: 'text/markdown; charset=utf-8',
   html: 'text/html; charset=utf-8',

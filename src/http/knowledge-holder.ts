@@ -5,7 +5,13 @@ import { createI18n, type Language, loadResources } from '../render/i18n.ts'
 import { Renderer } from '../render/renderer.ts'
 import { AnswerCache } from './answer-cache.ts'
 
-/** One consistent state: a request reads a snapshot once and uses it to the end, whatever is swapped meanwhile. */
+/**
+ * One consistent state: a request reads a snapshot once and uses it to the end, whatever is swapped meanwhile.
+ *
+ * @example
+ * const snapshot = new KnowledgeSnapshot(await loadKnowledgeBase(), await loadResources())
+ * const t = (await snapshot.i18n('nl')).t
+ */
 export class KnowledgeSnapshot {
   readonly kb: KnowledgeBase
   readonly resources: Resource

@@ -11,7 +11,7 @@ const aliases: Record<string, Language> = { no: 'nb', nn: 'nb', nb: 'nb' }
  * supportedLanguage('nb-NO') // 'nb'
  * supportedLanguage('de') // undefined
  */
-export function supportedLanguage(tag: string): Language | undefined {
+function supportedLanguage(tag: string): Language | undefined {
   const primary = tag.trim().toLowerCase().split(/[-_]/)[0] ?? ''
   const mapped = aliases[primary] ?? primary
   return isLanguage(mapped) ? mapped : undefined
@@ -24,7 +24,7 @@ export function supportedLanguage(tag: string): Language | undefined {
  * @example
  * fromAcceptLanguage('de-DE, nn;q=0.8, en;q=0.5') // 'nb'
  */
-export function fromAcceptLanguage(header: string | undefined): Language {
+function fromAcceptLanguage(header: string | undefined): Language {
   if (!header) return 'en'
   const ranked = header
     .split(',')
@@ -45,7 +45,7 @@ export function fromAcceptLanguage(header: string | undefined): Language {
 }
 
 /** The outcome of negotiation: a language, or the explicit `?lang=` that is not supported. */
-export type Negotiated = { ok: true; language: Language } | { ok: false; requested: string }
+type Negotiated = { ok: true; language: Language } | { ok: false; requested: string }
 
 /**
  * `?lang=` wins (an unsupported value is an error, not a silent fallback); otherwise `Accept-Language`.

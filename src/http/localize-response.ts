@@ -6,7 +6,7 @@ import type { KnowledgeBase } from '../knowledge-base.ts'
 import { factNamespaces, localizeCheckResult } from '../render/localize-check.ts'
 
 /** A question of the guided check, with the answers it accepts. */
-export interface Question {
+interface Question {
   fact: string
   question: string
   label: string
@@ -24,7 +24,7 @@ export interface Question {
  * describeFact(definition, i18n).values // [{value: 'x86', label: 'x86'}, {value: 'x64', label: 'x64'}]
  * describeFact(definition, i18n, factNamespaces(kb, 'contoso-1001')).question
  */
-export function describeFact(
+function describeFact(
   definition: FactDefinition,
   i18n: i18n,
   namespaces: readonly string[] = ['common'],

@@ -22,6 +22,7 @@ export const problemCodes = {
   KB_HTTP_INTERNAL: { status: 500, title: 'Internal error' },
 } as const
 
+/** A code of `problemCodes`, such as `KB_HTTP_INVALID_FACTS`. */
 export type ProblemCode = keyof typeof problemCodes
 
 /** A problem with one fact, as `kb.check` reports it. */
@@ -37,7 +38,7 @@ export const FactProblemSchema = z
   .openapi('FactProblem')
 
 /** The body of every error response (`application/problem+json`). */
-export const ProblemSchema = z
+const ProblemSchema = z
   .object({
     type: z.string().openapi({ example: 'urn:kb-advisor:problem:KB_HTTP_INVALID_FACTS' }),
     title: z.string().openapi({ example: 'Invalid facts' }),
@@ -54,7 +55,7 @@ export const ProblemSchema = z
   })
   .openapi('Problem')
 
-export type Problem = z.infer<typeof ProblemSchema>
+type Problem = z.infer<typeof ProblemSchema>
 
 /**
  * Thrown by handlers and middleware; the app's error handler turns it into a problem response.
@@ -99,7 +100,12 @@ export function problemResponse(problem: Problem, headers: Record<string, string
   })
 }
 
-/** The OpenAPI description of a problem response, for `responses` of `createRoute`. */
+/**
+ * The OpenAPI description of a problem response, for `responses` of `createRoute`.
+ *
+ * @example
+ * responses: {404: problemContent('KB_HTTP_UNKNOWN_ARTICLE or KB_HTTP_UNKNOWN_LANGUAGE.')}
+ */
 export function problemContent(description: string) {
   return { description, content: { 'application/problem+json': { schema: ProblemSchema } } }
 }

@@ -15,7 +15,12 @@ export function tooLarge(limit: number): HttpProblem {
   )
 }
 
-/** Refuse at once when the declared `Content-Length` is already over the limit. */
+/**
+ * Refuse at once when the declared `Content-Length` is already over the limit.
+ *
+ * @example
+ * checkDeclaredLength(c.req.raw, 64 * 1024) // throws a KB_HTTP_BODY_TOO_LARGE problem for Content-Length: 70000
+ */
 export function checkDeclaredLength(request: Request, limit: number): void {
   const declared = request.headers.get('content-length')
   if (declared !== null && Number(declared) > limit) throw tooLarge(limit)
@@ -82,7 +87,12 @@ export async function readLimited(request: Request, limit: number): Promise<Uint
   return bytes
 }
 
-/** The media type of a request without parameters, lower-case (`''` when absent). */
+/**
+ * The media type of a request without parameters, lower-case (`''` when absent).
+ *
+ * @example
+ * mediaType(new Request('http://x', {method: 'POST', headers: {'Content-Type': 'Text/Plain; charset=utf-8'}})) // 'text/plain'
+ */
 export function mediaType(request: Request): string {
   return (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
 }

@@ -13,6 +13,7 @@ export interface RequestLogLine {
   error?: string
 }
 
+/** Receives one line per request; `createApp` takes one so tests and hosts can collect them. */
 export type RequestLogger = (line: RequestLogLine) => void
 
 /**

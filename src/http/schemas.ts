@@ -2,7 +2,7 @@
 import { z } from '@hono/zod-openapi'
 import { FactProblemSchema } from './problem.ts'
 
-export const LanguageQuery = z
+const LanguageQuery = z
   .string()
   .optional()
   .openapi({
@@ -15,12 +15,13 @@ export const LanguageQuery = z
 /** Query of routes whose only parameter is the language. */
 export const LanguageOnlyQuery = z.object({ lang: LanguageQuery })
 
+/** The `{id}` path parameter: an article id such as `954960`. */
 export const ArticleParam = z.string().openapi({ param: { name: 'id', in: 'path' }, example: '954960' })
 
 const Verdict = z.enum(['affected', 'not_affected', 'fixed', 'unknown'])
 const FactValue = z.union([z.string(), z.boolean()])
 
-export const ArticleSummarySchema = z
+const ArticleSummarySchema = z
   .object({
     id: z.string().openapi({ example: '954960' }),
     title: z.string().openapi({ description: 'The localized title of the KB article.' }),
@@ -34,10 +35,12 @@ export const ArticleSummarySchema = z
   })
   .openapi('ArticleSummary')
 
+/** Answer of `GET /v1/articles`. */
 export const ArticleListSchema = z
   .object({ language: z.string(), articles: z.array(ArticleSummarySchema) })
   .openapi('ArticleList')
 
+/** Path of `GET /v1/articles/{id}/{doc}`. */
 export const DocumentParams = z.object({
   id: ArticleParam,
   doc: z
@@ -45,6 +48,7 @@ export const DocumentParams = z.object({
     .openapi({ param: { name: 'doc', in: 'path' }, description: 'The KB article or the security advisory.' }),
 })
 
+/** Query of `GET /v1/articles/{id}/{doc}`: language and format. */
 export const DocumentQuery = z.object({
   lang: LanguageQuery,
   format: z
@@ -56,6 +60,7 @@ export const DocumentQuery = z.object({
     }),
 })
 
+/** Body of `POST /v1/check`; any value passes here so that `validateFacts` can name the fact it rejects. */
 export const FactsSchema = z.record(z.string(), z.unknown()).openapi('Facts', {
   description:
     'Facts by name (docs/facts.md). Values: strings, booleans, or null for unknown. Unknown names are ignored with a warning.',
@@ -67,6 +72,7 @@ const ArticleQuery = z
   .optional()
   .openapi({ param: { name: 'article', in: 'query' }, description: 'One article only (all by default).' })
 
+/** Query of `POST /v1/check`. */
 export const CheckQuery = z.object({ lang: LanguageQuery, article: ArticleQuery })
 
 const ReasonFactSchema = z.object({
@@ -113,7 +119,7 @@ const ActionSchema = z
   })
   .openapi('Action')
 
-export const QuestionSchema = z
+const QuestionSchema = z
   .object({
     fact: z.string().openapi({ example: 'wsusVersion' }),
     question: z.string().openapi({ example: 'Which version of WSUS runs on the server?' }),
@@ -127,7 +133,7 @@ export const QuestionSchema = z
   })
   .openapi('Question')
 
-export const CheckResultSchema = z
+const CheckResultSchema = z
   .object({
     article: z.string(),
     verdict: Verdict,
@@ -141,6 +147,7 @@ export const CheckResultSchema = z
   })
   .openapi('CheckResult')
 
+/** Answer of `POST /v1/check`. */
 export const CheckResponseSchema = z
   .object({
     language: z.string(),
@@ -149,6 +156,7 @@ export const CheckResponseSchema = z
   })
   .openapi('CheckResponse')
 
+/** Query of `POST /v1/diagnose`. */
 export const DiagnoseQuery = z.object({
   lang: LanguageQuery,
   article: ArticleQuery,
@@ -162,6 +170,7 @@ export const DiagnoseQuery = z.object({
     }),
 })
 
+/** Multipart body of `POST /v1/diagnose`: logs per side (each field repeatable) and optional facts. */
 export const DiagnoseFormSchema = z
   .object({
     client: z.any().optional().openapi({
@@ -185,7 +194,7 @@ const SideReportSchema = z.object({
   files: z.array(z.looseObject({ side: z.enum(['client', 'server']), name: z.string(), level: z.string() })),
 })
 
-export const EvidenceSchema = z
+const EvidenceSchema = z
   .looseObject({
     article: z.string(),
     client: SideReportSchema.optional(),
@@ -196,6 +205,7 @@ export const EvidenceSchema = z
   })
   .openapi('Evidence', { description: 'What the logs show, per article (docs/logs.md).' })
 
+/** Answer of `POST /v1/diagnose`. */
 export const DiagnoseResponseSchema = z
   .object({
     language: z.string(),
@@ -205,6 +215,7 @@ export const DiagnoseResponseSchema = z
   })
   .openapi('DiagnoseResponse')
 
+/** Answer of `GET /healthz`. */
 export const HealthSchema = z
   .object({ status: z.literal('ok'), articles: z.number().int(), version: z.string() })
   .openapi('Health')

@@ -9,7 +9,7 @@ import type { MiddlewareHandler } from 'hono'
  * contentSecurityPolicy(['https://helpdesk.example.com'])
  * // "default-src 'self'; script-src 'self'; style-src 'self'; … frame-ancestors https://helpdesk.example.com"
  */
-export function contentSecurityPolicy(frameAncestors: readonly string[] = []): string {
+function contentSecurityPolicy(frameAncestors: readonly string[] = []): string {
   const ancestors = frameAncestors.length > 0 ? frameAncestors.join(' ') : "'none'"
   return [
     "default-src 'self'",

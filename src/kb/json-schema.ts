@@ -7,7 +7,7 @@ import { LocaleFile } from './schema/locale.ts'
 const schemas = { ...fileKinds, locale: LocaleFile }
 
 /** A rules file kind, or `locale` for the files under `locales/<lang>/`. */
-export type SchemaName = FileKind | 'locale'
+type SchemaName = FileKind | 'locale'
 
 /**
  * The draft-07 JSON Schema of one kind of file, as committed in `schema/<name>.schema.json` for
@@ -17,7 +17,7 @@ export type SchemaName = FileKind | 'locale'
  * const schema = jsonSchemaOf('verdicts')
  * const locale = jsonSchemaOf('locale')
  */
-export function jsonSchemaOf(name: SchemaName): Record<string, unknown> {
+function jsonSchemaOf(name: SchemaName): Record<string, unknown> {
   const schema = z.toJSONSchema(schemas[name], { target: 'draft-7', io: 'input', unrepresentable: 'any' })
   return { ...schema, title: `kb-advisor ${name} file`, $id: `${name}.schema.json` }
 }

@@ -6,7 +6,12 @@ import { FactsFile } from './schema/facts.ts'
 import { SignaturesFile } from './schema/signatures.ts'
 import { VerdictsFile } from './schema/verdicts.ts'
 
-/** Each file declares `kind:`; this maps it to its schema (and to `schema/<kind>.schema.json`). */
+/**
+ * Each file declares `kind:`; this maps it to its schema (and to `schema/<kind>.schema.json`).
+ *
+ * @example
+ * const result = fileKinds.verdicts.safeParse(data)
+ */
 export const fileKinds = {
   catalog: CatalogFile,
   facts: FactsFile,
@@ -15,5 +20,12 @@ export const fileKinds = {
   signatures: SignaturesFile,
 } satisfies Record<string, z.ZodType>
 
+/** A `kind:` a rules file may declare. */
 export type FileKind = keyof typeof fileKinds
+/**
+ * Every kind, for messages and for generating one JSON Schema each.
+ *
+ * @example
+ * kindNames.join(', ') // 'catalog, facts, article, verdicts, signatures'
+ */
 export const kindNames = Object.keys(fileKinds) as FileKind[]

@@ -44,7 +44,12 @@ export function formatProblem(problem: Problem): string {
   return `${problem.file}:${problem.line}:${problem.column} ${problem.severity} ${problem.message} (${problem.code})`
 }
 
-/** Sort problems by file, then position, so output is stable. */
+/**
+ * Sort problems by file, then position, so output is stable.
+ *
+ * @example
+ * for (const problem of sortProblems(problems)) console.log(formatProblem(problem))
+ */
 export function sortProblems(problems: Problem[]): Problem[] {
   return [...problems].sort(
     (a, b) =>

@@ -6,6 +6,7 @@ import type { Problem } from './problem.ts'
 import { maxFileBytes, parseYamlSource, type YamlSource } from './yaml-source.ts'
 import { issuesToProblems } from './zod-problems.ts'
 
+/** A rules file that parsed and matched the schema of its kind. */
 export interface ValidFile {
   file: string
   kind: FileKind
@@ -13,7 +14,12 @@ export interface ValidFile {
   source: YamlSource
 }
 
-/** How a file is named in problems. */
+/**
+ * How a file is named in problems.
+ *
+ * @example
+ * displayPath(path.resolve('rules/facts.yaml')) // 'rules/facts.yaml' (absolute outside the working folder)
+ */
 export function displayPath(absolute: string): string {
   const relative = path.relative(process.cwd(), absolute)
   return relative && !relative.startsWith('..') && !path.isAbsolute(relative)
@@ -21,7 +27,12 @@ export function displayPath(absolute: string): string {
     : absolute
 }
 
-/** List `*.yaml` and `*.yml` files below `dir`, sorted, skipping dot-folders. */
+/**
+ * List `*.yaml` and `*.yml` files below `dir`, sorted, skipping dot-folders.
+ *
+ * @example
+ * await listYamlFiles('rules') // ['rules/articles/954960/article.yaml', …, 'rules/facts.yaml']
+ */
 export async function listYamlFiles(dir: string): Promise<string[]> {
   const found: string[] = []
   const walk = async (current: string) => {
@@ -139,7 +150,13 @@ export async function readRulesFile(absolute: string): Promise<{ file?: ValidFil
   return { file: { file: name, kind: kind as FileKind, data: result.data, source }, problems }
 }
 
-/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+/**
+ * Offset of the first byte that does not start or continue a valid UTF-8 sequence.
+ *
+ * @example
+ * firstInvalidUtf8(Uint8Array.of(0x61, 0x62, 0x80)) // 2
+ * firstInvalidUtf8(new TextEncoder().encode('zażółć')) // 10: the byte length, as all of it is valid
+ */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
   let index = 0
   while (index < bytes.length) {

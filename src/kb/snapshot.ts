@@ -11,8 +11,9 @@ import type { KnowledgeBaseModel } from './model.ts'
 import { defaultLocalesDir, defaultRulesDir } from './paths.ts'
 
 /** Every input file as `[path relative to the project, mtime in ms, size in bytes]`. */
-export type SnapshotInputs = Array<[string, number, number]>
+type SnapshotInputs = Array<[string, number, number]>
 
+/** `dist/snapshot.json`: the validated model and strings, and the inputs they were built from. */
 export interface Snapshot {
   version: 1
   inputs: SnapshotInputs
@@ -23,9 +24,14 @@ export interface Snapshot {
 const root = path.resolve(defaultRulesDir, '..')
 
 /** `dist/snapshot.json` when running compiled; from the sources it would be `src/snapshot.json`, which is never written. */
-export const snapshotFile = fileURLToPath(new URL('../snapshot.json', import.meta.url))
+const snapshotFile = fileURLToPath(new URL('../snapshot.json', import.meta.url))
 
-/** The files a snapshot depends on, sorted. */
+/**
+ * The files a snapshot depends on, sorted.
+ *
+ * @example
+ * writeFileSync(snapshotFile, JSON.stringify({version: 1, inputs: snapshotInputs(), model, resources}))
+ */
 export function snapshotInputs(): SnapshotInputs {
   const inputs: SnapshotInputs = []
   const walk = (dir: string) => {

@@ -2,13 +2,32 @@
 import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml'
 import type { Problem } from './problem.ts'
 
-/** Larger rules files are refused: they are not hand-written, and parsing them costs memory. */
+/**
+ * Larger rules files are refused: they are not hand-written, and parsing them costs memory.
+ *
+ * @example
+ * if ((await stat(file)).size > maxFileBytes) problems.push(tooLarge(file))
+ */
 export const maxFileBytes = 2 * 1024 * 1024
-/** Aliases resolved per document before the file counts as an expansion bomb. */
+
+/**
+ * Aliases resolved per document before the file counts as an expansion bomb.
+ *
+ * @example
+ * document.toJS({maxAliasCount})
+ */
 export const maxAliasCount = 100
-/** Nesting deeper than this is refused before it can exhaust the stack. */
+
+/**
+ * Nesting deeper than this is refused before it can exhaust the stack.
+ *
+ * @example
+ * parseYamlSource('deep.yaml', `a: ${'['.repeat(maxDepth + 1)}${']'.repeat(maxDepth + 1)}`).problems[0]?.code
+ * // 'KB_YAML_TOO_DEEP'
+ */
 export const maxDepth = 64
 
+/** A parsed YAML file that can still tell where each value was written, for positioned problems. */
 export interface YamlSource {
   /** The file name used in problems. */
   file: string

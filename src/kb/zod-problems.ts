@@ -75,7 +75,7 @@ function article(type: string): string {
 }
 
 /** Describe a received value briefly: type plus a short rendering. */
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
   if (value === null) return '`null`'
   if (Array.isArray(value)) return 'a list'
   if (typeof value === 'object') return 'a mapping'

@@ -15,7 +15,7 @@ export type LogEncoding = 'utf-8' | 'utf-16le' | 'utf-16be'
  * @example
  * sniffEncoding(Uint8Array.of(0xff, 0xfe, 0x32, 0x00)) // 'utf-16le'
  */
-export function sniffEncoding(head: Uint8Array): LogEncoding {
+function sniffEncoding(head: Uint8Array): LogEncoding {
   const [a, b, c, d] = head
   if (a === 0xef && b === 0xbb && c === 0xbf) return 'utf-8'
   if (a === 0xff && b === 0xfe) return 'utf-16le'

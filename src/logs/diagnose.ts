@@ -47,7 +47,7 @@ export interface FileReport {
 }
 
 /** Findings for all inputs of one side. */
-export interface SideReport {
+interface SideReport {
   level: EvidenceLevel
   files: FileReport[]
 }
@@ -71,6 +71,7 @@ export interface DiagnoseInputs {
   server?: LogInput | LogInput[]
 }
 
+/** What `diagnoseLogs` needs besides the logs, and its memory bounds. */
 export interface DiagnoseOptions {
   /** The validated `kind: signatures` document of the article. */
   signatures: SignaturesFile
@@ -148,7 +149,7 @@ export async function diagnoseLogs(
  * @example
  * maxLevel(['none', 'partial']) // 'partial'
  */
-export function maxLevel(levels: EvidenceLevel[]): EvidenceLevel {
+function maxLevel(levels: EvidenceLevel[]): EvidenceLevel {
   return levels.reduce<EvidenceLevel>((best, level) => (RANK[level] > RANK[best] ? level : best), 'none')
 }
 

@@ -6,7 +6,7 @@ import type { CompiledLine, CompiledSymptom } from './load-signatures.ts'
 import type { LogRecord } from './records.ts'
 
 /** One signature line (or veto) found in a log. */
-export interface LineEvidence {
+interface LineEvidence {
   /** Id of the signature line or veto in the signatures file. */
   lineId: string
   /** 1-based physical line of the match. */

@@ -16,7 +16,7 @@ export interface ProgressEvent {
 export type ProgressCallback = (event: ProgressEvent) => void
 
 /** Inputs smaller than this finish too fast for progress to help. */
-export const PROGRESS_MIN_BYTES = 64 * 1024 * 1024
+const PROGRESS_MIN_BYTES = 64 * 1024 * 1024
 
 /**
  * A callback that draws `name  42% (420/1000 MB)` on `stream` when it is a TTY and the input is

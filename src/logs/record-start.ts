@@ -3,7 +3,12 @@
  * placeholder that documentation and pasted copies put in its place.
  */
 
-/** Placeholders written instead of a timestamp in KB articles and advisories (en, pl, nb; nl uses en). */
+/**
+ * Placeholders written instead of a timestamp in KB articles and advisories (en, pl, nb; nl uses en).
+ *
+ * @example
+ * TIMESTAMP_PLACEHOLDERS.some((placeholder) => line.startsWith(placeholder))
+ */
 export const TIMESTAMP_PLACEHOLDERS = [
   'Date Time',
   'Data Godzina',
@@ -24,12 +29,20 @@ const placeholder = (space: string) =>
 const lineStart = (space: string) =>
   String.raw`[${space}\x60]{0,16}(${DATE}${gap(space)}${TIME}(?:${FRACTION})?|${placeholder(space)})`
 
-/** What `\s` matches except `\r` and `\n`, as a class body: white space inside one line. */
+/**
+ * What `\s` matches except `\r` and `\n`, as a class body: white space inside one line.
+ *
+ * @example
+ * new RegExp(`[${SPACE_IN_LINE}]`).test('\n') // false
+ */
 export const SPACE_IN_LINE = String.raw`\t\v\f \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff`
 
 /**
  * A record start at the beginning of a physical line, after optional indentation or a Markdown
  * backtick; group 1 is the timestamp as written. The fraction is optional here.
+ *
+ * @example
+ * LINE_START.exec('2008-06-13 19:59:53:383 3452 a8c Agent')?.[1] // '2008-06-13 19:59:53:383'
  */
 export const LINE_START = new RegExp(`^${lineStart(String.raw`\s`)}`)
 
@@ -47,18 +60,31 @@ export const LINE_START_AT = new RegExp(lineStart(SPACE_IN_LINE), 'y')
 /**
  * A record start inside a line (records pasted onto one line). Stricter than {@link LINE_START}:
  * the fraction is required, so a date in a message does not split it.
+ *
+ * @example
+ * MID_LINE_START.lastIndex = 0
+ * MID_LINE_START.exec('… done 2008-06-13 19:59:53:383 Agent')?.index // 7
  */
 export const MID_LINE_START = new RegExp(
   `${DATE}${gap(String.raw`\s`)}${TIME}${FRACTION}|${placeholder(String.raw`\s`)}`,
   'g',
 )
 
-/** Longest text a record start can span; a long line is cut no closer than this to its end. */
+/**
+ * Longest text a record start can span; a long line is cut no closer than this to its end.
+ *
+ * @example
+ * const cut = text.length - MAX_START_LENGTH // no record start begins after this
+ */
 export const MAX_START_LENGTH = 64
 
 /**
  * Whether a line without a timestamp continues the previous record: indented lines, .NET stack
  * frames (`at ...`, also unindented in the KB article) and `---` exception separators.
+ *
+ * @example
+ * isContinuation('   at System.Web.Services.Protocols') // true
+ * isContinuation('2008-06-13 19:59:53:383 Agent') // false
  */
 export function isContinuation(text: string): boolean {
   return /^(?:[\s\x60]|at\s|---)/.test(text)

@@ -30,7 +30,12 @@ export interface LogRecord {
   truncatedChars: number
 }
 
-/** Default cap on the kept text of one record: room for a long .NET stack trace. */
+/**
+ * Default cap on the kept text of one record: room for a long .NET stack trace.
+ *
+ * @example
+ * new RecordAssembler({maxRecordChars: DEFAULT_MAX_RECORD_CHARS * 4})
+ */
 export const DEFAULT_MAX_RECORD_CHARS = 64 * 1024
 
 // A line longer than this without a line break is processed in slices.
@@ -47,13 +52,13 @@ interface Start {
  * counted unless `wantsEvery()` says otherwise: building two million records nobody reads is most
  * of the cost of a large log.
  */
-export interface RecordSink {
+interface RecordSink {
   /** Whether records without an anchor are wanted now (e.g. while a block is open). */
   wantsEvery(): boolean
   record(record: LogRecord): void
 }
 
-export interface RecordAssemblerOptions {
+interface RecordAssemblerOptions {
   /** Cap on the kept text of a record (default 64 KiB). */
   maxRecordChars?: number
   /** Where records go; without one, `push` and `end` return them. */

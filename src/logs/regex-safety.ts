@@ -4,7 +4,7 @@
  */
 
 /** Longest pattern accepted; signature lines are short literals with a few classes. */
-export const MAX_PATTERN_LENGTH = 600
+const MAX_PATTERN_LENGTH = 600
 
 /**
  * Why `pattern` is unsafe or invalid, or `undefined` when it is fine.
@@ -42,7 +42,7 @@ export function patternProblem(pattern: string): string | undefined {
 }
 
 /** Largest upper bound accepted in `{n,m}`. */
-export const MAX_REPEAT = 1000
+const MAX_REPEAT = 1000
 
 /** The first `*`, `+`, `{n,}` or `{n,m}` with m > MAX_REPEAT outside a class, if any. */
 function unboundedQuantifier(pattern: string): string | undefined {

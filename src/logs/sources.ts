@@ -23,7 +23,7 @@ export type LogInput =
   | { name: string; content: Uint8Array | Readable | AsyncIterable<Uint8Array | string> }
 
 /** An input opened for reading. */
-export interface OpenedLog {
+interface OpenedLog {
   name: string
   /** Size in bytes when known (files, buffers), for progress. */
   size: number | undefined

@@ -72,7 +72,12 @@ export function factPatterns(model: KnowledgeBaseModel, language: string): FactP
   return patterns
 }
 
-/** The first fact in `text` (placeholders `{{…}}` are skipped), or undefined. */
+/**
+ * The first fact in `text` (placeholders `{{…}}` are skipped), or undefined.
+ *
+ * @example
+ * findFact('Installeer update 954960 nu.', factPatterns(model, 'nl'))?.what // 'a KB or advisory number'
+ */
 export function findFact(
   text: string,
   patterns: FactPattern[],

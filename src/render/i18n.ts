@@ -13,9 +13,16 @@ export { defaultLocalesDir }
  * for (const lang of languages) await renderer.render({article: '954960', doc: 'kb', lang, format: 'md'})
  */
 export const languages = ['en', 'nl', 'pl', 'nb'] as const
+/** One of `languages`. */
 export type Language = (typeof languages)[number]
 
-/** True when `value` is one of the supported languages. */
+/**
+ * True when `value` is one of the supported languages.
+ *
+ * @example
+ * isLanguage('nb') // true
+ * isLanguage('de') // false
+ */
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value)
 }
@@ -54,7 +61,7 @@ export async function loadResources(
 }
 
 /** Options of `createI18n`. */
-export interface CreateI18nOptions {
+interface CreateI18nOptions {
   /**
    * Called with every interpolated (and formatted) value; its result replaces the placeholder. The renderer
    * uses it to put an opaque token in the Markdown and the value back after parsing, so values never become

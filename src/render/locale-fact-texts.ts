@@ -8,7 +8,7 @@ import { parseYamlSource, type YamlSource } from '../kb/yaml-source.ts'
 import { defaultLocalesDir } from './i18n.ts'
 
 /** An English namespace that can hold fact strings, and whether it belongs to the folder being linted. */
-export interface FactTextSource {
+interface FactTextSource {
   source: YamlSource
   /** False for the built-in `locales/en/` file that an extra locales folder falls back to. */
   linted: boolean

@@ -25,7 +25,12 @@ interface LocaleFile {
   strings: Map<string, string>
 }
 
-/** `{{name}}`, `{{name, format(...)}}` and `{{- name}}` all name the placeholder `name`. */
+/**
+ * `{{name}}`, `{{name, format(...)}}` and `{{- name}}` all name the placeholder `name`.
+ *
+ * @example
+ * placeholders('{{a, datetime(dateStyle: full)}} {{- b}} {{a}}') // ['a', 'b']
+ */
 export function placeholders(text: string): string[] {
   return [...new Set([...text.matchAll(/\{\{-?\s*([^,}\s]+)[^}]*\}\}/g)].map((match) => match[1]!))].sort()
 }
@@ -37,7 +42,7 @@ export function placeholders(text: string): string[] {
  * @example
  * localesFor('test/fixtures/locales-bad/rules') // '…/test/fixtures/locales-bad/locales'
  */
-export function localesFor(rules: string): string {
+function localesFor(rules: string): string {
   const beside = path.join(path.resolve(rules), '..', 'locales')
   return existsSync(beside) ? beside : defaultLocalesDir
 }
@@ -194,7 +199,12 @@ export async function lintLocales(localesDir: string, model: KnowledgeBaseModel)
   return problems
 }
 
-/** The translation QA that `kb lint --rules DIR` runs after the rules checks. */
+/**
+ * The translation QA that `kb lint --rules DIR` runs after the rules checks.
+ *
+ * @example
+ * const problems = await lintLocalesFor({rules: 'test/fixtures/fictional/rules'})
+ */
 export async function lintLocalesFor(options: { rules: string }): Promise<Problem[]> {
   let model: KnowledgeBaseModel
   try {

@@ -6,12 +6,14 @@ import type { ArticleFile, Step } from '../kb/schema/article.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
 import { articleValues } from './article-values.ts'
 
+/** A reason of a check result with its sentence in the reader's language. */
 export interface LocalizedReason extends Reason {
   message: string
   /** The verdict this rule leads to, in words. */
   verdictLabel: string
   details: string[]
 }
+/** An action of a check result with its sentence, and the article step it points to, in the reader's language. */
 export interface LocalizedAction extends ActionResult {
   message: string
   /** "If …" sentence for a conditional action. */
@@ -37,6 +39,7 @@ export interface ArticleStepText {
   code?: string
   steps?: ArticleStepText[]
 }
+/** A check result with every code also said in words, as `kb check` prints it and the API returns it. */
 export interface LocalizedCheckResult extends Omit<CheckResult, 'reasons' | 'actions' | 'conflicts'> {
   verdictLabel: string
   reasons: LocalizedReason[]

@@ -2,7 +2,7 @@
 import type { ArticleFile } from '../kb/schema/article.ts'
 
 /** How to print the timestamps and the elision marker of an excerpt. */
-export interface LogExcerptOptions {
+interface LogExcerptOptions {
   /** The localized words that stand in for the timestamps ("Date Time"); absent: the real timestamps. */
   placeholder?: string
   /** The localized "lines removed" marker. */

@@ -10,17 +10,11 @@ const parser = unified().use(remarkParse).use(remarkGfm).freeze()
 const safeUrl = /^(https?:|mailto:)/i
 
 /**
- * Parse Markdown into a root, as the renderer sees it: raw HTML is dropped and links with another protocol
- * (`javascript:`, `data:`, relative) keep their text but lose the link.
+ * Parse without dropping anything: for strings whose tokens `TokenValues.resolve` replaces (and sanitizes).
  *
  * @example
- * parseMarkdown('See [the advisory](javascript:alert(1)) <script>x</script>') // a paragraph: "See the advisory "
+ * const tree = tokens.resolve(parseUnsanitized(t('kb.workaround.step1')))
  */
-export function parseMarkdown(text: string): Root {
-  return sanitizeTree(parseUnsanitized(text))
-}
-
-/** Parse without dropping anything: for strings whose tokens `TokenValues.resolve` replaces (and sanitizes). */
 export function parseUnsanitized(text: string): Root {
   const tree = parser.parse(text)
   parser.runSync(tree)
@@ -34,7 +28,7 @@ export function parseUnsanitized(text: string): Root {
  *
  * @example
  * const values = new TokenValues()
- * const tree = parseMarkdown(`Open ${values.token('C:\\*x*\\')}`)
+ * const tree = parseUnsanitized(`Open ${values.token('C:\\*x*\\')}`)
  * values.resolve(tree) // the text node reads "Open C:\*x*\"
  */
 export class TokenValues {
@@ -92,7 +86,7 @@ function sanitizeTree<T extends Root | RootContent>(tree: T): T {
  * several (headings, table cells and list labels take one line).
  *
  * @example
- * inlineContent(parseMarkdown('**Note** text')) // [strong, text]
+ * inlineContent(parseUnsanitized('**Note** text')) // [strong, text]
  */
 export function inlineContent(tree: Root): PhrasingContent[] {
   const inline: PhrasingContent[] = []
@@ -106,7 +100,12 @@ export function inlineContent(tree: Root): PhrasingContent[] {
   return inline
 }
 
-/** The block content of a parsed string (what a list item or a section holds). */
+/**
+ * The block content of a parsed string (what a list item or a section holds).
+ *
+ * @example
+ * blockContent(parseUnsanitized('One.\n\n- two')) // [paragraph, list]
+ */
 export function blockContent(tree: Root): BlockContent[] {
   return tree.children.filter(
     (node): node is BlockContent =>

@@ -3,7 +3,7 @@ import type { Outline, OutlineBlock } from './outline.ts'
 import { knownIssuesList, workaroundSteps } from './outline-kb.ts'
 
 /** The FAQ entries of the advisory, in the order of the seeds (`advisory.faq.<id>.question|answer`). */
-export const advisoryFaq = [
+const advisoryFaq = [
   'scope',
   'microsoft-update',
   'rerelease',
@@ -15,7 +15,7 @@ export const advisoryFaq = [
 ] as const
 
 /** The resource bullets of "Other information" (`common:advisory.resourceItems.<id>`). */
-export const advisoryResources = ['feedback', 'support', 'international', 'technet'] as const
+const advisoryResources = ['feedback', 'support', 'international', 'technet'] as const
 
 /**
  * Title and subtitle; published/updated; introduction; General information (purpose, status,

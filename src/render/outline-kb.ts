@@ -2,7 +2,12 @@
 import type { ArticleFile } from '../kb/schema/article.ts'
 import type { Outline, OutlineBlock } from './outline.ts'
 
-/** The workaround procedure: numbered steps, the detection sub-steps numbered too, the others bulleted. */
+/**
+ * The workaround procedure: numbered steps, the detection sub-steps numbered too, the others bulleted.
+ *
+ * @example
+ * const blocks: OutlineBlock[] = [{kind: 'heading', key: 'common:kb.workaround'}, workaroundSteps]
+ */
 export const workaroundSteps: OutlineBlock = {
   kind: 'procedure',
   id: 'workaround',

@@ -6,7 +6,7 @@ import type { Localizer, Params } from './localizer.ts'
 import { logExcerpt } from './log-excerpt.ts'
 
 /** A table cell: a localized string, or a link whose text and target are facts. */
-export type OutlineCell = { key: string } | { link: { text: string; url: string } } | { product: string }
+type OutlineCell = { key: string } | { link: { text: string; url: string } } | { product: string }
 
 /** One block of an outline; keys starting with `common:` come from the shared namespace. */
 export type OutlineBlock =
@@ -38,7 +38,7 @@ export type OutlineBlock =
   | { kind: 'products'; ids: string[]; ordered?: false }
 
 /** What an outline is built from. */
-export interface OutlineInput {
+interface OutlineInput {
   article: ArticleFile
   products: readonly Product[]
 }
@@ -46,7 +46,12 @@ export interface OutlineInput {
 /** An outline: the blocks of one document kind, computed from the article (lists follow its data). */
 export type Outline = (input: OutlineInput) => OutlineBlock[]
 
-/** The full catalog name of a product (`Microsoft Windows Server Update Services 3.0`). */
+/**
+ * The full catalog name of a product (`Microsoft Windows Server Update Services 3.0`).
+ *
+ * @example
+ * productFullName(model.products, 'wsus-3.0') // 'Microsoft Windows Server Update Services 3.0'
+ */
 export function productFullName(products: readonly Product[], id: string): string {
   const product = products.find((candidate) => candidate.id === id)
   return product ? `${product.vendor} ${product.name} ${product.version}` : id

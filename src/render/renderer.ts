@@ -21,6 +21,7 @@ import { type Format, serialize } from './serialize.ts'
  * documentKinds.includes(request.doc) // validate a route parameter
  */
 export const documentKinds = ['kb', 'advisory'] as const
+/** One of `documentKinds`: the KB article or the security advisory. */
 export type DocumentKind = (typeof documentKinds)[number]
 
 const outlines: Record<DocumentKind, Outline> = { kb: kbOutline, advisory: advisoryOutline }
@@ -36,7 +37,7 @@ export interface RenderOptions {
 }
 
 /** Where a renderer reads from. */
-export interface RendererSource {
+interface RendererSource {
   /** The rules folder (default: the built-in rules/). A `locales/` folder beside it adds its strings. */
   rules?: string
   /** A locales folder whose strings override the built-in ones (a fixture translation). */
@@ -152,7 +153,7 @@ export class Renderer {
 }
 
 /** Options of `renderDocument`: the document, plus the strings to use (default: the project's locales). */
-export interface RenderDocumentOptions extends RenderOptions {
+interface RenderDocumentOptions extends RenderOptions {
   resources?: Resource
 }
 

@@ -16,6 +16,7 @@ import { toPlainText } from './plain-text.ts'
  * formats.map((format) => `954960-kb.en.${format}`)
  */
 export const formats = ['md', 'html', 'text'] as const
+/** One of `formats`. */
 export type Format = (typeof formats)[number]
 
 const markdown = unified()
@@ -26,7 +27,7 @@ const toHast = unified().use(remarkRehype).use(rehypeSanitize).freeze()
 const html = unified().use(rehypeStringify).freeze()
 
 /** Options of `serialize`. */
-export interface SerializeOptions {
+interface SerializeOptions {
   /** HTML only: a whole page with `<html lang>`, `<meta charset>` and `<title>` instead of a fragment. */
   page?: { lang: string; title: string }
 }

@@ -32,7 +32,12 @@ export function flattenStrings(data: unknown, prefix = ''): Map<string, string> 
   return flat
 }
 
-/** The `_meta.source` hashes a translated file records, by dotted key. */
+/**
+ * The `_meta.source` hashes a translated file records, by dotted key.
+ *
+ * @example
+ * recordedHashes({title: 'Titel', _meta: {source: {title: 'aaaa1111'}}}) // Map {'title' => 'aaaa1111'}
+ */
 export function recordedHashes(data: unknown): Map<string, string> {
   const meta = (data as { _meta?: { source?: unknown } } | null)?._meta?.source
   const hashes = new Map<string, string>()
@@ -41,7 +46,13 @@ export function recordedHashes(data: unknown): Map<string, string> {
   return hashes
 }
 
-/** Replace the top-level `_meta:` block of a YAML text (or append one), leaving every other line as it is. */
+/**
+ * Replace the top-level `_meta:` block of a YAML text (or append one), leaving every other line as it is.
+ *
+ * @example
+ * replaceMetaBlock('title: Titel\n', new Map([['title', 'aaaa1111']]))
+ * // 'title: Titel\n\n# Hashes of …\n_meta:\n  source:\n    title: aaaa1111\n'
+ */
 export function replaceMetaBlock(text: string, hashes: Map<string, string>): string {
   const lines = text.split('\n')
   const start = lines.findIndex((line) => /^_meta\s*:/.test(line))
@@ -69,7 +80,7 @@ function escapeRegExp(text: string): string {
 }
 
 /** What `updateSourceHashes` wrote. */
-export interface HashUpdate {
+interface HashUpdate {
   file: string
   /** Keys whose recorded hash changed (or was added). */
   updated: string[]

@@ -104,6 +104,14 @@ describe('GET /v1/articles and /v1/articles/{id}/{doc}', () => {
     expect(response.status).toBe(status)
     expect((await problemOf(response)).code).toBe(code)
   })
+
+  it('names the parameter, the accepted values and what came instead', async () => {
+    const problem = await problemOf(await (await testApp()).request('/v1/articles/954960/kb?format=pdf'))
+    expect(problem).toMatchObject({
+      detail: 'Expected `format` to be one of `md`, `html`, `text`, `json`, not `pdf`',
+      parameter: 'format',
+    })
+  })
 })
 
 describe('POST /v1/check', () => {

@@ -22,7 +22,12 @@ interface CheckCommandOptions {
   jobs?: string
 }
 
-/** Register `kb check` on the program. */
+/**
+ * Register `kb check` on the program.
+ *
+ * @example
+ * registerCheck(new Command('kb'), new CliContext(processIo()))
+ */
 export function registerCheck(program: Command, context: CliContext): void {
   program
     .command('check')
@@ -138,7 +143,13 @@ async function runBatchCheck(
   context.exitCode = summary.failed > 0 ? exitCodes.problems : exitCodes.ok
 }
 
-/** Parse the JSON of `--facts`, naming the file and position on a syntax error. */
+/**
+ * Parse the JSON of `--facts`, naming the file and position on a syntax error.
+ *
+ * @example
+ * parseFactsJson('{"wsusVersion": "3.0"}', 'facts.json') // {wsusVersion: '3.0'}
+ * parseFactsJson('[]', '-') // throws UsageError: Expected a JSON object of facts in `standard input`, not a list
+ */
 export function parseFactsJson(text: string, file: string): Record<string, unknown> {
   let data: unknown
   try {

@@ -24,7 +24,12 @@ interface DiagnoseCommandOptions {
   maxBytes?: number
 }
 
-/** Register `kb diagnose` on the program. */
+/**
+ * Register `kb diagnose` on the program.
+ *
+ * @example
+ * registerDiagnose(new Command('kb'), new CliContext(processIo()))
+ */
 export function registerDiagnose(program: Command, context: CliContext): void {
   program
     .command('diagnose')

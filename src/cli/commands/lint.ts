@@ -8,7 +8,12 @@ import type { CliContext } from '../context.ts'
 import { exitCodes } from '../exit-codes.ts'
 import { UsageError } from '../io.ts'
 
-/** Register `kb lint` on the program. */
+/**
+ * Register `kb lint` on the program.
+ *
+ * @example
+ * registerLint(new Command('kb'), new CliContext(processIo()))
+ */
 export function registerLint(program: Command, context: CliContext): void {
   program
     .command('lint')

@@ -7,7 +7,12 @@ import { UsageError } from '../io.ts'
 
 const translated = languages.filter((language) => language !== 'en')
 
-/** Register `kb locale-hashes` on the program. */
+/**
+ * Register `kb locale-hashes` on the program.
+ *
+ * @example
+ * registerLocaleHashes(new Command('kb'), new CliContext(processIo()))
+ */
 export function registerLocaleHashes(program: Command, context: CliContext): void {
   program
     .command('locale-hashes')

@@ -21,6 +21,9 @@ interface RenderCommandOptions {
 /**
  * Register `kb render` (and its companion `kb locale-hashes`) on the program, and add the translation QA
  * to `kb lint`.
+ *
+ * @example
+ * registerRender(new Command('kb'), new CliContext(processIo()))
  */
 export function registerRender(program: Command, context: CliContext): void {
   program

@@ -20,7 +20,12 @@ interface ServeCommandOptions {
   watch?: boolean
 }
 
-/** Register `kb serve` on the program. */
+/**
+ * Register `kb serve` on the program.
+ *
+ * @example
+ * registerServe(new Command('kb'), new CliContext(processIo()))
+ */
 export function registerServe(program: Command, context: CliContext): void {
   program
     .command('serve')

@@ -6,7 +6,12 @@ import { problemContent } from '../problem.ts'
 import { DocumentParams, DocumentQuery } from '../schemas.ts'
 import { requireArticle } from './check.ts'
 
-/** Register `GET /v1/articles/{id}/{doc}`. */
+/**
+ * Register `GET /v1/articles/{id}/{doc}`.
+ *
+ * @example
+ * registerArticleDocument(app, deps) // in createApp, after the middleware
+ */
 export function registerArticleDocument(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
   const route = createRoute({
     method: 'get',

@@ -4,7 +4,12 @@ import type { AppEnv, RouteDeps } from '../app-env.ts'
 import { problemContent } from '../problem.ts'
 import { ArticleListSchema, LanguageOnlyQuery } from '../schemas.ts'
 
-/** Register `GET /v1/articles`. */
+/**
+ * Register `GET /v1/articles`.
+ *
+ * @example
+ * registerArticles(app, deps) // in createApp, after the middleware
+ */
 export function registerArticles(app: OpenAPIHono<AppEnv>, _deps: RouteDeps): void {
   const route = createRoute({
     method: 'get',

@@ -16,7 +16,7 @@ import { CheckQuery, CheckResponseSchema, FactsSchema } from '../schemas.ts'
  * @example
  * const report = await checkFacts(kb, {wsusVersion: '3.0'}, undefined)
  */
-export async function checkFacts(kb: KnowledgeBase, facts: unknown, article: string | undefined) {
+async function checkFacts(kb: KnowledgeBase, facts: unknown, article: string | undefined) {
   if (article !== undefined) requireArticle(kb, article)
   try {
     return await kb.check(facts, article === undefined ? {} : { article })
@@ -42,7 +42,12 @@ export function requireArticle(kb: KnowledgeBase, id: string) {
   return article
 }
 
-/** Register `POST /v1/check`. */
+/**
+ * Register `POST /v1/check`.
+ *
+ * @example
+ * registerCheck(app, deps) // in createApp, after the middleware
+ */
 export function registerCheck(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
   const route = createRoute({
     method: 'post',

@@ -78,7 +78,12 @@ async function formInputs(form: Record<string, unknown>): Promise<{ inputs: Inpu
   return { inputs, facts }
 }
 
-/** Register `POST /v1/diagnose`. */
+/**
+ * Register `POST /v1/diagnose`.
+ *
+ * @example
+ * registerDiagnose(app, deps) // in createApp, after the middleware
+ */
 export function registerDiagnose(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
   const route = createRoute({
     method: 'post',

@@ -3,7 +3,12 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv, RouteDeps } from '../app-env.ts'
 import { HealthSchema } from '../schemas.ts'
 
-/** Register `GET /healthz`. */
+/**
+ * Register `GET /healthz`.
+ *
+ * @example
+ * registerHealth(app, deps) // in createApp, after the middleware
+ */
 export function registerHealth(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
   const route = createRoute({
     method: 'get',

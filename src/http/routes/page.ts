@@ -43,7 +43,7 @@ function escapeHtml(text: string): string {
  * @example
  * const html = await renderPage(snapshot, 'nl')
  */
-export async function renderPage(snapshot: KnowledgeSnapshot, language: (typeof languages)[number]) {
+async function renderPage(snapshot: KnowledgeSnapshot, language: (typeof languages)[number]) {
   const template = await asset('index.html.template')
   const i18n = await snapshot.i18n(language)
   const article = snapshot.kb.model.articles[0]
@@ -86,7 +86,12 @@ function merge(base: Record<string, unknown>, over: Record<string, unknown>): Re
   return out
 }
 
-/** Register `GET /` and `GET /assets/{name}` (hidden from the OpenAPI document: they are not API). */
+/**
+ * Register `GET /` and `GET /assets/{name}` (hidden from the OpenAPI document: they are not API).
+ *
+ * @example
+ * registerPage(app, deps) // in createApp, after the middleware
+ */
 export function registerPage(app: OpenAPIHono<AppEnv>, _deps: RouteDeps): void {
   app.get('/', async (c) => {
     const html = await renderPage(c.var.snapshot, c.var.language)

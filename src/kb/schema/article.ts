@@ -19,6 +19,7 @@ const LogExcerpt = z.strictObject({
   lines: z.array(LogLine).min(1),
 })
 
+/** One step of an article procedure, possibly with sub-steps. */
 export interface Step {
   id: string
   steps?: Step[]
@@ -26,6 +27,7 @@ export interface Step {
   code?: string
 }
 
+/** Schema of a procedure step (recursive, hence the explicit type). */
 export const Step: z.ZodType<Step> = z.strictObject({
   id: Id,
   code: z.string().optional(),
@@ -53,6 +55,7 @@ const Reference = z.strictObject({
 
 const Revision = z.strictObject({ id: Id, date: IsoDate })
 
+/** Schema of `kind: article`: what the KB article and the advisory say, as facts only. */
 export const ArticleFile = z.strictObject({
   kind: z.literal('article'),
   id: z.string().regex(/^[A-Za-z0-9-]+$/, 'Expected an article id of letters, digits and `-`'),
@@ -121,5 +124,5 @@ export const ArticleFile = z.strictObject({
   references: z.array(Reference).min(1),
 })
 
+/** A validated `kind: article` file. */
 export type ArticleFile = z.infer<typeof ArticleFile>
-export type Procedure = z.infer<typeof Procedure>

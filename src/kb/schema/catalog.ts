@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { DottedVersion, Id } from './common.ts'
 
+/** Schema of one catalog product. */
 export const Product = z.strictObject({
   id: Id,
   vendor: z.string().min(1),
@@ -16,10 +17,13 @@ export const Product = z.strictObject({
   cpe: z.string().startsWith('cpe:').optional(),
 })
 
+/** Schema of `kind: catalog`: the products articles refer to by id. */
 export const CatalogFile = z.strictObject({
   kind: z.literal('catalog'),
   products: z.array(Product).min(1),
 })
 
+/** A validated catalog product. */
 export type Product = z.infer<typeof Product>
+/** A validated `kind: catalog` file. */
 export type CatalogFile = z.infer<typeof CatalogFile>

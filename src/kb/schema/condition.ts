@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { FactName, Scalar } from './common.ts'
 
 /** Operators a leaf may use; the `version*` ones compare dotted versions part by part. */
-export const operators = [
+const operators = [
   'equal',
   'notEqual',
   'in',
@@ -19,7 +19,7 @@ export const operators = [
   'versionGreaterThanInclusive',
 ] as const
 
-export type Operator = (typeof operators)[number]
+type Operator = (typeof operators)[number]
 
 /** A leaf: compare one fact with a value. */
 export interface LeafCondition {
@@ -37,6 +37,7 @@ const shapeKeys = ['all', 'any', 'not', 'fact'] as const
 
 // One strict object with optional members instead of a union: zod then reports an unknown key
 // at the key itself, which maps to a precise line and column.
+/** Schema of a `when:` condition. */
 export const Condition: z.ZodType<Condition> = z
   .strictObject({
     fact: FactName.optional(),

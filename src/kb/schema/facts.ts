@@ -2,12 +2,13 @@
 import { z } from 'zod'
 import { FactName } from './common.ts'
 
-export const FactValue = z.strictObject({
+const FactValue = z.strictObject({
   value: z.string().min(1),
   /** Other spellings that mean this value; compared case-insensitively, ignoring spaces, `-` and `_`. */
   aliases: z.array(z.string().min(1)).default([]),
 })
 
+/** Schema of one fact of the vocabulary. */
 export const FactDefinition = z.strictObject({
   name: FactName,
   type: z.enum(['enum', 'boolean', 'version']),
@@ -20,6 +21,7 @@ export const FactDefinition = z.strictObject({
   examples: z.array(z.string()).optional(),
 })
 
+/** Schema of `kind: facts`: the vocabulary every rule and input uses. */
 export const FactsFile = z
   .strictObject({
     kind: z.literal('facts'),
@@ -44,5 +46,7 @@ export const FactsFile = z
     })
   })
 
+/** A validated fact definition. */
 export type FactDefinition = z.infer<typeof FactDefinition>
+/** A validated `kind: facts` file. */
 export type FactsFile = z.infer<typeof FactsFile>

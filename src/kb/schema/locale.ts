@@ -2,15 +2,15 @@
 import { z } from 'zod'
 
 /** A translated string, or a mapping of further keys (`kb.symptoms.intro`). */
-export type LocaleEntry = string | { [key: string]: LocaleEntry }
+type LocaleEntry = string | { [key: string]: LocaleEntry }
 
 /** A string leaf or a nested mapping; lists, numbers and empty values are not translations. */
-export const LocaleEntry: z.ZodType<LocaleEntry> = z.lazy(() =>
+const LocaleEntry: z.ZodType<LocaleEntry> = z.lazy(() =>
   z.union([z.string(), z.record(z.string(), LocaleEntry)]),
 )
 
 /** The first 8 hex digits of the SHA-1 of an English string (written by `kb locale-hashes`). */
-export const SourceHash = z
+const SourceHash = z
   .string()
   .regex(/^[0-9a-f]{8}$/, 'Expected 8 lower-case hex digits written by `kb locale-hashes`')
 

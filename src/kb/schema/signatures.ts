@@ -4,7 +4,7 @@ import { patternProblem } from '../../logs/regex-safety.ts'
 import { Id } from './common.ts'
 
 /** A regular expression (JavaScript syntax, no flags) that compiles and cannot backtrack catastrophically. */
-export const SafePattern = z
+const SafePattern = z
   .string()
   .min(1)
   .superRefine((pattern, context) => {
@@ -12,12 +12,17 @@ export const SafePattern = z
     if (problem) context.addIssue({ code: 'custom', message: problem })
   })
 
-/** Named capture groups a pattern declares, e.g. `faultId` for `(?<faultId>...)`. */
+/**
+ * Named capture groups a pattern declares, e.g. `faultId` for `(?<faultId>...)`.
+ *
+ * @example
+ * captureNames('(?<faultId>0x[0-9A-F]{8}) (?<file>\\S+)') // ['faultId', 'file']
+ */
 export function captureNames(pattern: string): string[] {
   return [...pattern.matchAll(/\(\?<([A-Za-z][A-Za-z0-9]*)>/g)].map((match) => match[1]!)
 }
 
-export const SignatureLine = z.strictObject({
+const SignatureLine = z.strictObject({
   id: Id,
   /** Searched anywhere in a record (its first line plus continuation lines such as stack frames). */
   pattern: SafePattern,
@@ -28,13 +33,14 @@ export const SignatureLine = z.strictObject({
   description: z.string().min(1).optional(),
 })
 
-export const SignatureVeto = z.strictObject({
+const SignatureVeto = z.strictObject({
   id: Id,
   /** A record matching this inside an open block shows a different problem: the block counts as `none`. */
   pattern: SafePattern,
   description: z.string().min(1).optional(),
 })
 
+/** Schema of one symptom: the log lines that show it and the lines that rule it out. */
 export const Symptom = z.strictObject({
   id: Id,
   /** Which log the block appears in: the client's WindowsUpdate.log or the server's SoftwareDistribution.log. */
@@ -48,6 +54,7 @@ export const Symptom = z.strictObject({
   vetoes: z.array(SignatureVeto).default([]),
 })
 
+/** Schema of `kind: signatures`: an article's symptoms in the client and server logs. */
 export const SignaturesFile = z
   .strictObject({
     kind: z.literal('signatures'),
@@ -86,7 +93,7 @@ export const SignaturesFile = z
     })
   })
 
-export type SignatureLine = z.infer<typeof SignatureLine>
-export type SignatureVeto = z.infer<typeof SignatureVeto>
+/** A validated symptom. */
 export type Symptom = z.infer<typeof Symptom>
+/** A validated `kind: signatures` file. */
 export type SignaturesFile = z.infer<typeof SignaturesFile>

@@ -3,7 +3,8 @@ import { z } from 'zod'
 import { Id, Scalar } from './common.ts'
 import { Condition } from './condition.ts'
 
-export const verdicts = ['affected', 'not_affected', 'fixed', 'unknown'] as const
+const verdicts = ['affected', 'not_affected', 'fixed', 'unknown'] as const
+/** What a check concludes about one article. */
 export type Verdict = (typeof verdicts)[number]
 
 const DecisionRule = z.strictObject({
@@ -32,6 +33,7 @@ const Action = z.strictObject({
   recommended: z.boolean().default(false),
 })
 
+/** Schema of `kind: verdicts`. */
 export const VerdictsFile = z.strictObject({
   kind: z.literal('verdicts'),
   article: z.string().min(1),
@@ -42,7 +44,5 @@ export const VerdictsFile = z.strictObject({
   actions: z.array(Action).default([]),
 })
 
+/** A validated `kind: verdicts` file. */
 export type VerdictsFile = z.infer<typeof VerdictsFile>
-export type DecisionRule = z.infer<typeof DecisionRule>
-export type Derivation = z.infer<typeof Derivation>
-export type ActionDefinition = z.infer<typeof Action>
