@@ -18,14 +18,17 @@ const DecisionRule = z.strictObject({
 const Derivation = z.strictObject({
   id: Id,
   when: Condition,
-  /** Facts this derivation sets when the user gave none. */
+  /** Facts this derivation sets; they replace a contradicting input, which the result reports. */
   set: z.record(z.string(), Scalar),
 })
 
 const Action = z.strictObject({
   id: Id,
-  /** The verdicts for which the action is offered. */
-  verdicts: z.array(z.enum(verdicts)).min(1),
+  /**
+   * The verdicts for which the action is offered. Empty: offered only when a decision rule's `onConflict`
+   * names it (evidence and inventory disagree).
+   */
+  verdicts: z.array(z.enum(verdicts)),
   /** Offered when this holds; when its facts are missing the action is offered as conditional. */
   when: Condition.optional(),
   /** The article step whose text the action reuses: `procedure-id` or `procedure-id/step-id`. */
