@@ -1,5 +1,3 @@
-/** @module What every command shares: the streams, the exit status, loading the knowledge base and locales. */
-import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { i18n, Resource } from 'i18next'
@@ -16,6 +14,8 @@ import {
   type Language,
   languages,
   loadResources,
+  localesBeside,
+  mergeResources,
 } from '../render/i18n.ts'
 import { exitCodes } from './exit-codes.ts'
 import { type CliIo, readAll, UsageError } from './io.ts'
@@ -66,10 +66,8 @@ export class CliContext {
       this.#resourcesLanguage = chosen
       // Only the language asked for, and English as the fallback: parsing every locale costs start-up time.
       const wanted: Language[] = chosen === 'en' ? ['en'] : ['en', chosen]
-      const beside = rules === undefined ? undefined : path.join(this.resolve(rules), '..', 'locales')
-      const extraLocales =
-        beside && path.resolve(beside) !== path.resolve(defaultLocalesDir) && existsSync(beside)
-      const snapshot = extraLocales ? undefined : freshSnapshot()
+      const beside = rules === undefined ? undefined : localesBeside(this.resolve(rules))
+      const snapshot = beside ? undefined : freshSnapshot()
       const resources: Resource = snapshot
         ? Object.fromEntries(
             wanted.flatMap((language) =>
@@ -77,13 +75,7 @@ export class CliContext {
             ),
           )
         : await loadResources(defaultLocalesDir, wanted)
-      if (beside && extraLocales) {
-        const extra = await loadResources(beside, wanted)
-        for (const [language, namespaces] of Object.entries(extra)) {
-          resources[language] = { ...resources[language], ...namespaces }
-        }
-      }
-      this.#resources = resources
+      this.#resources = beside ? mergeResources(resources, await loadResources(beside, wanted)) : resources
     }
     return createI18n(this.#resources, chosen)
   }

@@ -1,4 +1,5 @@
 /** @module i18next instances over the YAML resources in `locales/`. */
+import { existsSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import i18next, { type i18n, type Resource } from 'i18next'
@@ -83,6 +84,18 @@ export function mergeResources(base: Resource, extra: Resource): Resource {
     merged[language] = { ...base[language], ...namespaces }
   }
   return merged
+}
+
+/**
+ * The `locales/` folder beside a rules folder (a fixture's or another knowledge base's own strings), when it
+ * exists and is not the built-in one.
+ *
+ * @example
+ * localesBeside('test/fixtures/fictional/rules') // '/…/test/fixtures/fictional/locales'
+ */
+export function localesBeside(rules: string): string | undefined {
+  const beside = path.join(path.resolve(rules), '..', 'locales')
+  return existsSync(beside) && beside !== path.resolve(defaultLocalesDir) ? beside : undefined
 }
 
 /**

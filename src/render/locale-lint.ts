@@ -10,7 +10,7 @@ import type { Problem } from '../kb/problem.ts'
 import { displayPath } from '../kb/read-files.ts'
 import { parseYamlSource, type YamlSource } from '../kb/yaml-source.ts'
 import { factPatterns, findFact } from './fact-literals.ts'
-import { defaultLocalesDir, languages } from './i18n.ts'
+import { defaultLocalesDir, languages, localesBeside } from './i18n.ts'
 import { factTextProblems, factTextSources } from './locale-fact-texts.ts'
 import { parseUnsanitized } from './markdown.ts'
 import { flattenStrings, recordedHashes, sourceHash } from './source-hashes.ts'
@@ -33,18 +33,6 @@ interface LocaleFile {
  */
 export function placeholders(text: string): string[] {
   return [...new Set([...text.matchAll(/\{\{-?\s*([^,}\s]+)[^}]*\}\}/g)].map((match) => match[1]!))].sort()
-}
-
-/**
- * The locales folder `kb lint --rules DIR` checks: a `locales/` folder beside DIR when there is one (a
- * fixture's own translations), the project's `locales/` otherwise.
- *
- * @example
- * localesFor('test/fixtures/locales-bad/rules') // '…/test/fixtures/locales-bad/locales'
- */
-function localesFor(rules: string): string {
-  const beside = path.join(path.resolve(rules), '..', 'locales')
-  return existsSync(beside) ? beside : defaultLocalesDir
 }
 
 /**
@@ -212,7 +200,7 @@ export async function lintLocalesFor(options: { rules: string }): Promise<Proble
   } catch {
     return [] // The rules' own problems are already reported by lintRules.
   }
-  return lintLocales(localesFor(options.rules), model)
+  return lintLocales(localesBeside(options.rules) ?? defaultLocalesDir, model)
 }
 
 /** A warning when the first line does not point editors at `schema/locale.schema.json`. */

@@ -1,5 +1,3 @@
-/** @module Render an article's KB document or advisory in a language and format, from rules/ and locales/. */
-import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { Resource } from 'i18next'
 import type { Root } from 'mdast'
@@ -7,7 +5,7 @@ import { defaultRulesDir, loadRules } from '../kb/load.ts'
 import type { ArticleModel, KnowledgeBaseModel } from '../kb/model.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
 import { articleValues } from './article-values.ts'
-import { defaultLocalesDir, type Language, loadResources, mergeResources } from './i18n.ts'
+import { type Language, loadResources, localesBeside, mergeResources } from './i18n.ts'
 import { Localizer } from './localizer.ts'
 import { assemble, type Outline } from './outline.ts'
 import { advisoryOutline } from './outline-advisory.ts'
@@ -53,13 +51,7 @@ interface RendererSource {
  */
 export async function loadRenderResources(source: RendererSource = {}): Promise<Resource> {
   const base = await loadResources()
-  const beside =
-    source.rules === undefined ? undefined : path.join(path.resolve(source.rules), '..', 'locales')
-  const extra =
-    source.locales ??
-    (beside && existsSync(beside) && path.resolve(beside) !== path.resolve(defaultLocalesDir)
-      ? beside
-      : undefined)
+  const extra = source.locales ?? (source.rules === undefined ? undefined : localesBeside(source.rules))
   return extra === undefined ? base : mergeResources(base, await loadResources(extra))
 }
 

@@ -1,11 +1,9 @@
-/** @module `kb serve`: the HTTP API and the "Am I affected?" page. */
-import path from 'node:path'
 import type { Command } from 'commander'
 import { createApp } from '../../http/app.ts'
 import { KnowledgeBaseHolder } from '../../http/knowledge-holder.ts'
 import { startServer } from '../../http/server.ts'
 import { defaultRulesDir } from '../../kb/paths.ts'
-import { defaultLocalesDir } from '../../render/i18n.ts'
+import { defaultLocalesDir, localesBeside } from '../../render/i18n.ts'
 import { loadRenderResources } from '../../render/renderer.ts'
 import type { CliContext } from '../context.ts'
 import { UsageError } from '../io.ts'
@@ -77,7 +75,7 @@ async function runServe(options: ServeCommandOptions, context: CliContext): Prom
   const watcher = options.watch
     ? watchKnowledgeBase({
         rules: source.rules ?? defaultRulesDir,
-        locales: [defaultLocalesDir, ...(source.rules ? [path.join(source.rules, '..', 'locales')] : [])],
+        locales: [defaultLocalesDir, ...besideLocales(source.rules)],
         loadStrings: () => loadRenderResources(source),
         holder,
         log: (line) => context.err(line),
@@ -106,4 +104,9 @@ function parsePort(value: string): number {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value]
+}
+
+function besideLocales(rules: string | undefined): string[] {
+  const beside = rules === undefined ? undefined : localesBeside(rules)
+  return beside === undefined ? [] : [beside]
 }
