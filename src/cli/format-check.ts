@@ -1,6 +1,8 @@
 /** @module Human-readable text of a check result, for terminals and ticket replies. */
 import type { i18n } from 'i18next'
 import type { ArticleStepText, LocalizedCheckResult } from '../render/localize-check.ts'
+import { parseUnsanitized } from '../render/markdown.ts'
+import { toPlainText } from '../render/plain-text.ts'
 
 /**
  * Plain text: verdict, reasons, missing facts and numbered actions, in the instance's language.
@@ -66,11 +68,10 @@ function formatSteps(steps: ArticleStepText[], indent: number, depth = 0): strin
   })
 }
 
-/** Markdown emphasis and links as plain text. */
+/** A step's Markdown as one line of plain text, the way `kb render --format text` writes it. */
 function plain(markdown: string): string {
-  return markdown
-    .replace(/\*\*([^*]+)\*\*/g, '$1')
-    .replace(/\[([^\]]+)\]\(([^)]+)\)/g, '$1 ($2)')
+  return toPlainText(parseUnsanitized(markdown))
+    .trim()
     .replace(/\s*\n\s*/g, ' ')
 }
 
