@@ -46,24 +46,32 @@ const MAX_REPEAT = 1000
 
 /** The first `*`, `+`, `{n,}` or `{n,m}` with m > MAX_REPEAT outside a class, if any. */
 function unboundedQuantifier(pattern: string): string | undefined {
-  for (let index = 0; index < pattern.length; index++) {
-    const char = pattern[index]
-    if (char === '\\') {
-      index++
-      continue
-    }
-    if (char === '[') {
-      index = classEnd(pattern, index)
-      continue
-    }
-    if (char === '*' || char === '+') return char
-    if (char === '{') {
-      const match = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(index, index + 24))
-      if (match && match[2] !== undefined && (match[3] === '' || Number(match[3]) > MAX_REPEAT))
-        return match[0]
-    }
+  for (const index of syntaxPositions(pattern)) {
+    const quantifier = quantifierAt(pattern, index)
+    if (quantifier && quantifier.upper > MAX_REPEAT) return quantifier.text
   }
   return undefined
+}
+
+/** Positions of the pattern's own syntax: escaped characters and character classes are skipped whole. */
+function* syntaxPositions(pattern: string): Generator<number> {
+  for (let index = 0; index < pattern.length; index++) {
+    if (pattern[index] === '\\') index++
+    else if (pattern[index] === '[') index = classEnd(pattern, index)
+    else yield index
+  }
+}
+
+/** The quantifier at `index` (`*`, `+`, `{n}`, `{n,}`, `{n,m}`) and how often it may repeat at most. */
+function quantifierAt(pattern: string, index: number): { text: string; upper: number } | undefined {
+  const char = pattern[index]
+  if (char === '*' || char === '+') return { text: char, upper: Number.POSITIVE_INFINITY }
+  if (char !== '{') return undefined
+  const match = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(index))
+  if (!match) return undefined
+  const upper =
+    match[2] === undefined ? Number(match[1]) : match[3] === '' ? Number.POSITIVE_INFINITY : Number(match[3])
+  return { text: match[0], upper }
 }
 
 /**
@@ -84,44 +92,25 @@ export function classEnd(pattern: string, start: number): number {
   return index
 }
 
-/** A quantifier that can repeat more than once: `*`, `+`, `{n,}`, `{n,m}` with m > 1. */
-function repeatsAt(pattern: string, index: number): number {
-  const char = pattern[index]
-  if (char === '*' || char === '+') return 1
-  if (char !== '{') return 0
-  const match = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(index))
-  if (!match) return 0
-  const upper =
-    match[2] === undefined ? Number(match[1]) : match[3] === '' ? Number.POSITIVE_INFINITY : Number(match[3])
-  return upper > 1 ? match[0].length : 0
+/** A quantifier at `index` that can repeat more than once. */
+function repeats(pattern: string, index: number): boolean {
+  return (quantifierAt(pattern, index)?.upper ?? 0) > 1
 }
 
 /** Scans groups; a group that contains a repeating quantifier and is itself repeated is rejected. */
 function hasNestedQuantifier(pattern: string): boolean {
   const stack: boolean[] = []
   let repeatedInside = false
-  for (let index = 0; index < pattern.length; index++) {
+  for (const index of syntaxPositions(pattern)) {
     const char = pattern[index]
-    if (char === '\\') {
-      index++
-      continue
-    }
-    if (char === '[') {
-      index = classEnd(pattern, index)
-      continue
-    }
     if (char === '(') {
       stack.push(repeatedInside)
       repeatedInside = false
-      continue
-    }
-    if (char === ')') {
+    } else if (char === ')') {
       const outer = stack.pop() ?? false
-      if (repeatedInside && repeatsAt(pattern, index + 1) > 0) return true
+      if (repeatedInside && repeats(pattern, index + 1)) return true
       repeatedInside = outer || repeatedInside
-      continue
-    }
-    if (repeatsAt(pattern, index) > 0) repeatedInside = true
+    } else if (repeats(pattern, index)) repeatedInside = true
   }
   return false
 }
