@@ -48,7 +48,9 @@ const MAX_REPEAT = 1000
 function unboundedQuantifier(pattern: string): string | undefined {
   for (const index of syntaxPositions(pattern)) {
     const quantifier = quantifierAt(pattern, index)
-    if (quantifier && quantifier.upper > MAX_REPEAT) return quantifier.text
+    // A fixed count `{n}` is bounded by its own n; only open or ranged repeats count here.
+    if (quantifier && quantifier.upper > MAX_REPEAT && !/^\{\d+\}$/.test(quantifier.text))
+      return quantifier.text
   }
   return undefined
 }
