@@ -31,6 +31,11 @@ export class ArticleChecker {
   readonly #vocabulary: readonly FactDefinition[]
   readonly #thresholds: Map<string, string[]>
   readonly #fast: VerdictFunctions
+  // The rules by role, and the decisions' verdicts, split once: check() runs on every request.
+  readonly #derivations: CompiledRule[]
+  readonly #decisions: CompiledRule[]
+  readonly #actions: CompiledRule[]
+  readonly #verdicts: string[]
 
   constructor(article: ArticleModel, vocabulary: readonly FactDefinition[]) {
     this.article = article
@@ -46,6 +51,10 @@ export class ArticleChecker {
     this.compiled = compileArticle(this.#engine, this.rules)
     this.#fast = compileVerdictFunctions(this.#engine, this.rules)
     this.#thresholds = versionThresholds(this.rules.map((rule) => rule.json.conditions as EngineCondition))
+    this.#derivations = this.rules.filter((rule) => rule.role === 'derive')
+    this.#decisions = this.rules.filter((rule) => rule.role === 'decide')
+    this.#actions = this.rules.filter((rule) => rule.role === 'action')
+    this.#verdicts = this.#decisions.map((rule) => (rule.json.event.params as { verdict: string }).verdict)
   }
 
   /** The engine that defines the semantics; for differential tests only (never run it concurrently). */
@@ -71,7 +80,7 @@ export class ArticleChecker {
     const seen: Facts = { ...facts }
     const derivedBy = new Map<string, string>()
     const overridden: CheckResult['overridden'] = []
-    for (const rule of this.rules.filter((candidate) => candidate.role === 'derive')) {
+    for (const rule of this.#derivations) {
       if (outcome(rule).tri !== TRUE) continue
       for (const [name, value] of Object.entries((rule.json.event.params as { set: Facts }).set)) {
         if (seen[name] !== value) {
@@ -87,9 +96,9 @@ export class ArticleChecker {
         derivedBy.has(leaf.fact) ? { ...leaf, derivedBy: derivedBy.get(leaf.fact)! } : leaf,
       )
 
-    const decisions = this.rules.filter((rule) => rule.role === 'decide')
+    const decisions = this.#decisions
     const outcomes = decisions.map(outcome)
-    const verdicts = decisions.map((rule) => (rule.json.event.params as { verdict: string }).verdict)
+    const verdicts = this.#verdicts
     const decision = decide(
       outcomes.map((entry) => entry.tri),
       verdicts,
@@ -114,7 +123,7 @@ export class ArticleChecker {
         for (const leaf of outcomes[index]!.leaves) if (leaf.result === 'unknown') candidates.add(leaf.fact)
       }
       // A fact that a derivation could supply is also settled by the derivation's own facts.
-      for (const rule of this.rules.filter((candidate) => candidate.role === 'derive')) {
+      for (const rule of this.#derivations) {
         const sets = Object.keys((rule.json.event.params as { set: Facts }).set)
         if (!sets.some((name) => candidates.has(name))) continue
         const derivation = outcome(rule)
@@ -132,7 +141,7 @@ export class ArticleChecker {
         ? this.article.verdicts.rules[decision.winner]!.onConflict
         : [],
     )
-    for (const rule of this.rules.filter((candidate) => candidate.role === 'action')) {
+    for (const rule of this.#actions) {
       const definition = this.article.verdicts.actions[rule.index]!
       const conflict = conflictActions.has(definition.id)
       const result = outcome(rule)
