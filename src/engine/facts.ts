@@ -1,7 +1,8 @@
 /** @module Validate and normalize the facts a caller sends against the vocabulary in `rules/`. */
-import { closest } from '../kb/cross-check.ts'
+
 import type { FactDefinition } from '../kb/schema/facts.ts'
 import { normalizeSpelling } from '../kb/spelling.ts'
+import { closest } from '../kb/suggest.ts'
 import { isVersion } from './version.ts'
 
 /** A normalized fact value. */

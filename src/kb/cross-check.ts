@@ -11,9 +11,6 @@ import type { FactDefinition, FactsFile } from './schema/facts.ts'
 import type { VerdictsFile } from './schema/verdicts.ts'
 import { normalizeSpelling } from './spelling.ts'
 
-// Kept here for callers that import the suggestions from the cross-check (src/engine/facts.ts).
-export { closest, suggest } from './suggest.ts'
-
 /**
  * Cross-check validated files and assemble articles. Returns problems; `articles` is complete only when none.
  *
