@@ -1,6 +1,6 @@
 /** @module The condition language of verdict, derivation and action rules. */
 import { z } from 'zod'
-import { FactName, Scalar } from './common.ts'
+import { FactName, Scalar, ValueName } from './common.ts'
 
 /** Operators a leaf may use; the `version*` ones compare dotted versions part by part. */
 const operators = [
@@ -26,7 +26,7 @@ export interface LeafCondition {
   fact: string
   operator: Operator
   value?: string | number | boolean | Array<string | number | boolean>
-  /** Path into the article (`component.fixedVersion`) whose value is compared, so facts live once. */
+  /** Name of a value of the article's `values:` (`fixedVersion`), so a version or date is stated once. */
   valueRef?: string
 }
 
@@ -43,10 +43,7 @@ export const Condition: z.ZodType<Condition> = z
     fact: FactName.optional(),
     operator: z.enum(operators).optional(),
     value: z.union([Scalar, z.array(Scalar).min(1)]).optional(),
-    valueRef: z
-      .string()
-      .regex(/^[a-zA-Z]+(\.[a-zA-Z]+)*$/, 'Expected a dotted path such as `component.fixedVersion`')
-      .optional(),
+    valueRef: ValueName.optional(),
     get all() {
       return z.array(Condition).min(1).optional()
     },
