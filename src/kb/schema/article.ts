@@ -111,7 +111,10 @@ export const ArticleFile = z.strictObject({
       'The article id; its rules live in `rules/articles/<id>/`, its texts in `locales/<lang>/<id>.yaml`.',
     ),
   values: z
-    .record(ValueName, z.union([z.string().min(1), z.number()]))
+    .record(
+      ValueName,
+      z.union([z.string().min(1), z.number()]).describe('A version, build, threshold, date or number.'),
+    )
     .default({})
     .describe(
       'Named values: every version, build, threshold, date or number a rule compares with, declared once. Rules name them with `valueRef`, texts with `{{name}}`.',
@@ -189,13 +192,13 @@ export const ArticleFile = z.strictObject({
     .optional()
     .describe('A file whose version tells whether the fix is installed, when the fix is such a file.'),
   logs: z
-    .record(Id, LogExcerpt)
+    .record(Id, LogExcerpt.describe('One excerpt; its lead-in text lives in locales.'))
     .default({})
     .describe(
       'Log excerpts the documents show, keyed by an excerpt id; `{{<id>LogPath}}` and `{{<id>LogFile}}` interpolate the path.',
     ),
   errorCodes: z
-    .record(Id, z.string().min(1))
+    .record(Id, z.string().min(1).describe('The code or message, verbatim.'))
     .default({})
     .describe(
       'Error codes and messages the article names, keyed by an id; `{{<id>ErrorCode}}` interpolates one.',
