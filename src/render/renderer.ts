@@ -96,6 +96,16 @@ export class Renderer {
   }
 
   /** The article ids this renderer knows. */
+  /**
+   * The documents one article has (`kb` when it declares `kb:`, `advisory` when it declares `advisory:`).
+   *
+   * @example
+   * renderer.documentsOf('954960') // ['kb', 'advisory']
+   */
+  documentsOf(article: string): DocumentKind[] {
+    return articleDocuments(this.#article(article).article)
+  }
+
   get articleIds(): string[] {
     return this.model.articles.map((article) => article.id)
   }
