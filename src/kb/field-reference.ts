@@ -85,7 +85,11 @@ function walk(
 }
 
 function table(title: string, schema: z.ZodType): string {
-  const json = z.toJSONSchema(schema, { target: 'draft-7', io: 'input', unrepresentable: 'any' }) as JsonSchema
+  const json = z.toJSONSchema(schema, {
+    target: 'draft-7',
+    io: 'input',
+    unrepresentable: 'any',
+  }) as JsonSchema
   const rows: Row[] = []
   walk(json, '', json.definitions ?? {}, new Set(), rows)
   const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ')

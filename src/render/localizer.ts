@@ -22,7 +22,7 @@ export class MissingTranslationError extends Error {
     readonly article: string,
   ) {
     super(
-      `Expected the translation key \`${key}\` for article \`${article}\` in \`${language}\` (or in \`en\`), not none; add it to ${
+      `Expected the translation key \`${key}\` for article \`${article}\` in \`${language}\`${language === 'en' ? '' : ' (or in `en`)'}, not none; add it to ${
         key.startsWith('common:') ? `locales/en/common.yaml` : `locales/en/${article}.yaml`
       }`,
     )

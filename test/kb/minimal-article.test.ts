@@ -58,10 +58,10 @@ test('the API lists the article without documents and answers 404 for one it lac
   const app = createApp({ kb: await loadKnowledgeBase(path.resolve(rules)), resources, logger: () => {} })
   const list = await app.request('/v1/articles?lang=en')
   expect(list.status).toBe(200)
-  const body = await list.json()
+  const body = (await list.json()) as { articles: unknown[] }
   expect(body.articles).toEqual([{ id: 'contoso-2001', documents: {} }])
   const document = await app.request('/v1/articles/contoso-2001/kb?lang=en')
   expect(document.status).toBe(404)
   expect(document.headers.get('content-type')).toContain('application/problem+json')
-  expect((await document.json()).detail).toContain('declares no `kb:`')
+  expect(((await document.json()) as { detail: string }).detail).toContain('declares no `kb:`')
 })

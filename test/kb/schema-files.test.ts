@@ -83,7 +83,9 @@ describe('the field reference of docs/rules.md', () => {
     const { fieldReference } = await import('../../src/kb/field-reference.ts')
     const reference = fieldReference()
     expect(reference).toContain('| `products.affected` | required | list of string |')
-    expect(reference).toContain('| `advisory` | optional | object | The security advisory, when one was published. |')
+    expect(reference).toContain(
+      '| `advisory` | optional | object | The security advisory, when one was published. |',
+    )
     expect(reference).toContain('| `fix.architectures` | optional | list of string |')
     expect(reference).toContain('| `logs.<name>.log` | optional | string |')
   })

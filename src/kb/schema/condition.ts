@@ -41,12 +41,17 @@ const shapeKeys = ['all', 'any', 'not', 'fact'] as const
 export const Condition: z.ZodType<Condition> = z
   .strictObject({
     fact: FactName.optional().describe('A leaf: the fact of `rules/facts.yaml` it compares.'),
-    operator: z.enum(operators).optional().describe('How the leaf compares; `version…` on version facts only.'),
+    operator: z
+      .enum(operators)
+      .optional()
+      .describe('How the leaf compares; `version…` on version facts only.'),
     value: z
       .union([Scalar, z.array(Scalar).min(1)])
       .optional()
       .describe('A literal value of an enum or boolean fact (a list for `in` and `notIn`).'),
-    valueRef: ValueName.optional().describe("The name of a value of the article's `values:` (versions, dates)."),
+    valueRef: ValueName.optional().describe(
+      "The name of a value of the article's `values:` (versions, dates).",
+    ),
     get all() {
       return z.array(Condition).min(1).optional().describe('Holds when every condition holds.')
     },
