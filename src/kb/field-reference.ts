@@ -54,11 +54,14 @@ function walk(
   seen: Set<string>,
   rows: Row[],
 ): void {
-  if (schema.allOf?.length === 1) return walk(schema.allOf[0]!, prefix, definitions, seen, rows)
+  if (schema.allOf?.length === 1) {
+    walk(schema.allOf[0]!, prefix, definitions, seen, rows)
+    return
+  }
   if (schema.$ref) {
     const name = schema.$ref.split('/').pop()!
-    if (seen.has(name)) return
-    return walk(definitions[name] ?? {}, prefix, definitions, new Set([...seen, name]), rows)
+    if (!seen.has(name)) walk(definitions[name] ?? {}, prefix, definitions, new Set([...seen, name]), rows)
+    return
   }
   if (schema.type === 'array' && schema.items) {
     const again = schema.items.$ref && seen.has(schema.items.$ref.split('/').pop()!)
