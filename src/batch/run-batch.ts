@@ -3,6 +3,7 @@
  * bounded memory. The output format is documented in docs/performance.md ("Batch output").
  */
 import { closeSync, openSync } from 'node:fs'
+import { open, stat } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import type { Readable, Writable } from 'node:stream'
 import type { Verdict } from '../kb/schema/verdicts.ts'
@@ -65,7 +66,15 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const began = performance.now()
   const blockBytes = options.blockBytes ?? 1024 * 1024
   const evaluator = new LineEvaluator(options.kb, options)
-  const file = options.input === '-' ? undefined : options.input
+  // Only a regular file can be split by size: a pipe, FIFO, `/dev/stdin` or device reports size 0 (or a
+  // meaningless one) and is read as a stream, like standard input.
+  const file = options.input === '-' || !(await stat(options.input)).isFile() ? undefined : options.input
+  const stream =
+    file !== undefined
+      ? undefined
+      : options.input === '-'
+        ? options.stdin
+        : (await open(options.input, 'r')).createReadStream()
   const jobs = Math.max(1, options.jobs ?? availableParallelism())
   const report = new Report(
     options,
@@ -74,9 +83,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   )
 
   // Workers only pay off beyond a few blocks: look at the first three before starting any.
-  const blocks = (
-    file === undefined ? streamBlocks(options.stdin, blockBytes) : fileBlocks(file, blockBytes)
-  )[Symbol.asyncIterator]()
+  const blocks = (stream !== undefined ? streamBlocks(stream, blockBytes) : fileBlocks(file!, blockBytes))[
+    Symbol.asyncIterator
+  ]()
   const head: BlockSource[] = []
   let ended = false
   while (!ended && head.length < 3) {
@@ -104,7 +113,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     execute = async (block) => {
       const writer = new BlockWriter(evaluator)
       if ('tooLong' in block) writer.tooLong(block.firstLine)
-      else if ('data' in block) await writer.text(Buffer.from(block.data).toString('utf8'), block.firstLine)
+      else if ('data' in block) await writer.bytes(block.data, block.firstLine)
       else await evaluateRange(fd!, block.start, block.end, block.firstLine, writer)
       return writer.finish()
     }
@@ -128,6 +137,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     }
     while (inFlight.length > 0) await report.write(await inFlight.shift()!)
   } finally {
+    if (stream !== options.stdin) stream?.destroy()
     await close()
   }
   return report.finish(workers)
