@@ -6,11 +6,13 @@ import { closeSync, openSync } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import type { Readable, Writable } from 'node:stream'
+import { escapeControls } from '../cli/terminal-text.ts'
 import type { Verdict } from '../kb/schema/verdicts.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
 import { type BlockResult, BlockWriter, evaluateRange, verdictOrder } from './block.ts'
 import { type BlockSource, fileBlocks, streamBlocks } from './block-tasks.ts'
 import { type BatchEvaluationOptions, LineEvaluator } from './evaluate-line.ts'
+import { type OutputSink, outputSink } from './output-sink.ts'
 import { WorkerPool } from './worker-pool.ts'
 
 /** Options of `runBatch`. */
@@ -149,6 +151,7 @@ class Report {
   readonly #articles: string[]
   readonly #began: number
   readonly #progress: boolean
+  readonly #output: OutputSink
   readonly #counts: number[]
   #lines = 0
   #records = 0
@@ -161,14 +164,13 @@ class Report {
     this.#articles = articles
     this.#began = began
     this.#progress = options.progress ?? options.stderr.isTTY === true
+    this.#output = outputSink(options.stdout)
     this.#counts = new Array(articles.length * verdictOrder.length).fill(0)
   }
 
   async write(result: Written): Promise<void> {
-    const { stdout, stderr } = this.#options
-    if (result.output.length > 0 && !stdout.write(result.output)) {
-      await new Promise((resolve) => stdout.once('drain', resolve))
-    }
+    const { stderr } = this.#options
+    if (result.output.length > 0) await this.#output.write(result.output)
     this.#lines += result.lines
     this.#records += result.records
     this.#failed += result.failed
@@ -176,7 +178,8 @@ class Report {
       this.#counts[index]! += count
     })
     for (const error of result.errors) {
-      if (this.#shown++ < maxErrorsShown) stderr.write(`${this.#progress ? '\r\x1b[K' : ''}kb: ${error}\n`)
+      if (this.#shown++ < maxErrorsShown)
+        stderr.write(`${this.#progress ? '\r\x1b[K' : ''}kb: ${escapeControls(error)}\n`)
     }
     const now = performance.now()
     if (this.#progress && now - this.#lastProgress > 200) {

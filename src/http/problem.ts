@@ -54,13 +54,9 @@ const ProblemSchema = z
     fact: z.string().optional().openapi({ description: 'The first invalid fact (KB_HTTP_INVALID_FACTS).' }),
     problems: z.array(FactProblemSchema).optional(),
     parameter: z.string().optional().openapi({ description: 'The invalid parameter or field.' }),
-    limit: z
-      .number()
-      .int()
-      .optional()
-      .openapi({
-        description: 'The byte limit (KB_HTTP_BODY_TOO_LARGE) or part limit (KB_HTTP_TOO_MANY_PARTS).',
-      }),
+    limit: z.number().int().optional().openapi({
+      description: 'The byte limit (KB_HTTP_BODY_TOO_LARGE) or part limit (KB_HTTP_TOO_MANY_PARTS).',
+    }),
   })
   .openapi('Problem')
 
