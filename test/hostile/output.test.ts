@@ -111,7 +111,7 @@ describe('a write error is one line, and never a torn record', () => {
     expect(text.endsWith('\n')).toBe(true)
     const lines = text.trimEnd().split('\n')
     expect(lines.length).toBeLessThan(records)
-    lines.forEach((line, index) => expect(JSON.parse(line).line).toBe(index + 1))
+    expect(lines.map((line) => JSON.parse(line).line)).toEqual(lines.map((_, index) => index + 1))
   })
 })
 
