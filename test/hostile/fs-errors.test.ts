@@ -22,7 +22,8 @@ afterAll(async () => {
   await removeCopies()
 })
 
-const sentence = /^kb: Expected to \w+ `[^`]+`, not an error: E[A-Z]+ \([^)]+\); check the path and its permissions\n$/
+const sentence =
+  /^kb: Expected to \w+ `[^`]+`, not an error: E[A-Z]+ \([^)]+\); check the path and its permissions\n$/
 
 describe('file-system errors exit 2 with a sentence naming the path', () => {
   it('kb render --out over a directory: the target named, no .tmp file left', async () => {
