@@ -49,7 +49,7 @@ afterEach(async () => {
 const served = async () =>
   ((await holder.snapshot()).kb.model.articles[0]!.article as { kb: { revision: string } }).kb.revision
 
-/** Wait until `condition` holds (polling; at most 5 s), then return how many reloads happened. */
+/** Wait until `condition` holds (polling; at most 5 s), or fail with what is served and logged. */
 async function until(condition: () => Promise<boolean> | boolean, what: string): Promise<void> {
   for (let waited = 0; waited < 5000; waited += 20) {
     if (await condition()) return
