@@ -112,7 +112,7 @@ async function runDiagnose(options: DiagnoseCommandOptions, context: CliContext)
       },
       {
         signatures: article.signatures,
-        progress: terminalProgress(context.io.stderr),
+        progress: safeProgress(terminalProgress(context.io.stderr)),
         ...(options.maxBytes !== undefined && { maxBytes: options.maxBytes }),
       },
     )
@@ -139,6 +139,11 @@ async function runDiagnose(options: DiagnoseCommandOptions, context: CliContext)
   }
   if (options.exitCode)
     context.exitCode = Math.max(0, ...results.map((result) => verdictExitCodes[result.verdict]))
+}
+
+// The progress line shows file names, which come from the input: escape them as the text output does.
+function safeProgress(draw: ReturnType<typeof terminalProgress>): ReturnType<typeof terminalProgress> {
+  return (event) => draw({ ...event, name: escapeControls(event.name) })
 }
 
 function toInput(file: string, context: CliContext, t: Translate): LogInput {
