@@ -100,7 +100,7 @@ export function watchKnowledgeBase(options: WatchOptions): RulesWatch {
   // Node 20's recursive watcher follows the inodes of files, so after an atomic save (write a temporary,
   // rename it over the file) it watched the old inode and went blind. The parent of each root is watched for
   // the root's own name, so a folder moved away and back (or replaced) is seen too. Before each reload the
-  // directories are listed again and watched afresh: new folders are watched, gone ones dropped.
+  // directories are listed again: new folders are watched, gone or replaced (another inode) ones re-watched.
   const roots = [...new Set([options.rules, ...locales].map((folder) => path.resolve(folder)))].filter(
     // An optional locales folder (beside a fixture's rules) may simply not exist.
     (dir) => dir === path.resolve(options.rules) || existsSync(dir),
@@ -152,6 +152,7 @@ export function watchKnowledgeBase(options: WatchOptions): RulesWatch {
     for (const [dir, { inode, only }] of wanted) if (!watchers.has(dir)) watchDirectory(dir, inode, only)
   }
   const changed = () => {
+    if (closed) return
     clearTimeout(timer)
     timer = setTimeout(() => {
       rewatch()
