@@ -53,7 +53,13 @@ export async function loadResources(
     }
     resources[language] = {}
     for (const name of names) {
-      const data = parse(await readFile(path.join(folder, name), 'utf8'), { maxAliasCount: 0 }) ?? {}
+      const file = path.join(folder, name)
+      // fs.promises.readFile of a directory fails without the path: add it, so the error can name it.
+      const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        error.path ??= file
+        throw error
+      })
+      const data = parse(text, { maxAliasCount: 0 }) ?? {}
       delete (data as Record<string, unknown>)._meta
       resources[language]![name.replace(/\.yaml$/, '')] = data
     }
