@@ -172,7 +172,9 @@ function generate(rules: readonly CompiledRule[], derivations: boolean): Verdict
     ...[...leafKeys.values()].map((index) => `let l${index} = -1;`),
   ]
   const header = [
-    ...operators.map((_, index) => `const accept${index} = accepts[${index}], test${index} = tests[${index}];`),
+    ...operators.map(
+      (_, index) => `const accept${index} = accepts[${index}], test${index} = tests[${index}];`,
+    ),
     ...values.map((_, index) => `const v${index} = values[${index}];`),
   ]
   const source = `${header.join('\n')}\nreturn function verdictOf(facts) {\n${[...prologue, ...lines].join('\n')}\n}`
