@@ -8,6 +8,9 @@ export default {
   plugins: ['@stryker-mutator/vitest-runner'],
   mutate: ['src/engine/**/*.ts', 'src/logs/**/*.ts', 'src/kb/**/*.ts'],
   coverageAnalysis: 'perTest',
+  // Module-level code (operator tables, compiled patterns) runs before any test: such a mutant would need
+  // the whole suite per run. They are reported as ignored; docs/testing.md counts them.
+  ignoreStatic: true,
   concurrency: 2,
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',

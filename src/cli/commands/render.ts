@@ -2,9 +2,9 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Command } from 'commander'
+import { type Format, formats } from '../../render/formats.ts'
 import { isLanguage, type Language, languages } from '../../render/i18n.ts'
 import { type DocumentKind, documentKinds, Renderer } from '../../render/renderer.ts'
-import { type Format, formats } from '../../render/serialize.ts'
 import type { CliContext } from '../context.ts'
 import { UsageError } from '../io.ts'
 
