@@ -3,10 +3,11 @@
 // is older than src/ (`npm run build`; CI builds it through `npm ci`).
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { installPackedPackage, type PackedPackage } from '../../bench/install-package.ts'
 import { loadKnowledgeBase } from '../../src/knowledge-base.ts'
 
 const root = path.resolve('.')
@@ -33,26 +34,11 @@ const skip = whyNot()
 if (skip) console.warn(`test/package/install.test.ts skipped: ${skip}`)
 
 let project: string
-let packed: { files: Array<{ path: string }> }
+let packed: PackedPackage
 beforeAll(async () => {
   if (skip) return
   project = await mkdtemp(path.join(tmpdir(), 'kb-package-'))
-  const output = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', project], {
-    cwd: root,
-    encoding: 'utf8',
-  })
-  const [info] = JSON.parse(output) as Array<{ filename: string; files: Array<{ path: string }> }>
-  packed = info!
-  await writeFile(
-    path.join(project, 'package.json'),
-    JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
-  )
-  // Dependencies come from npm's cache when they are there (they are after `npm ci`).
-  execFileSync(
-    'npm',
-    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', `./${info!.filename}`],
-    { cwd: project, encoding: 'utf8', stdio: 'pipe' },
-  )
+  packed = await installPackedPackage(project)
   await mkdir(path.join(project, 'probe'))
   for (const name of ['consumer.mjs', 'hooks.mjs'])
     await copyFile(path.join(root, 'test/fixtures/package', name), path.join(project, 'probe', name))
@@ -63,7 +49,7 @@ afterAll(async () => {
 
 describe.skipIf(skip !== undefined)('the installed package', () => {
   it('ships the build, the rules, the locales and the licence, and nothing it does not need', () => {
-    const files = packed.files.map((file) => file.path)
+    const files = packed.files
     expect(files).toEqual(
       expect.arrayContaining(['LICENSE', 'bin/kb.js', 'dist/snapshot.json', 'dist/index.js']),
     )
