@@ -5,7 +5,7 @@ import { FactsError } from '../engine/facts-error.ts'
 import { KnowledgeBaseError } from '../kb/errors.ts'
 import { defaultRulesDir } from '../kb/paths.ts'
 import { formatProblem } from '../kb/problem.ts'
-import { freshSnapshot } from '../kb/snapshot.ts'
+import { snapshotResources } from '../kb/snapshot.ts'
 import { type KnowledgeBase, loadKnowledgeBase } from '../knowledge-base.ts'
 import {
   createI18n,
@@ -72,12 +72,10 @@ export class CliContext {
       // Only the language asked for, and English as the fallback: parsing every locale costs start-up time.
       const wanted: Language[] = chosen === 'en' ? ['en'] : ['en', chosen]
       const beside = rules === undefined ? undefined : localesBeside(this.resolve(rules))
-      const snapshot = beside ? undefined : freshSnapshot()
+      const snapshot = beside ? undefined : snapshotResources()
       const resources: Resource = snapshot
         ? Object.fromEntries(
-            wanted.flatMap((language) =>
-              snapshot.resources[language] ? [[language, snapshot.resources[language]]] : [],
-            ),
+            wanted.flatMap((language) => (snapshot[language] ? [[language, snapshot[language]]] : [])),
           )
         : await loadResources(defaultLocalesDir, wanted)
       this.#resources = beside ? mergeResources(resources, await loadResources(beside, wanted)) : resources

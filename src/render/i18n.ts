@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import i18next, { type i18n, type Resource } from 'i18next'
+import type { i18n, Resource } from 'i18next'
 import { defaultLocalesDir } from '../kb/paths.ts'
 
 export { defaultLocalesDir }
@@ -117,6 +117,8 @@ export async function createI18n(
   language: Language,
   options: CreateI18nOptions = {},
 ): Promise<i18n> {
+  // Loaded on first use: importing the package stays cheap for callers that never render.
+  const { default: i18next } = await import('i18next')
   const instance = i18next.createInstance()
   await instance.init({
     resources,
