@@ -107,6 +107,7 @@ async function next() {
 
 function proceed(body, evidence = []) {
   const result = body.results.find((candidate) => candidate.article === state.article) ?? body.results[0]
+  tellHost(result)
   const question = evidence.length === 0 ? nextQuestion(result) : undefined
   if (question) showQuestion(question)
   else showVerdict([result], evidence)
@@ -264,14 +265,22 @@ function showVerdict(results, evidence) {
   $('reply-block').hidden = true
   renderAnswers()
   renderVerdict(results, evidence)
-  const main = results[0]
-  post({
+}
+
+/** Every answer's verdict goes to the host page (an open `unknown` too), once per change. */
+let told = ''
+function tellHost(result) {
+  const message = {
     type: 'kb-advisor:verdict',
-    article: main.article,
-    verdict: main.verdict,
-    label: main.verdictLabel,
+    article: result.article,
+    verdict: result.verdict,
+    label: result.verdictLabel,
     facts: { ...state.facts },
-  })
+  }
+  const key = JSON.stringify(message)
+  if (key === told) return
+  told = key
+  post(message)
 }
 
 /** The reply for a ticket: the server's text answer to the same facts when it has one, else built here. */
