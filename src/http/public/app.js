@@ -1,59 +1,21 @@
 // The guided "Am I affected?" check for any article. Asks the article's missing facts, then the facts that
 // decide its conditional steps, one question at a time (POST /v1/check), or reads a pasted log
-// (POST /v1/diagnose), then shows the verdict. Answers live in the address (`?article=…&<fact>=<value>`),
-// so a reload, a language switch or a host page's link keeps them.
-import { $, announce, api, articleById, element, lang, strings, text } from './dom.js'
+// (POST /v1/diagnose), then shows the verdict. The answers live in the address (state.js).
+import { $, announce, api, articleById, element, lang, setBusy, strings, text } from './dom.js'
 import { listen, post, reportHeight } from './embed.js'
+import { readLog } from './log.js'
 import { copyReply, replyFromResults } from './reply.js'
 import { showStart } from './start.js'
+import { address, remember, state, vocabulary } from './state.js'
 import { renderVerdict } from './verdict.js'
 
-const reserved = new Set(['lang', 'article', 'skipped'])
-const vocabulary = new Map(strings.facts.map((fact) => [fact.fact, fact]))
-
-const state = fromAddress()
 /** The question on screen, the last answer shown (for "Copy reply") and whether anything loaded yet. */
 let current = null
 let shown = null
 let loaded = false
 
-/** Facts named in the query (`?wsusVersion=3.0%20SP1&office2003OnClients=true`), read by the vocabulary. */
-function fromAddress() {
-  const params = new URLSearchParams(window.location.search)
-  const facts = {}
-  for (const [name, value] of params) {
-    const definition = vocabulary.get(name)
-    if (reserved.has(name) || !definition) continue
-    facts[name] =
-      definition.type === 'boolean' && /^(true|false)$/i.test(value) ? /^true$/i.test(value) : value
-  }
-  const skipped = (params.get('skipped') ?? '').split(',').filter((name) => vocabulary.has(name))
-  return { article: strings.article, facts, skipped }
-}
-
-function address(language = lang) {
-  const params = new URLSearchParams({ lang: language })
-  if (state.article) params.set('article', state.article)
-  for (const [name, value] of Object.entries(state.facts)) params.set(name, String(value))
-  if (state.skipped.length > 0) params.set('skipped', state.skipped.join(','))
-  return `/?${params}`
-}
-
-function remember() {
-  try {
-    window.history.replaceState(null, '', address())
-  } catch {
-    // Some sandboxed frames refuse it: the answers stay in memory.
-  }
-}
-
 function values() {
   return articleById(state.article)?.values ?? {}
-}
-
-function setBusy(busy) {
-  document.body.setAttribute('aria-busy', busy ? 'true' : 'false')
-  for (const button of document.querySelectorAll('button')) button.disabled = busy
 }
 
 function showLoadError(problem) {
@@ -306,58 +268,23 @@ async function onCopyReply() {
   await copyReply(reply ?? replyFromResults(shown.results, shown.evidence))
 }
 
-/** The strongest evidence first: a confirmed symptom, then a partial one. */
-function strength(report) {
-  const rank = { confirmed: 2, partial: 1, none: 0 }
-  return Math.max(rank[report.client?.level] ?? 0, rank[report.server?.level] ?? 0)
-}
-
-async function diagnose(log, kind) {
-  const body = new FormData()
-  body.append(kind, log)
-  body.append('facts', JSON.stringify(state.facts))
-  const scope = state.article ? `?article=${encodeURIComponent(state.article)}` : ''
-  return api(`/v1/diagnose${scope}`, { method: 'POST', body })
-}
-
-function logError(message) {
-  const error = $('log-error')
-  error.textContent = message
-  error.hidden = false
-  $('log-text').setAttribute('aria-invalid', 'true')
-  $('log-text').focus()
-  announce(message)
-}
-
-/** Diagnose a log as `kind`, or as a client log then a server log when the kind is not known. */
-async function readLog(log, kind) {
-  $('log-error').hidden = true
-  $('log-text').removeAttribute('aria-invalid')
-  if (log.trim() === '') return logError(text('log.empty'))
-  setBusy(true)
-  announce(text('log.busy'))
-  let answer
-  for (const side of kind ? [kind] : ['client', 'server']) {
-    answer = await diagnose(log, side)
-    if (!answer.ok || answer.body.evidence.some((report) => strength(report) > 0)) break
-  }
-  setBusy(false)
-  if (!answer.ok) return logError(text('error.generic', { detail: answer.problem.detail ?? '' }))
-  const best = [...answer.body.evidence].sort((a, b) => strength(b) - strength(a))[0]
+/** A log from the log form, the search box or the host: its verdict, opening the article it shows. */
+async function onLogText(log, kind) {
+  const found = await readLog(log, kind)
+  if (!found) return
   if (!state.article) {
-    if (!best || strength(best) === 0) return logError(text('log.noMatch'))
-    state.article = best.article
+    state.article = found.article
     remember()
     openArticle()
   }
   loaded = true
-  proceed(answer.body, answer.body.evidence)
+  proceed(found.body, found.body.evidence)
 }
 
 function onLog(event) {
   event.preventDefault()
   const kind = $('log-form').querySelector('input[name="kind"]:checked').value
-  return readLog($('log-text').value, kind)
+  return onLogText($('log-text').value, kind)
 }
 
 /** Facts sent by the host page: merged into the answers (null forgets one), then the check goes on. */
@@ -377,7 +304,7 @@ async function onHostFacts(facts) {
 function onHostLog(log, kind) {
   $('log-text').value = log
   if (kind) $('log-form').querySelector(`input[name="kind"][value="${kind}"]`).checked = true
-  return readLog(log, kind)
+  return onLogText(log, kind)
 }
 
 /** Without `?article=`, prefilled facts pick the article whose rules use most of them. */
@@ -437,7 +364,7 @@ async function start() {
   }
   if (!state.article && Object.keys(state.facts).length > 0 && !strings.requestedArticle)
     await chooseArticle()
-  if (!state.article) return showStart((log) => readLog(log))
+  if (!state.article) return showStart((log) => onLogText(log))
   openArticle()
   await next()
 }

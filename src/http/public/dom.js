@@ -36,6 +36,12 @@ export function inline(message) {
   return fragment
 }
 
+/** Mark the page busy for assistive technology and disable its buttons while a request runs. */
+export function setBusy(busy) {
+  document.body.setAttribute('aria-busy', busy ? 'true' : 'false')
+  for (const button of document.querySelectorAll('button')) button.disabled = busy
+}
+
 /** Say `message` in the polite live region. */
 export function announce(message) {
   const status = $('status')

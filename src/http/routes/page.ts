@@ -15,8 +15,10 @@ const assets: Record<string, string> = {
   'app.js': 'text/javascript; charset=utf-8',
   'dom.js': 'text/javascript; charset=utf-8',
   'embed.js': 'text/javascript; charset=utf-8',
+  'log.js': 'text/javascript; charset=utf-8',
   'reply.js': 'text/javascript; charset=utf-8',
   'start.js': 'text/javascript; charset=utf-8',
+  'state.js': 'text/javascript; charset=utf-8',
   'verdict.js': 'text/javascript; charset=utf-8',
   'app.css': 'text/css; charset=utf-8',
 }
