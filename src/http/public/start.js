@@ -53,9 +53,9 @@ async function onSearch(event, onLog) {
   for (const hit of answer.body.results ?? []) {
     if (seen.has(hit.article)) continue
     seen.add(hit.article)
-    items.push(
-      articleItem(hit.article, hit.title ?? articleById(hit.article)?.title ?? hit.article, hit.snippet),
-    )
+    // A hit may be a section: name the article by its own title.
+    const title = articleById(hit.article)?.title ?? hit.title ?? hit.article
+    items.push(articleItem(hit.article, title, hit.snippet))
   }
   $('search-results').replaceChildren(...items)
   $('search-results-block').hidden = false
