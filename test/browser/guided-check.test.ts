@@ -202,6 +202,17 @@ describe.skipIf(!hasChromium)('the guided check in a browser', () => {
     await page.close()
   })
 
+  it('asks a prefilled fact again when the article does not accept its value', async () => {
+    const page = await context.newPage()
+    await page.goto(`${server.url}?lang=en&article=954960&office2003OnClients=true&wsusVersion=9.9`)
+    await page.locator('#question-form[data-fact="wsusVersion"]:not([hidden])').waitFor()
+    await page.locator('#question-error:not([hidden])').waitFor()
+    expect(await page.locator('#question-error').textContent()).toContain('9.9')
+    expect(page.url()).not.toContain('wsusVersion')
+    expect(page.url()).toContain('office2003OnClients=true')
+    await page.close()
+  })
+
   it('serves the guided check of a fictional article, in its own Norwegian strings', async () => {
     const fixtureStrings = parse(readFileSync(`${fixture}/locales/nb/contoso-1001.yaml`, 'utf8'))
     const page = await context.newPage()

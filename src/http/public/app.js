@@ -14,10 +14,6 @@ let current = null
 let shown = null
 let loaded = false
 
-function values() {
-  return articleById(state.article)?.values ?? {}
-}
-
 function showLoadError(problem) {
   $('load-error-text').textContent = text('error.load', { detail: problem.detail ?? problem.title ?? '' })
   $('load-error').hidden = false
@@ -58,6 +54,16 @@ function nextQuestion(result) {
 
 async function next() {
   const answer = await check()
+  const invalid = answer.problem?.code === 'KB_HTTP_INVALID_FACTS' ? answer.problem.fact : undefined
+  if (invalid && invalid in state.facts) {
+    // A prefilled answer the article does not accept: ask that question again, saying why.
+    delete state.facts[invalid]
+    remember()
+    await next()
+    if (current?.fact === invalid)
+      showQuestionError(text('error.generic', { detail: answer.problem.detail ?? '' }))
+    return
+  }
   if (!answer.ok) {
     if (!loaded) return showLoadError(answer.problem)
     return showQuestionError(text('error.generic', { detail: answer.problem.detail ?? '' }))
@@ -87,7 +93,7 @@ function showQuestion(question, chosen) {
   box.replaceChildren()
   hideQuestionError()
   if (question.type === 'version') {
-    const example = question.examples?.[0] ?? values().fixedVersion ?? '1.0.0.0'
+    const example = question.examples?.[0] ?? '1.0'
     box.append(
       element('label', { for: 'answer-version' }, question.label),
       element('input', {
@@ -153,7 +159,7 @@ async function onAnswer(event) {
   event.preventDefault()
   if (!current) return
   const value = chosenValue()
-  const example = current.examples?.[0] ?? values().fixedVersion ?? '1.0.0.0'
+  const example = current.examples?.[0] ?? '1.0'
   if (value === undefined) {
     return showQuestionError(
       current.type === 'version' ? text('question.enterVersion', { example }) : text('question.choose'),
