@@ -95,6 +95,23 @@ describe.skipIf(!hasChromium)('the page embedded in a sandboxed frame of another
     expect(errors).toEqual([])
   })
 
+  it('ignores kb-advisor messages from an origin it was not told to trust', async () => {
+    const page = await (await browser.newContext()).newPage()
+    // Top level, the page is its own parent; its own origin is no frame ancestor, so its message is dropped.
+    await page.goto(`${server.url}?lang=en&article=954960`)
+    await page.locator('#question-form[data-fact]:not([hidden])').waitFor()
+    const asked = await page.locator('#question-form').getAttribute('data-fact')
+    await page.evaluate((fact) => {
+      ;(globalThis as unknown as { postMessage: (message: unknown, origin: string) => void }).postMessage(
+        { type: 'kb-advisor:facts', facts: { [fact!]: fact === 'wsusVersion' ? '3.0' : true } },
+        '*',
+      )
+    }, asked)
+    await page.waitForTimeout(300)
+    expect(await page.locator('#question-form').getAttribute('data-fact')).toBe(asked)
+    expect(page.url()).not.toContain(`${asked}=`)
+  })
+
   it('loads its scripts and API in the opaque origin only because framing is allowed', async () => {
     const response = await fetch(`${server.url}assets/app.js`, { headers: { origin: 'null' } })
     expect(response.headers.get('access-control-allow-origin')).toBe('null')
