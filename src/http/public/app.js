@@ -1,9 +1,10 @@
 // The guided "Am I affected?" check for any article. Asks the article's missing facts, then the facts that
 // decide its conditional steps, one question at a time (POST /v1/check), or reads a pasted log
 // (POST /v1/diagnose), then shows the verdict. The answers live in the address (state.js).
-import { $, announce, api, articleById, element, lang, setBusy, strings, text } from './dom.js'
+import { $, api, articleById, element, lang, setBusy, strings, text } from './dom.js'
 import { listen, post, reportHeight } from './embed.js'
 import { readLog } from './log.js'
+import { chosenValue, renderQuestion, showQuestionError } from './question.js'
 import { copyReply, replyFromResults } from './reply.js'
 import { showStart } from './start.js'
 import { address, remember, state, vocabulary } from './state.js'
@@ -84,81 +85,14 @@ function proceed(body, evidence = []) {
 function showQuestion(question, chosen) {
   current = question
   $('result').hidden = true
-  const form = $('question-form')
-  form.hidden = false
-  form.dataset.fact = question.fact
-  $('question-text').textContent = question.question
-  $('question-note').hidden = !question.decidesSteps
-  const box = $('question-answers')
-  box.replaceChildren()
-  hideQuestionError()
-  if (question.type === 'version') {
-    const example = question.examples?.[0] ?? '1.0'
-    box.append(
-      element('label', { for: 'answer-version' }, question.label),
-      element('input', {
-        id: 'answer-version',
-        name: 'answer',
-        type: 'text',
-        inputmode: 'decimal',
-        autocomplete: 'off',
-        spellcheck: 'false',
-        value: chosen === undefined ? undefined : String(chosen),
-        'aria-describedby': 'answer-hint question-error',
-      }),
-      element('p', { id: 'answer-hint', class: 'hint' }, text('question.versionHint', { example })),
-    )
-  } else {
-    question.values.forEach((option, index) => {
-      box.append(
-        element(
-          'label',
-          { class: 'choice' },
-          element('input', {
-            type: 'radio',
-            name: 'answer',
-            value: String(option.value),
-            id: `answer-${index}`,
-            checked: chosen !== undefined && String(chosen) === String(option.value),
-            'aria-describedby': 'question-error',
-          }),
-          ` ${option.label}`,
-        ),
-      )
-    })
-  }
+  renderQuestion(question, chosen)
   renderAnswers()
-  ;(box.querySelector('input:checked') ?? box.querySelector('input'))?.focus()
-  announce(question.question)
-}
-
-function showQuestionError(message) {
-  const error = $('question-error')
-  error.textContent = message
-  error.hidden = false
-  for (const input of $('question-answers').querySelectorAll('input'))
-    input.setAttribute('aria-invalid', 'true')
-  $('question-answers').querySelector('input')?.focus()
-  announce(message)
-}
-
-function hideQuestionError() {
-  $('question-error').hidden = true
-  $('question-error').textContent = ''
-}
-
-function chosenValue() {
-  const form = $('question-form')
-  if (current.type === 'version') return form.querySelector('#answer-version').value.trim() || undefined
-  const checked = form.querySelector('input[name="answer"]:checked')
-  if (!checked) return undefined
-  return current.values.find((candidate) => String(candidate.value) === checked.value)?.value
 }
 
 async function onAnswer(event) {
   event.preventDefault()
   if (!current) return
-  const value = chosenValue()
+  const value = chosenValue(current)
   const example = current.examples?.[0] ?? '1.0'
   if (value === undefined) {
     return showQuestionError(

@@ -16,6 +16,7 @@ const assets: Record<string, string> = {
   'dom.js': 'text/javascript; charset=utf-8',
   'embed.js': 'text/javascript; charset=utf-8',
   'log.js': 'text/javascript; charset=utf-8',
+  'question.js': 'text/javascript; charset=utf-8',
   'reply.js': 'text/javascript; charset=utf-8',
   'start.js': 'text/javascript; charset=utf-8',
   'state.js': 'text/javascript; charset=utf-8',
