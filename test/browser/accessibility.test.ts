@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningServer, startServer } from '../../src/http/server.ts'
-import { localeString, seedClientLog, testApp } from '../http/helpers.ts'
+import { fictionalApp, localeString, seedClientLog, testApp } from '../http/helpers.ts'
 import {
   axeViolations,
   collectErrors,
@@ -126,5 +126,24 @@ describe.skipIf(!hasChromium)('every step of the page, in every language, at 375
     expect(await weakFocusIndicators(page)).toEqual([])
     await screenshot(page, 'verdict-unknown-en-375')
     await page.close()
+  })
+
+  it('passes for a second, fictional article too (Norwegian, question and verdict)', async () => {
+    const app = await fictionalApp()
+    const fictional = await startServer(app, { host: '127.0.0.1', port: 0 })
+    try {
+      const page = await context.newPage()
+      await page.goto(`${fictional.url}?lang=nb&article=contoso-1001`)
+      await page.locator('#question-form:not([hidden])').waitFor()
+      await audit(page, 'fictional-question', 'nb')
+      await page.goto(
+        `${fictional.url}?lang=nb&article=contoso-1001&widgetServerVersion=4.2&brewerConnected=true&brewerFirmware=9.0.1`,
+      )
+      await page.locator('#result.verdict-affected:not([hidden])').waitFor()
+      await audit(page, 'fictional-verdict', 'nb')
+      await page.close()
+    } finally {
+      await fictional.close()
+    }
   })
 })

@@ -5,15 +5,11 @@
  * article; the search box appears with `GET /v1/search`; a failed first load shows its error.
  */
 import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { createApp } from '../../src/http/app.ts'
 import { type RunningServer, startServer } from '../../src/http/server.ts'
-import { loadKnowledgeBase } from '../../src/knowledge-base.ts'
-import { loadResources, mergeResources } from '../../src/render/i18n.ts'
-import { localeString, seedClientLog, testApp } from '../http/helpers.ts'
+import { fictionalApp, fictionalDir, localeString, seedClientLog, testApp } from '../http/helpers.ts'
 import { collectErrors, hasChromium, launch, screenshot } from './browser.ts'
 
 /** A WSUS 3.0 SP1 x64 server with DLL 3.1.6001.65, its language as installed, and Office 2003 clients. */
@@ -59,8 +55,6 @@ async function answerAll(
 // Runs in the page (the project compiles without the DOM library).
 declare const navigator: { clipboard: { readText(): Promise<string> } }
 
-const fixture = path.resolve('test/fixtures/fictional')
-
 describe.skipIf(!hasChromium)('the guided check in a browser', () => {
   let server: RunningServer
   let fictional: RunningServer
@@ -69,11 +63,7 @@ describe.skipIf(!hasChromium)('the guided check in a browser', () => {
 
   beforeAll(async () => {
     server = await startServer(await testApp(), { host: '127.0.0.1', port: 0 })
-    const app = createApp({
-      kb: await loadKnowledgeBase(path.join(fixture, 'rules')),
-      resources: mergeResources(await loadResources(), await loadResources(path.join(fixture, 'locales'))),
-      logger: () => {},
-    })
+    const app = await fictionalApp()
     fictional = await startServer(app, { host: '127.0.0.1', port: 0 })
     browser = await launch()
     // No ?lang=: the page follows the browser's language (Accept-Language: nl-NL).
@@ -214,7 +204,7 @@ describe.skipIf(!hasChromium)('the guided check in a browser', () => {
   })
 
   it('serves the guided check of a fictional article, in its own Norwegian strings', async () => {
-    const fixtureStrings = parse(readFileSync(`${fixture}/locales/nb/contoso-1001.yaml`, 'utf8'))
+    const fixtureStrings = parse(readFileSync(`${fictionalDir}/locales/nb/contoso-1001.yaml`, 'utf8'))
     const page = await context.newPage()
     const errors = collectErrors(page)
     await page.goto(`${fictional.url}?lang=nb`)

@@ -2,12 +2,8 @@
  * `GET /` in process: the page of any article (the fictional fixture's too), the vocabulary and host origins it
  * hands its script, and the CORS a sandboxed frame needs.
  */
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createApp } from '../../src/http/app.ts'
-import { loadKnowledgeBase } from '../../src/knowledge-base.ts'
-import { loadResources, mergeResources } from '../../src/render/i18n.ts'
-import { testApp } from './helpers.ts'
+import { fictionalApp, testApp } from './helpers.ts'
 
 /** The JSON the page's script reads from its `application/json` block. */
 async function pageStrings(response: Response) {
@@ -19,12 +15,7 @@ async function pageStrings(response: Response) {
 
 describe('GET / for any article', () => {
   it('serves the fictional article with its title, its facts in Norwegian and the article in the language form', async () => {
-    const fixture = path.resolve('test/fixtures/fictional')
-    const app = createApp({
-      kb: await loadKnowledgeBase(path.join(fixture, 'rules')),
-      resources: mergeResources(await loadResources(), await loadResources(path.join(fixture, 'locales'))),
-      logger: () => {},
-    })
+    const app = await fictionalApp()
     const { html, strings } = await pageStrings(await app.request('/?lang=nb&article=contoso-1001'))
     expect(strings.article).toBe('contoso-1001')
     expect(strings.articles).toEqual([
