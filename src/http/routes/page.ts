@@ -47,14 +47,19 @@ function escapeHtml(text: string): string {
 
 type Language = (typeof languages)[number]
 
-/** What the page script knows of each article: its title, numbers and the values its strings interpolate. */
-async function articleSummaries(snapshot: KnowledgeSnapshot, language: Language) {
+/**
+ * What the page script knows of each article: its title (its id system and number while it has no KB
+ * document strings), numbers and the values its strings interpolate.
+ */
+async function articleSummaries(snapshot: KnowledgeSnapshot, language: Language, i18n: i18n) {
   return Promise.all(
     snapshot.kb.model.articles.map(async ({ id, article }) => {
       const values = articleValues(article, snapshot.kb.model.products)
       return {
         id,
-        title: await snapshot.renderer.title({ article: id, doc: 'kb', lang: language }),
+        title: i18n.exists('kb.title', { ns: id })
+          ? await snapshot.renderer.title({ article: id, doc: 'kb', lang: language })
+          : `${article.kb.idSystem} ${article.kb.number}`,
         values: {
           kbNumber: values.kbNumber,
           advisoryNumber: values.advisoryNumber,
@@ -104,7 +109,7 @@ async function renderPage(
     ...webStrings(i18n),
     article: model?.id ?? '',
     requestedArticle: requested ?? '',
-    articles: await articleSummaries(snapshot, language),
+    articles: await articleSummaries(snapshot, language, i18n),
     facts: vocabulary(snapshot, i18n, model?.id),
     embedOrigins: [...embedOrigins],
   }
