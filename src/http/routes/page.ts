@@ -62,7 +62,9 @@ async function articleSummaries(snapshot: KnowledgeSnapshot, language: Language,
         id,
         title: i18n.exists('kb.title', { ns: id })
           ? await snapshot.renderer.title({ article: id, doc: 'kb', lang: language })
-          : `${article.kb.idSystem} ${article.kb.number}`,
+          : article.kb
+            ? `${article.kb.idSystem} ${article.kb.number}`
+            : id,
         values: {
           kbNumber: values.kbNumber,
           advisoryNumber: values.advisoryNumber,
