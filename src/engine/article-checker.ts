@@ -5,6 +5,7 @@ import type { FactDefinition } from '../kb/schema/facts.ts'
 import type { ActionResult, CheckResult, Reason, ReasonFact } from './check-result.ts'
 import { applyDerivations, type CompiledArticle, compileArticle } from './compiled.ts'
 import { compileVerdictFunctions, type VerdictFunctions } from './compiled-verdict.ts'
+import { type ArticleLogic, changesOutcome, factsRead, namedValues, undecidedValues } from './completions.ts'
 import { decide } from './decide.ts'
 import { type CompiledRule, type EngineCondition, toEngineRules } from './engine-rules.ts'
 import type { Facts } from './facts.ts'
@@ -36,6 +37,7 @@ export class ArticleChecker {
   readonly #decisions: CompiledRule[]
   readonly #actions: CompiledRule[]
   readonly #verdicts: string[]
+  readonly #logic: ArticleLogic
 
   constructor(article: ArticleModel, vocabulary: readonly FactDefinition[]) {
     this.article = article
@@ -55,6 +57,21 @@ export class ArticleChecker {
     this.#decisions = this.rules.filter((rule) => rule.role === 'decide')
     this.#actions = this.rules.filter((rule) => rule.role === 'action')
     this.#verdicts = this.#decisions.map((rule) => (rule.json.event.params as { verdict: string }).verdict)
+    const reads = (rules: CompiledRule[]) =>
+      rules.map((rule) => factsRead(rule.json.conditions as EngineCondition))
+    this.#logic = {
+      compiled: this.compiled,
+      actions: article.verdicts.actions,
+      vocabulary: new Map(vocabulary.map((definition) => [definition.name, definition])),
+      thresholds: this.#thresholds,
+      reads: { decisions: reads(this.#decisions), derivations: reads(this.#derivations) },
+      named: namedValues([...this.#derivations, ...this.#decisions]),
+    }
+  }
+
+  /** The article's rules as the completion search reads them (for lint and tests). */
+  get logic(): ArticleLogic {
+    return this.#logic
   }
 
   /** The engine that defines the semantics; for differential tests only (never run it concurrently). */
@@ -113,7 +130,9 @@ export class ArticleChecker {
     const reasons =
       decision.winner >= 0
         ? [reason(decision.winner, 'decided')]
-        : decision.open.map((index) => reason(index, 'open'))
+        : decision.open.length > 0
+          ? decision.open.map((index) => reason(index, 'open'))
+          : [this.#undecided(seen)]
     const conflicts = decision.conflicts.map((index) => reason(index, 'conflict'))
 
     let missingFacts: string[] = []
@@ -132,7 +151,19 @@ export class ArticleChecker {
       }
       for (const definition of this.#vocabulary)
         if (definition.source === 'evidence') candidates.delete(definition.name)
-      missingFacts = rankMissingFacts(this.compiled, seen, candidates, this.#vocabulary, this.#thresholds)
+      for (const name of candidates) if (!changesOutcome(this.#logic, seen, name)) candidates.delete(name)
+      const openReads = new Map<string, number>()
+      for (const index of decision.open)
+        for (const name of this.#logic.reads.decisions[index]!)
+          openReads.set(name, (openReads.get(name) ?? 0) + 1)
+      missingFacts = rankMissingFacts(
+        this.compiled,
+        seen,
+        candidates,
+        this.#vocabulary,
+        this.#thresholds,
+        openReads,
+      )
     }
 
     const actions: ActionResult[] = []
@@ -145,7 +176,10 @@ export class ArticleChecker {
       const definition = this.article.verdicts.actions[rule.index]!
       const conflict = conflictActions.has(definition.id)
       const result = outcome(rule)
-      const offered = conflict || (definition.verdicts.includes(decision.verdict) && result.tri !== 0)
+      // A step that finds out a fact already known has nothing left to find out.
+      const needed = !definition.checks.some((name) => seen[name] !== undefined)
+      const offered =
+        conflict || (needed && definition.verdicts.includes(decision.verdict) && result.tri !== 0)
       if (!offered) continue
       const waitingFor =
         result.tri === UNKNOWN
@@ -171,6 +205,33 @@ export class ArticleChecker {
       conflicts,
       overridden,
       facts: seen,
+    }
+  }
+
+  /**
+   * The reason when every rule is settled and none holds: the rules do not decide these facts. It names the
+   * values to blame (`undecidedValues`: a value added to a shared fact for another article), or else every
+   * known fact the rules read.
+   */
+  #undecided(seen: Facts): Reason {
+    const read = new Set(this.#logic.reads.decisions.flat().concat(this.#logic.reads.derivations.flat()))
+    const known = this.#vocabulary.filter(
+      (definition) => read.has(definition.name) && seen[definition.name] !== undefined,
+    )
+    const blamed = new Set(undecidedValues(this.#logic, seen))
+    const unnamed = known.filter((definition) => blamed.has(definition.name))
+    return {
+      rule: '',
+      verdict: 'unknown',
+      status: 'undecided',
+      messageKey: 'check.undecided',
+      facts: (unnamed.length > 0 ? unnamed : known).map((definition) => ({
+        fact: definition.name,
+        operator: 'equal',
+        value: seen[definition.name],
+        actual: seen[definition.name],
+        result: 'true',
+      })),
     }
   }
 

@@ -106,7 +106,7 @@ describe('kb check', () => {
   })
 
   it.each([
-    [['--fact', 'office2003OnClients=false'], 0],
+    [['--fact', 'office2003OnClients=false', '--fact', 'wsusVersion=3.0'], 0],
     [['--fact', 'wsusVersion=3.0', '--fact', 'office2003OnClients=true'], 10],
     [['--fact', 'wsusVersion=3.0 SP1'], 11],
     [

@@ -86,9 +86,9 @@ describe('problems are reported with file, line and column', () => {
     await patchFile(dir, 'articles/954960/verdicts.yaml', '    verdict: fixed\n', '    verdcit: fixed\n')
     const errors = await errorsOf(dir)
     const unknown = errors.find((problem) => problem.code === 'KB_UNKNOWN_KEY')
-    expect(at(unknown)).toEqual({ code: 'KB_UNKNOWN_KEY', file: 'verdicts.yaml', line: 46, column: 5 })
+    expect(at(unknown)).toEqual({ code: 'KB_UNKNOWN_KEY', file: 'verdicts.yaml', line: 25, column: 5 })
     expect(unknown?.message).toBe('Expected no key `verdcit` in `rules`; remove it or check its spelling')
-    expect(unknown?.path).toEqual(['rules', 6, 'verdcit'])
+    expect(unknown?.path).toEqual(['rules', 1, 'verdcit'])
   })
 
   it('wrong types', async () => {
@@ -103,7 +103,7 @@ describe('problems are reported with file, line and column', () => {
     const dir = await copyRules()
     await patchFile(dir, 'articles/954960/verdicts.yaml', '    verdict: fixed\n', '    verdict: patched\n')
     const [problem] = await errorsOf(dir)
-    expect(at(problem)).toEqual({ code: 'KB_INVALID_VALUE', file: 'verdicts.yaml', line: 46, column: 14 })
+    expect(at(problem)).toEqual({ code: 'KB_INVALID_VALUE', file: 'verdicts.yaml', line: 25, column: 14 })
     expect(problem?.message).toBe(
       'Expected `verdict` to be one of `affected`, `not_affected`, `fixed`, not `patched`',
     )
@@ -153,12 +153,12 @@ describe('problems are reported with file, line and column', () => {
     expect(errors.map((problem) => [problem.code, problem.line, problem.message])).toEqual([
       [
         'KB_UNKNOWN_REFERENCE',
-        25,
+        36,
         'Expected a fact of the vocabulary, not `office2003Clients`; did you mean `office2003OnClients`?',
       ],
       [
         'KB_INVALID_VALUE',
-        31,
+        42,
         'Expected `wsusVersion` to be one of `2.0`, `3.0`, `3.0 SP1`, `3.0 SP2`, not `3.1`',
       ],
     ])
@@ -236,7 +236,7 @@ describe('loading is all or nothing', () => {
       'KB_WRONG_TYPE',
     ])
     expect((error as KnowledgeBaseError).message).toMatch(
-      /^Expected a valid knowledge base, not one with 2 errors; first: .*verdicts\.yaml:46:14/,
+      /^Expected a valid knowledge base, not one with 2 errors; first: .*verdicts\.yaml:25:14/,
     )
   })
 

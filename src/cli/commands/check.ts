@@ -1,11 +1,10 @@
 /** @module `kb check`: answer "am I affected?" from facts. */
 import { existsSync } from 'node:fs'
 import type { Command } from 'commander'
-import type { CheckResult } from '../../engine/check-result.ts'
 import { defaultRulesDir } from '../../kb/paths.ts'
 import { localizeCheckResult } from '../../render/localize-check.ts'
 import type { CliContext } from '../context.ts'
-import { exitCodes, verdictExitCodes } from '../exit-codes.ts'
+import { exitCodes, worstVerdictExitCode } from '../exit-codes.ts'
 import { formatCheckText } from '../format-check.ts'
 import { UsageError } from '../io.ts'
 
@@ -98,7 +97,8 @@ async function runCheck(options: CheckCommandOptions, context: CliContext): Prom
     for (const warning of report.warnings) context.err(`kb: warning: ${warning.message}`)
     context.out(formatCheckText(localized, i18n))
   }
-  if (options.exitCode) context.exitCode = worstVerdictCode(report.results)
+  if (options.exitCode)
+    context.exitCode = worstVerdictExitCode(report.results.map((result) => result.verdict))
 }
 
 async function runBatchCheck(
@@ -165,10 +165,6 @@ export function parseFactsJson(text: string, file: string): Record<string, unkno
     )
   }
   return data as Record<string, unknown>
-}
-
-function worstVerdictCode(results: CheckResult[]): number {
-  return Math.max(0, ...results.map((result) => verdictExitCodes[result.verdict]))
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -8,7 +8,7 @@ import { terminalProgress } from '../../logs/progress.ts'
 import type { LogInput } from '../../logs/sources.ts'
 import { localizeCheckResult } from '../../render/localize-check.ts'
 import type { CliContext } from '../context.ts'
-import { verdictExitCodes } from '../exit-codes.ts'
+import { worstVerdictExitCode } from '../exit-codes.ts'
 import { formatCheckText } from '../format-check.ts'
 import { UsageError } from '../io.ts'
 import { parseFactsJson } from './check.ts'
@@ -135,8 +135,7 @@ async function runDiagnose(options: DiagnoseCommandOptions, context: CliContext)
       ),
     )
   }
-  if (options.exitCode)
-    context.exitCode = Math.max(0, ...results.map((result) => verdictExitCodes[result.verdict]))
+  if (options.exitCode) context.exitCode = worstVerdictExitCode(results.map((result) => result.verdict))
 }
 
 function toInput(file: string, context: CliContext, t: Translate): LogInput {
