@@ -46,7 +46,7 @@ export function checkDecidability(model: KnowledgeBaseModel, files: readonly Val
 }
 
 function valueProblem(fact: string, value: string, cases: Map<string, Facts>, files: readonly ValidFile[]) {
-  const ids = [...cases.keys()]
+  const ids = [...cases.keys()].sort()
   const example = cases.get(ids[0]!)!
   const articles = `${ids.length === 1 ? 'article' : 'articles'} ${ids.map((id) => `\`${id}\``).join(', ')}`
   const message = `Expected the rules of ${articles} to decide \`${fact}\` = \`${value}\`, not to leave it without a verdict${describe(example, ' (for example with ', ')')}; add a decision rule that covers it, or remove the value if those articles cannot meet it`

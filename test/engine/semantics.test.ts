@@ -7,7 +7,7 @@ beforeAll(async () => {
 })
 
 async function answer(facts: Record<string, unknown>) {
-  const { results } = await kb.check(facts)
+  const { results } = await kb.check(facts, { article: '954960' })
   return results[0]!
 }
 
