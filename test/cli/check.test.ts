@@ -249,6 +249,13 @@ describe('kb lint', () => {
     const run = await kb(['check', '--help'])
     expect(run.status).toBe(0)
     expect(run.stdout).toMatch(/--exit-code/)
-    expect(run.stdout).toMatch(/Examples:/)
+    expect(run.stdout).toMatch(/Examples \(the facts of the built-in article 954960; another article has its own/)
+    expect(run.stdout).toMatch(/the most severe wins \(affected over unknown over the rest\)/)
+  })
+
+  it('kb --help is not tied to one article', async () => {
+    const run = await kb(['--help'])
+    expect(run.stdout).not.toMatch(/954960/)
+    expect(run.stdout).toMatch(/^ {2}graph \[options\] \[article\]/m)
   })
 })

@@ -111,8 +111,13 @@ function extension(format: Format): string {
   return format === 'text' ? 'txt' : format
 }
 
-/** Write through a temporary file and a rename, so a reader never sees half a document. */
-async function writeAtomically(file: string, text: string): Promise<void> {
+/**
+ * Write through a temporary file and a rename, so a reader never sees half a document.
+ *
+ * @example
+ * await writeAtomically('docs/articles/954960.md', page)
+ */
+export async function writeAtomically(file: string, text: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true })
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`
   await writeFile(temporary, text, 'utf8')
