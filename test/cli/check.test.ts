@@ -249,8 +249,12 @@ describe('kb lint', () => {
     const run = await kb(['check', '--help'])
     expect(run.status).toBe(0)
     expect(run.stdout).toMatch(/--exit-code/)
-    expect(run.stdout).toMatch(/Examples \(the facts of the built-in article 954960; another article has its own/)
-    expect(run.stdout.replace(/\s+/g, ' ')).toMatch(/the most severe wins \(affected over unknown over the rest\)/)
+    expect(run.stdout).toMatch(
+      /Examples \(the facts of the built-in article 954960; another article has its own/,
+    )
+    expect(run.stdout.replace(/\s+/g, ' ')).toMatch(
+      /the most severe wins \(affected over unknown over the rest\)/,
+    )
   })
 
   it('kb --help is not tied to one article', async () => {

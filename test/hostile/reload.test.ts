@@ -54,7 +54,7 @@ beforeEach(async () => {
 afterEach(() => watcher.close())
 
 const check = async () => {
-  const response = await app.request('/v1/check', {
+  const response = await app.request('/v1/check?article=954960', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(facts),

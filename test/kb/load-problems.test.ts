@@ -33,17 +33,19 @@ describe('loading the built-in rules', () => {
   it('loads every article with no problem at all', async () => {
     const { problems, model } = await lintRules()
     expect(problems).toEqual([])
-    expect(model?.articles.map((article) => article.id)).toEqual(['954960'])
-    expect(model?.products.map((product) => product.id)).toEqual([
-      'wsus-2.0',
-      'wsus-3.0',
-      'wsus-3.0-sp1',
-      'wsus-3.0-sp2',
-      'sbs-2003',
-      'sce-2007',
-      'sccm-2007',
-      'office-2003',
-    ])
+    expect(model?.articles.map((article) => article.id)).toContain('954960')
+    expect(model?.products.map((product) => product.id)).toEqual(
+      expect.arrayContaining([
+        'wsus-2.0',
+        'wsus-3.0',
+        'wsus-3.0-sp1',
+        'wsus-3.0-sp2',
+        'sbs-2003',
+        'sce-2007',
+        'sccm-2007',
+        'office-2003',
+      ]),
+    )
   })
 })
 

@@ -17,7 +17,7 @@ async function writeSnapshot(change?: (snapshot: Snapshot) => void): Promise<str
 describe('the start-up snapshot', () => {
   it('is used while every rules and locale file is as it was', async () => {
     const snapshot = freshSnapshot(await writeSnapshot())
-    expect(snapshot?.model.articles.map((article) => article.id)).toEqual(['954960'])
+    expect(snapshot?.model.articles.map((article) => article.id)).toContain('954960')
   })
 
   it('is ignored as soon as one input changed, appeared or disappeared', async () => {
