@@ -15,6 +15,8 @@ import { type LeafOutcome, outcomeOf } from './outcome.ts'
 import { Serial } from './serial.ts'
 import { TRUE, UNKNOWN } from './tri-state.ts'
 
+const maxRemembered = 4096
+
 /**
  * One article's rules on one json-rules-engine Engine, plus the same rules compiled for the fast path.
  * Evaluations on the engine are queued, never concurrent.
@@ -38,6 +40,8 @@ export class ArticleChecker {
   readonly #actions: CompiledRule[]
   readonly #verdicts: string[]
   readonly #logic: ArticleLogic
+  // `changesOutcome` searches completions; a guided check meets the same few states again and again.
+  readonly #relevance = new Map<string, boolean>()
 
   constructor(article: ArticleModel, vocabulary: readonly FactDefinition[]) {
     this.article = article
@@ -151,7 +155,7 @@ export class ArticleChecker {
       }
       for (const definition of this.#vocabulary)
         if (definition.source === 'evidence') candidates.delete(definition.name)
-      for (const name of candidates) if (!changesOutcome(this.#logic, seen, name)) candidates.delete(name)
+      for (const name of candidates) if (!this.#worthAsking(seen, name)) candidates.delete(name)
       const openReads = new Map<string, number>()
       for (const index of decision.open)
         for (const name of this.#logic.reads.decisions[index]!)
@@ -206,6 +210,18 @@ export class ArticleChecker {
       overridden,
       facts: seen,
     }
+  }
+
+  #worthAsking(seen: Facts, name: string): boolean {
+    const key = `${name}\u0000${JSON.stringify(seen, Object.keys(seen).sort())}`
+    let answer = this.#relevance.get(key)
+    if (answer === undefined) {
+      answer = changesOutcome(this.#logic, seen, name)
+      // Facts can carry any version string: keep memory bounded.
+      if (this.#relevance.size >= maxRemembered) this.#relevance.clear()
+      this.#relevance.set(key, answer)
+    }
+    return answer
   }
 
   /**
