@@ -42,6 +42,8 @@ export class ArticleChecker {
   readonly #logic: ArticleLogic
   // `changesOutcome` searches completions; a guided check meets the same few states again and again.
   readonly #relevance = new Map<string, boolean>()
+  // The facts any rule of the article reads, sorted: the only ones that key the memo.
+  readonly #factsRead: string[]
 
   constructor(article: ArticleModel, vocabulary: readonly FactDefinition[]) {
     this.article = article
@@ -71,6 +73,9 @@ export class ArticleChecker {
       reads: { decisions: reads(this.#decisions), derivations: reads(this.#derivations) },
       named: namedValues([...this.#derivations, ...this.#decisions]),
     }
+    this.#factsRead = [
+      ...new Set(this.rules.flatMap((rule) => factsRead(rule.json.conditions as EngineCondition))),
+    ].sort()
   }
 
   /** The article's rules as the completion search reads them (for lint and tests). */
@@ -213,7 +218,7 @@ export class ArticleChecker {
   }
 
   #worthAsking(seen: Facts, name: string): boolean {
-    const key = `${name}\u0000${JSON.stringify(seen, Object.keys(seen).sort())}`
+    const key = `${name}\u0000${JSON.stringify(seen, this.#factsRead)}`
     let answer = this.#relevance.get(key)
     if (answer === undefined) {
       answer = changesOutcome(this.#logic, seen, name)
