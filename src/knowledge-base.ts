@@ -48,12 +48,12 @@ export class KnowledgeBase {
 
   constructor(model: KnowledgeBaseModel) {
     this.model = model
-    this.checkers = new Map(
-      model.articles.map((article) => [article.id, new ArticleChecker(article, model.facts)]),
-    )
+    // Results come in article id order (code-point order), whatever the folder layout: documented and stable.
+    const byId = [...model.articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    this.checkers = new Map(byId.map((article) => [article.id, new ArticleChecker(article, model.facts)]))
   }
 
-  /** The article ids, in load order. */
+  /** The article ids, in id order: the order of every list of results. */
   get articleIds(): string[] {
     return [...this.checkers.keys()]
   }
@@ -74,7 +74,7 @@ export class KnowledgeBase {
 
   /**
    * Answer "am I affected?" for every article (or one): a verdict, the reasons, the next actions and, when the
-   * verdict is `unknown`, the facts still missing.
+   * verdict is `unknown`, the facts still missing. Results come in article id order.
    */
   async check(input: unknown, options: CheckOptions = {}): Promise<CheckReport> {
     const { facts, warnings } = this.prepareFacts(input)

@@ -32,3 +32,19 @@ export const verdictExitCodes = {
   affected: 10,
   unknown: 11,
 } as const
+
+// Most severe first: one affected article outranks another whose answer is unknown.
+const severity = ['affected', 'unknown', 'not_affected', 'fixed'] as const
+
+/**
+ * The exit status of `--exit-code` for several articles: that of the most severe verdict, `affected` (10)
+ * over `unknown` (11) over `not_affected` and `fixed` (0); 0 for no result.
+ *
+ * @example
+ * worstVerdictExitCode(['unknown', 'affected']) // 10
+ */
+export function worstVerdictExitCode(verdicts: Iterable<keyof typeof verdictExitCodes>): number {
+  let worst: number = severity.length
+  for (const verdict of verdicts) worst = Math.min(worst, severity.indexOf(verdict))
+  return worst === severity.length ? exitCodes.ok : verdictExitCodes[severity[worst]!]
+}

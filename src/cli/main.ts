@@ -21,6 +21,7 @@ const commandModules: Record<string, () => Promise<Register[]>> = {
   diagnose: async () => [(await import('./commands/diagnose.ts')).registerDiagnose],
   export: async () => [(await import('./commands/export.ts')).registerExport],
   serve: async () => [(await import('./commands/serve.ts')).registerServe],
+  graph: async () => [(await import('./commands/graph.ts')).registerGraph],
 }
 
 /**
@@ -30,7 +31,7 @@ const commandModules: Record<string, () => Promise<Register[]>> = {
 async function createProgram(context: CliContext, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('kb')
     .description(
-      'kb-advisor: a knowledge base whose articles are code. Am I affected by Microsoft KB 954960?',
+      'kb-advisor: a knowledge base whose articles are data. For each article: "am I affected?" from facts or logs, localized documents, CSAF.',
     )
     .version(version)
     .showHelpAfterError('(run `kb --help` or `kb <command> --help` for usage)')

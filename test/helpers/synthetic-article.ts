@@ -30,7 +30,7 @@ export function syntheticArticle(
     article: options.id ?? 'synthetic',
     derive: options.derive ?? [],
     rules: rules.map((rule) => ({ onConflict: [], ...rule })),
-    actions: (options.actions ?? []).map((action) => ({ recommended: false, ...action })),
+    actions: (options.actions ?? []).map((action) => ({ recommended: false, checks: [], ...action })),
   }
   return {
     id: options.id ?? 'synthetic',

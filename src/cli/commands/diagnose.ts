@@ -8,7 +8,7 @@ import { terminalProgress } from '../../logs/progress.ts'
 import type { LogInput } from '../../logs/sources.ts'
 import { localizeCheckResult } from '../../render/localize-check.ts'
 import type { CliContext } from '../context.ts'
-import { verdictExitCodes } from '../exit-codes.ts'
+import { worstVerdictExitCode } from '../exit-codes.ts'
 import { formatCheckText } from '../format-check.ts'
 import { UsageError } from '../io.ts'
 import { escapeControls } from '../terminal-text.ts'
@@ -137,8 +137,7 @@ async function runDiagnose(options: DiagnoseCommandOptions, context: CliContext)
     ]
     context.out(escapeControls(text.join('\n\n')))
   }
-  if (options.exitCode)
-    context.exitCode = Math.max(0, ...results.map((result) => verdictExitCodes[result.verdict]))
+  if (options.exitCode) context.exitCode = worstVerdictExitCode(results.map((result) => result.verdict))
 }
 
 // The progress line shows file names, which come from the input: escape them as the text output does.

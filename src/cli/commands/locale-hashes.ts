@@ -21,7 +21,10 @@ export function registerLocaleHashes(program: Command, context: CliContext): voi
     )
     .option('--lang <lang>', `the translated language (${translated.join(', ')})`)
     .option('--all', 'every translated language')
-    .option('--ns <namespaces...>', 'only these namespaces (file names without .yaml: common, 954960, …)')
+    .option(
+      '--ns <namespaces...>',
+      'only these namespaces (file names without .yaml: common or an article id)',
+    )
     .option('--locales <dir>', 'locales folder (default: the built-in locales/)')
     .action((options: { lang?: string; all?: boolean; ns?: string[]; locales?: string }) =>
       context.guard(async () => {
