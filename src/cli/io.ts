@@ -1,4 +1,7 @@
 /** @module The streams and environment a CLI run uses, injectable so tests run the CLI in process. */
+import { randomBytes } from 'node:crypto'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import type { Readable, Writable } from 'node:stream'
 
 /** What a CLI run reads and writes: injected so tests run `runCli` in process. */
@@ -55,4 +58,23 @@ export async function readAll(stream: Readable, limit = 64 * 1024 * 1024): Promi
 export class UsageError extends Error {
   readonly code = 'KB_E_USAGE'
   override name = 'UsageError'
+}
+
+/**
+ * Write through a temporary file beside the target and a rename, so a reader never sees half a file and a
+ * failed write leaves no temporary file behind.
+ *
+ * @example
+ * await writeAtomically('out/954960-kb.en.md', markdown)
+ */
+export async function writeAtomically(file: string, text: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true })
+  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`
+  try {
+    await writeFile(temporary, text, 'utf8')
+    await rename(temporary, file)
+  } catch (error) {
+    await rm(temporary, { force: true })
+    throw error
+  }
 }

@@ -19,6 +19,7 @@ export type ProblemCode =
   | 'KB_UNKNOWN_REFERENCE'
   | 'KB_MISSING_FILE'
   | `KB_LOCALE_${string}`
+  | `KB_XLIFF_${string}`
 
 /** One problem: what is wrong, where (`file:line:column`, and the field's path), and how bad. */
 export interface Problem {

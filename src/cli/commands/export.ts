@@ -1,7 +1,6 @@
 /** @module `kb export csaf`: an article as CSAF 2.0 security advisories, one document per language. */
-import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { Command } from 'commander'
 import { buildCsaf, defaultCsafBaseUrl } from '../../export/csaf-document.ts'
@@ -10,7 +9,7 @@ import { csafRelativePath } from '../../export/csaf-files.ts'
 import { type Language, languages, loadResources, mergeResources } from '../../render/i18n.ts'
 import type { CliContext } from '../context.ts'
 import { parseLanguage } from '../context.ts'
-import { UsageError } from '../io.ts'
+import { UsageError, writeAtomically } from '../io.ts'
 
 interface ExportOptions {
   lang?: string
@@ -91,16 +90,4 @@ export function registerExport(program: Command, context: CliContext): void {
         }
       }),
     )
-}
-
-// A reader never sees half a document: write beside the target, then rename over it.
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`
-  try {
-    await writeFile(temporary, text, 'utf8')
-    await rename(temporary, file)
-  } catch (error) {
-    await rm(temporary, { force: true })
-    throw error
-  }
 }
