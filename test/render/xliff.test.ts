@@ -4,6 +4,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { defaultRulesDir } from '../../src/kb/load.ts'
 import { defaultLocalesDir } from '../../src/render/i18n.ts'
+import { readXliff } from '../../src/render/xliff-read.ts'
 import { kb } from './helpers.ts'
 
 /** A copy of the fictional article's rules and locales in a fresh temporary folder. */
@@ -224,4 +225,39 @@ describe('translator round trip on the built-in knowledge base', () => {
     ])
     expect(rendered.stdout).toContain('<h1>Tytuł zmieniony w narzędziu CAT</h1>')
   }, 60_000)
+})
+
+describe('readXliff', () => {
+  it('reads units inside groups, <mrk> segments as their text, and approved="yes"', () => {
+    const text = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">',
+      '  <file original="common" source-language="en-US" target-language="nb-NO" datatype="plaintext"><body>',
+      '    <group id="g1">',
+      '      <trans-unit id="check.or" approved="yes">',
+      '        <source>or</source>',
+      '        <seg-source><mrk mtype="seg" mid="1">or</mrk></seg-source>',
+      '        <target state="final"><mrk mtype="seg" mid="1">eller</mrk></target>',
+      '      </trans-unit>',
+      '    </group>',
+      '    <trans-unit id="check.reasons"><source>Why</source><target>Hvorfor <g id="1">nå</g></target></trans-unit>',
+      '  </body></file>',
+      '</xliff>',
+    ].join('\n')
+    const read = readXliff('nb.xlf', text)
+    expect(read.language).toBe('nb')
+    expect(read.units[0]).toMatchObject({
+      namespace: 'common',
+      id: 'check.or',
+      source: 'or',
+      target: 'eller',
+      state: 'final',
+      approved: true,
+      line: 8,
+      column: 9,
+    })
+    expect(read.problems).toMatchObject([
+      { code: 'KB_XLIFF_INLINE', line: 11, path: ['common', 'check.reasons'] },
+    ])
+  })
 })
