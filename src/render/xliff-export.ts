@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { XMLBuilder } from 'fast-xml-parser'
 import { readLocaleStrings, sourceNamespaces } from './locale-files.ts'
-import { translationSources } from './plural-keys.ts'
+import { pluralBase, translationSources } from './plural-keys.ts'
 import { sourceHash } from './source-hashes.ts'
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -27,6 +27,29 @@ export function targetState(
 ): 'new' | 'translated' | 'needs-review-translation' {
   if (translation === undefined) return 'new'
   return recordedHash === sourceHash(source) ? 'translated' : 'needs-review-translation'
+}
+
+/** Why a target needs review, for the translator. */
+function reviewNote(state: string, hashRecorded: boolean): string | undefined {
+  if (state !== 'needs-review-translation') return undefined
+  return hashRecorded
+    ? 'The English source changed since this translation was reviewed.'
+    : 'This translation was never recorded as reviewed.'
+}
+
+/**
+ * Which numbers a plural form is for (`key_few` in Polish: 2, 3, 4, 22, …), since its source is the English
+ * `_other` string.
+ */
+function pluralNote(key: string, language: string): string | undefined {
+  const category = pluralBase(key) === undefined ? undefined : key.slice(key.lastIndexOf('_') + 1)
+  if (category === undefined) return undefined
+  const rules = new Intl.PluralRules(language)
+  const examples: number[] = []
+  for (let count = 0; count <= 200 && examples.length < 4; count++)
+    if (rules.select(count) === category) examples.push(count)
+  const numbers = examples.length > 0 ? `${examples.join(', ')}, …` : 'fractions such as 1.5'
+  return `Plural form "${category}" of ${language}: for ${numbers} ({{count}} is the number).`
 }
 
 /** What to export. */
@@ -60,19 +83,16 @@ export async function exportXliff(localesDir: string, options: XliffExportOption
     for (const [key, source] of translationSources(english.strings, options.language)) {
       const translation = target.strings.get(key)
       const state = targetState(translation, target.hashes.get(key), source)
+      const notes = [pluralNote(key, options.language), reviewNote(state, target.hashes.has(key))].filter(
+        (note) => note !== undefined,
+      )
       units.push({
         '@_id': key,
         '@_resname': key,
         '@_xml:space': 'preserve',
         source: { '#text': source },
         target: { '@_state': state, '#text': translation ?? '' },
-        ...(state === 'needs-review-translation' && {
-          note: {
-            '#text': target.hashes.has(key)
-              ? 'The English source changed since this translation was reviewed.'
-              : 'This translation was never recorded as reviewed.',
-          },
-        }),
+        ...(notes.length > 0 && { note: notes.map((note) => ({ '#text': note })) }),
       })
     }
     files.push({

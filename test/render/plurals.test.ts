@@ -99,5 +99,10 @@ describe('plural keys', () => {
       'KB_LOCALE_EXTRA_KEY nl counts.lines_few',
       'KB_LOCALE_MISSING_KEY pl counts.lines_many',
     ])
+    const xliff = (await kb(['locale', 'export', '--lang', 'pl', '--locales', path.join(dir, 'locales')]))
+      .stdout
+    expect(xliff).toMatch(
+      /<trans-unit id="counts\.lines_many"[^>]*>\s*<source>\{\{count\}\} lines<\/source>\s*<target state="new"><\/target>\s*<note>Plural form &quot;many&quot; of pl: for 0, 5, 6, 7, …/,
+    )
   })
 })

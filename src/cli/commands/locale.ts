@@ -2,7 +2,7 @@
 import type { Command } from 'commander'
 import { defaultRulesDir, loadRules } from '../../kb/load.ts'
 import { formatProblem } from '../../kb/problem.ts'
-import { defaultLocalesDir, languages } from '../../render/i18n.ts'
+import { defaultLocalesDir, languages, localesBeside } from '../../render/i18n.ts'
 import { exportXliff } from '../../render/xliff-export.ts'
 import { importXliff } from '../../render/xliff-import.ts'
 import type { CliContext } from '../context.ts'
@@ -69,16 +69,20 @@ export function registerLocale(program: Command, context: CliContext): void {
       )
       .argument('<file>', 'the XLIFF file (- for standard input)')
       .option('--lang <lang>', 'refuse a file whose target-language is another one')
-      .option('--rules <dir>', 'rules folder whose facts must not be typed in (default: the built-in rules/)')
+      .option(
+        '--rules <dir>',
+        'rules folder whose facts must not be typed in (default: the built-in rules/); without --locales, the locales/ folder beside it',
+      )
       .option('--json', 'print the result as JSON: {language, problems, files}'),
   ).action((file: string, options: { lang?: string; rules?: string; json?: boolean; locales?: string }) =>
     context.guard(async () => {
       const text = await context.readInput(file)
-      const model = await loadRules(
-        options.rules === undefined ? defaultRulesDir : context.resolve(options.rules),
-      )
+      const rules = options.rules === undefined ? defaultRulesDir : context.resolve(options.rules)
+      const model = await loadRules(rules)
+      // Like `kb lint --rules DIR`: the translations beside those rules, unless --locales names others.
+      const beside = options.locales === undefined ? localesBeside(rules) : undefined
       const result = await importXliff(file === '-' ? 'standard input' : context.resolve(file), text, {
-        localesDir: localesDir(options.locales),
+        localesDir: beside ?? localesDir(options.locales),
         model,
         language: options.lang,
       })
