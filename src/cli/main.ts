@@ -17,6 +17,7 @@ const commandModules: Record<string, () => Promise<Register[]>> = {
   check: async () => [(await import('./commands/check.ts')).registerCheck],
   lint: async () => [(await import('./commands/lint.ts')).registerLint],
   render: async () => [(await import('./commands/render.ts')).registerRender],
+  locale: async () => [(await import('./commands/locale.ts')).registerLocale],
   'locale-hashes': async () => [(await import('./commands/locale-hashes.ts')).registerLocaleHashes],
   diagnose: async () => [(await import('./commands/diagnose.ts')).registerDiagnose],
   export: async () => [(await import('./commands/export.ts')).registerExport],

@@ -22,6 +22,7 @@ export type ProblemCode =
   | 'KB_UNDECIDED_VALUE'
   | 'KB_UNDECIDED_CASE'
   | `KB_LOCALE_${string}`
+  | `KB_XLIFF_${string}`
 
 /** One problem: what is wrong, where (`file:line:column`, and the field's path), and how bad. */
 export interface Problem {

@@ -90,6 +90,19 @@ test('kb render --all writes every document in every language', async () => {
   expect(files.some((file) => file.endsWith('.tmp'))).toBe(false)
 })
 
+test('kb render --all writes the three formats unless --format lists some', async () => {
+  const every = await mkdtemp(path.join(tmpdir(), 'kb-render-all-'))
+  expect((await kb(['render', '--all', '--out', every])).status).toBe(0)
+  const extensions = new Set((await readdir(every)).map((file) => path.extname(file)))
+  expect([...extensions].sort()).toEqual(['.html', '.md', '.txt'])
+  const some = await mkdtemp(path.join(tmpdir(), 'kb-render-all-'))
+  expect((await kb(['render', '--all', '--format', 'md,text', '--out', some])).status).toBe(0)
+  expect(new Set((await readdir(some)).map((file) => path.extname(file)))).toEqual(new Set(['.md', '.txt']))
+  const single = await kb(['render', '--doc', 'kb', '--format', 'md,html'])
+  expect(single.status).toBe(2)
+  expect(single.stderr).toContain('Expected one --format without --all')
+})
+
 test('kb render refuses an unknown language, document or article with exit status 2', async () => {
   for (const args of [
     ['render', '--doc', 'kb', '--lang', 'de'],

@@ -12,7 +12,7 @@ import { writeAtomically } from '../write-atomically.ts'
 interface RenderCommandOptions {
   doc?: string
   lang?: string
-  format: string
+  format?: string
   out?: string
   page?: boolean
   all?: boolean
@@ -35,12 +35,15 @@ export function registerRender(program: Command, context: CliContext): void {
     .argument('[article]', 'article id (default: the only article, or every article with --all)')
     .option('--doc <doc>', `document: ${documentKinds.join(' or ')}`)
     .option('--lang <lang>', `language: ${languages.join(', ')}`, 'en')
-    .option('--format <format>', `output format: ${formats.join(', ')}`, 'md')
+    .option(
+      '--format <formats>',
+      `output format: ${formats.join(', ')} (default md; with --all, a comma-separated list, default all three)`,
+    )
     .option('--out <path>', 'write to FILE (with --all: into the folder DIR) instead of standard output')
     .option('--page', 'HTML only: a full page with <html lang>, <meta charset> and <title>')
     .option(
       '--all',
-      'every document × language of the article(s), as <article>-<doc>.<lang>.<ext> in --out DIR',
+      'every document × language × format of the article(s), as <article>-<doc>.<lang>.<ext> in --out DIR',
     )
     .option(
       '--rules <dir>',
@@ -48,7 +51,12 @@ export function registerRender(program: Command, context: CliContext): void {
     )
     .action((article: string | undefined, options: RenderCommandOptions) =>
       context.guard(async () => {
-        const format = choose(options.format, formats, '--format')
+        const chosen = (options.format ?? (options.all ? formats.join(',') : 'md'))
+          .split(',')
+          .map((format) => choose(format.trim(), formats, '--format'))
+        if (chosen.length > 1 && !options.all)
+          throw new UsageError(`Expected one --format without --all, not \`${options.format}\``)
+        const format = chosen[0]!
         const renderer = await Renderer.load(
           options.rules === undefined ? {} : { rules: context.resolve(options.rules) },
         )
@@ -59,18 +67,19 @@ export function registerRender(program: Command, context: CliContext): void {
           await mkdir(dir, { recursive: true })
           for (const id of articles)
             for (const doc of renderer.documentsOf(id))
-              for (const lang of languages) {
-                const text = await renderer.render({
-                  article: id,
-                  doc,
-                  lang,
-                  format,
-                  page: options.page === true,
-                })
-                const file = path.join(dir, `${id}-${doc}.${lang}.${extension(format)}`)
-                await writeAtomically(file, text)
-                context.out(path.relative(context.io.cwd, file) || file)
-              }
+              for (const lang of languages)
+                for (const each of new Set(chosen)) {
+                  const text = await renderer.render({
+                    article: id,
+                    doc,
+                    lang,
+                    format: each,
+                    page: options.page === true,
+                  })
+                  const file = path.join(dir, `${id}-${doc}.${lang}.${extension(each)}`)
+                  await writeAtomically(file, text)
+                  context.out(path.relative(context.io.cwd, file) || file)
+                }
           return
         }
         const id = article ?? onlyArticle(renderer)
