@@ -72,7 +72,8 @@ async function changeAndWait(
   for (let attempt = 0; attempt < attempts; attempt++) {
     const next = new Promise<ReloadOutcome | undefined>((resolve) => {
       waiters.push(resolve)
-      setTimeout(() => resolve(undefined), 5000)
+      // Generous: under eight request loops on a busy machine a reload takes seconds; this bounds a hang.
+      setTimeout(() => resolve(undefined), 30_000)
     })
     await change()
     const outcome = await next

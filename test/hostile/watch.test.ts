@@ -49,13 +49,13 @@ afterEach(async () => {
 const served = async () =>
   ((await holder.snapshot()).kb.model.articles[0]!.article as { kb: { revision: string } }).kb.revision
 
-/** Wait until `condition` holds (polling; at most 5 s), or fail with what is served and logged. */
+/** Wait until `condition` holds (polling; at most 20 s on a busy machine), or fail with what is served and logged. */
 async function until(condition: () => Promise<boolean> | boolean, what: string): Promise<void> {
-  for (let waited = 0; waited < 5000; waited += 20) {
+  for (let waited = 0; waited < 20_000; waited += 20) {
     if (await condition()) return
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
-  throw new Error(`Expected ${what} within 5 s; served ${await served()}, log: ${logged.join(' | ')}`)
+  throw new Error(`Expected ${what} within 20 s; served ${await served()}, log: ${logged.join(' | ')}`)
 }
 
 const revised = (text: string, revision: string) =>
