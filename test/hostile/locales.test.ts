@@ -183,7 +183,8 @@ describe('the renderer sanitizes whatever the strings hold', () => {
         })
         if (format === 'html') expectSafeHtml(output)
         else if (format === 'md') expect(scriptLinks(output)).toEqual([])
-        else expect(output).not.toMatch(/\]\(javascript:/i)
+        // Plain text has no links; a link's target may only show where the string quoted it as code.
+        else if (!extra.includes('`')) expect(output).not.toMatch(/\]\(javascript:/i)
       }),
       { numRuns: 150 },
     )
