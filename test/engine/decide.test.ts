@@ -23,6 +23,8 @@ const vectors: Array<[Tri[], Verdict[], ReturnType<typeof decide>]> = [
   [[U, T], [N, N], { verdict: N, winner: 1, open: [], conflicts: [] }],
   [[U, U, T], [A, A, A], { verdict: A, winner: 2, open: [], conflicts: [] }],
   [[U, U, T], [A, X, A], { verdict: 'unknown', winner: -1, open: [0, 1], conflicts: [] }],
+  // two open rules that disagree stay unknown even when the winner agrees with the later one
+  [[U, U, T], [A, N, N], { verdict: 'unknown', winner: -1, open: [0, 1], conflicts: [] }],
   [[U, F, U, T], [N, A, N, N], { verdict: N, winner: 3, open: [], conflicts: [] }],
   [[F, U, F], [A, N, X], { verdict: 'unknown', winner: -1, open: [1], conflicts: [] }],
   // later rules never reopen a decided answer, but those that hold and disagree are conflicts
