@@ -58,7 +58,13 @@ export async function lintRules(
   if (sorted.some((problem) => problem.severity === 'error')) return { problems: sorted }
   return {
     problems: sorted,
-    model: { dir: absolute, products: checked.products, facts: checked.facts, articles: checked.articles },
+    model: {
+      dir: absolute,
+      products: checked.products,
+      facts: checked.facts,
+      logKinds: checked.logKinds,
+      articles: checked.articles,
+    },
   }
 }
 

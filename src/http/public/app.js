@@ -232,7 +232,7 @@ function renderAnswers() {
   for (const [, { label, value }] of entries) list.append(element('dt', {}, label), element('dd', {}, value))
 }
 
-function showVerdict(results, evidence) {
+function showVerdict(results, evidence, side) {
   current = null
   $('question-form').hidden = true
   renderAnswers()
@@ -245,11 +245,11 @@ function showVerdict(results, evidence) {
 
   const evidenceList = $('evidence')
   evidenceList.replaceChildren()
+  // Evidence is reported by log kind; the page sends one log, through the `client` or `server` shortcut.
   for (const report of evidence) {
-    for (const side of ['client', 'server']) {
-      if (!report[side]) continue
-      const ids = [...new Set(report[side].files.flatMap((file) => file.faultIds ?? []))]
-      const item = element('li', {}, text(`evidence.${side}.${report[side].level}`))
+    for (const found of Object.values(report.logs)) {
+      const ids = [...new Set(found.files.flatMap((file) => file.faultIds ?? []))]
+      const item = element('li', {}, text(`evidence.${side}.${found.level}`))
       if (ids.length > 0) item.append(' ', text('evidence.faultIds', { ids: ids.join(', ') }))
       evidenceList.append(item)
     }
@@ -338,7 +338,7 @@ async function onLog(event) {
     textarea.focus()
     return announce(error.textContent)
   }
-  showVerdict(answer.body.results, answer.body.evidence)
+  showVerdict(answer.body.results, answer.body.evidence, kind)
 }
 
 async function onRestart() {
