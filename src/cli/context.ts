@@ -17,6 +17,7 @@ import {
   localesBeside,
   mergeResources,
 } from '../render/i18n.ts'
+import { MissingTranslationError } from '../render/localizer.ts'
 import { exitCodes } from './exit-codes.ts'
 import { type CliIo, readAll, UsageError } from './io.ts'
 
@@ -106,7 +107,11 @@ export class CliContext {
         this.err(`kb: ${error.message.split(';')[0]}`)
       } else if (error instanceof FactsError) {
         for (const problem of error.problems) this.err(`kb: ${problem.message}`)
-      } else if (error instanceof UsageError || error instanceof RangeError) {
+      } else if (
+        error instanceof UsageError ||
+        error instanceof RangeError ||
+        error instanceof MissingTranslationError
+      ) {
         this.err(`kb: ${error.message}`)
       } else {
         this.exitCode = exitCodes.internal

@@ -1,6 +1,5 @@
 /** @module Compile an article's YAML rules into json-rules-engine rule JSON. */
 import type { RuleProperties, TopLevelCondition } from 'json-rules-engine'
-import { resolveArticlePath } from '../kb/article-path.ts'
 import type { ArticleModel } from '../kb/model.ts'
 import type { Condition } from '../kb/schema/condition.ts'
 
@@ -39,10 +38,8 @@ export function toEngineRules(article: ArticleModel): CompiledRule[] {
     if ('all' in condition) return { all: condition.all.map(resolve) }
     if ('any' in condition) return { any: condition.any.map(resolve) }
     if ('not' in condition) return { not: resolve(condition.not) }
-    const value =
-      condition.valueRef === undefined
-        ? condition.value
-        : resolveArticlePath(article.article, condition.valueRef)
+    const named = condition.valueRef === undefined ? undefined : article.article.values[condition.valueRef]
+    const value = condition.valueRef === undefined ? condition.value : String(named)
     return { fact: condition.fact, operator: condition.operator, value }
   }
   const topLevel = (condition: Condition): TopLevelCondition => {

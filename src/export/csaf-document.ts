@@ -88,15 +88,21 @@ export async function buildCsaf(kb: KnowledgeBase, options: CsafOptions): Promis
   const catalog = kb.model.products
   const product = (id: string) => catalog.find((candidate) => candidate.id === id)!
   const resources = options.resources ?? (await loadResources())
-  const values = {
+  const { advisory, kb: kbArticle, fix, workaround, component } = article
+  const prerequisite = article.products.prerequisite
+  const shortNames = (ids: readonly string[]) => ids.map((id) => product(id).shortName).join(', ')
+  // Only the values the article has, as for the documents.
+  const values: Record<string, string | string[]> = {
     ...articleValues(article, catalog),
     vendor: product(article.products.affected[0]!).vendor,
-    prerequisite: product(article.products.prerequisite).shortName,
-    prerequisiteFullName: product(article.products.prerequisite).name,
-    fixProducts: article.fix.products.map((id) => product(id).shortName).join(', '),
-    workaroundProducts: article.workaround.products.map((id) => product(id).shortName).join(', '),
-    componentProduct: product(article.component.product).shortName,
-    architectures: article.fix.architectures.join(', '),
+    ...(prerequisite && {
+      prerequisite: product(prerequisite).shortName,
+      prerequisiteFullName: product(prerequisite).name,
+    }),
+    ...(fix && { fixProducts: shortNames(fix.products) }),
+    ...(workaround && { workaroundProducts: shortNames(workaround.products) }),
+    ...(component && { componentProduct: product(component.product).shortName }),
+    ...(fix?.architectures && { architectures: fix.architectures.join(', ') }),
   }
   const lang = options.lang
   const translated = lang !== csafSourceLanguage
@@ -121,18 +127,28 @@ export async function buildCsaf(kb: KnowledgeBase, options: CsafOptions): Promis
   const trackingId = csafTrackingId(options.article, lang)
   const originalId = csafTrackingId(options.article, csafSourceLanguage)
   const date = (day: string) => `${day}T00:00:00.000Z`
+  const published =
+    advisory?.published ?? kbArticle?.technicalUpdate ?? kbArticle?.lastReview ?? fix?.released
+  if (published === undefined) {
+    throw new CsafExportError(
+      `Expected a date for article \`${options.article}\` (\`advisory.published\`, \`kb.technicalUpdate\`, \`kb.lastReview\` or \`fix.released\`), not none; declare one in its article.yaml`,
+    )
+  }
+  const updated = advisory?.updated ?? kbArticle?.lastReview ?? published
+  // Without an advisory the KB article speaks for the document.
+  const subtitle = () => (advisory ? text('advisory.subtitle') : text('kb.title'))
   const references: CsafReference[] = []
   if (translated) {
     references.push({
       category: 'external',
       summary: csaf('reference.original'),
-      url: csafUrl(baseUrl, article.advisory.published, originalId),
+      url: csafUrl(baseUrl, published, originalId),
     })
   }
   references.push({
     category: 'self',
     summary: csaf('reference.self'),
-    url: csafUrl(baseUrl, article.advisory.published, trackingId),
+    url: csafUrl(baseUrl, published, trackingId),
   })
   for (const reference of article.references) {
     if (reference.relation !== 'self' && reference.relation !== 'source' && reference.relation !== 'related')
@@ -148,7 +164,12 @@ export async function buildCsaf(kb: KnowledgeBase, options: CsafOptions): Promis
     })
   }
 
-  const revisions = [...article.advisory.revisions].sort((a, b) => a.date.localeCompare(b.date))
+  const revisions = [...(advisory?.revisions ?? [])].sort((a, b) => a.date.localeCompare(b.date))
+  const history = revisions.map((revision) => ({
+    date: revision.date,
+    summary: () => text(`advisory.revisions.${revision.id}`, { date: revision.date }),
+  }))
+  if (history.length === 0) history.push({ date: published, summary: subtitle })
   const tree = productTree(scenarios, catalog, article, (category, names) =>
     csaf(`relationship.${category}`, names),
   )
@@ -171,6 +192,10 @@ export async function buildCsaf(kb: KnowledgeBase, options: CsafOptions): Promis
       text: csaf('note.translation', { originalId }),
     })
 
+  const ids = [
+    ...(advisory ? [{ system_name: advisory.idSystem, text: advisory.number }] : []),
+    ...(kbArticle ? [{ system_name: kbArticle.idSystem, text: `KB${kbArticle.number}` }] : []),
+  ]
   const document: CsafDocument = {
     document: {
       category: 'csaf_security_advisory',
@@ -184,22 +209,21 @@ export async function buildCsaf(kb: KnowledgeBase, options: CsafOptions): Promis
         ...(options.publisher ?? defaultCsafPublisher),
       },
       references,
-      title: csaf('title', {
-        advisoryTitle: text('common:advisory.title'),
-        subtitle: text('advisory.subtitle'),
-      }),
+      title: advisory
+        ? csaf('title', { advisoryTitle: text('common:advisory.title'), subtitle: subtitle() })
+        : subtitle(),
       tracking: {
-        current_release_date: date(article.advisory.updated),
+        current_release_date: date(updated),
         generator: { engine: { name: 'kb-advisor', version: engineVersion } },
         id: trackingId,
-        initial_release_date: date(article.advisory.published),
-        revision_history: revisions.map((revision, index) => ({
+        initial_release_date: date(published),
+        revision_history: history.map((revision, index) => ({
           date: date(revision.date),
           number: String(index + 1),
-          summary: text(`advisory.revisions.${revision.id}`, { date: revision.date }),
+          summary: revision.summary(),
         })),
         status: 'final',
-        version: String(revisions.length),
+        version: String(history.length),
       },
     },
     product_tree: {
@@ -209,16 +233,13 @@ export async function buildCsaf(kb: KnowledgeBase, options: CsafOptions): Promis
     },
     vulnerabilities: [
       {
-        ids: [
-          { system_name: article.advisory.idSystem, text: article.advisory.number },
-          { system_name: article.kb.idSystem, text: `KB${article.kb.number}` },
-        ],
+        ...(ids.length > 0 ? { ids } : {}),
         notes: notes.vulnerability,
         product_status: status.product_status,
-        release_date: date(article.advisory.published),
+        release_date: date(published),
         remediations: status.remediations,
         threats: status.threats,
-        title: text('advisory.subtitle'),
+        title: subtitle(),
       },
     ],
   }

@@ -28,9 +28,31 @@ interface NoteSources {
  */
 export function csafNotes(sources: NoteSources): { document: CsafNote[]; vulnerability: CsafNote[] } {
   const { article, csaf, text, localizer } = sources
+  const document: CsafNote[] = []
+  if (article.advisory) document.push(...advisoryNotes(sources))
+  document.push({
+    category: 'legal_disclaimer',
+    title: csaf('note.legalDisclaimer'),
+    text: text('common:advisory.disclaimer'),
+  })
+  // An article without a KB article may lack these; the product status note always exists.
+  const vulnerability: CsafNote[] = [
+    ...(localizer.has('kb.symptoms.intro')
+      ? [{ category: 'description' as const, title: csaf('note.symptoms'), text: text('kb.symptoms.intro') }]
+      : []),
+    ...(localizer.has('kb.cause')
+      ? [{ category: 'details' as const, title: csaf('note.cause'), text: text('kb.cause') }]
+      : []),
+    { category: 'general', title: csaf('note.productStatus.title'), text: csaf('note.productStatus.text') },
+  ]
+  return { document, vulnerability }
+}
+
+// Summary, related issue, general information, verification, the FAQ and the suggested actions of the advisory.
+function advisoryNotes(sources: NoteSources): CsafNote[] {
+  const { article, csaf, text, localizer } = sources
   const join = (keys: string[]) => keys.map((key) => text(key)).join('\n\n')
   const children = (key: string) => Object.keys(lookup(sources.resources, sources.articleId, key))
-
   const document: CsafNote[] = [
     { category: 'summary', title: csaf('note.summary'), text: text('advisory.intro') },
     { category: 'general', title: csaf('note.related'), text: text('advisory.related') },
@@ -47,7 +69,7 @@ export function csafNotes(sources: NoteSources): { document: CsafNote[]; vulnera
   ]
   for (const id of children('advisory.faq')) {
     const parts = [text(`advisory.faq.${id}.answer`)]
-    for (const kind of ['client', 'server'] as const) {
+    for (const kind of Object.keys(article.logs)) {
       const key = `advisory.faq.${id}.${kind}Log`
       if (!localizer.has(key)) continue
       parts.push(`${text(key)}\n${logExcerpt(article, kind, localizer)}`)
@@ -58,30 +80,17 @@ export function csafNotes(sources: NoteSources): { document: CsafNote[]; vulnera
       text: parts.join('\n\n'),
     })
   }
-  document.push(
-    {
-      category: 'general',
-      title: csaf('note.actions'),
-      text: join(children('advisory.actions').map((id) => `advisory.actions.${id}`)),
-    },
-    {
-      category: 'legal_disclaimer',
-      title: csaf('note.legalDisclaimer'),
-      text: text('common:advisory.disclaimer'),
-    },
-  )
-
-  const vulnerability: CsafNote[] = [
-    { category: 'description', title: csaf('note.symptoms'), text: text('kb.symptoms.intro') },
-    { category: 'details', title: csaf('note.cause'), text: text('kb.cause') },
-    { category: 'general', title: csaf('note.productStatus.title'), text: csaf('note.productStatus.text') },
-  ]
-  return { document, vulnerability }
+  document.push({
+    category: 'general',
+    title: csaf('note.actions'),
+    text: join(children('advisory.actions').map((id) => `advisory.actions.${id}`)),
+  })
+  return document
 }
 
 // The log lines as the article keeps them: timestamps and text verbatim, the elision in the reader's language.
-function logExcerpt(article: ArticleFile, kind: 'client' | 'server', localizer: Localizer): string {
-  return article.logs[kind].lines
+function logExcerpt(article: ArticleFile, kind: string, localizer: Localizer): string {
+  return (article.logs[kind]?.lines ?? [])
     .map((line) => {
       if (line.elided) return `<${localizer.plain('common:logs.linesRemoved')}>`
       if (line.continuation) return `    ${line.text}`

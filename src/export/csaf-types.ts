@@ -73,7 +73,7 @@ export interface CsafProductStatus {
 
 /** One vulnerability (§3.2.3); 954960 has no CVE, so `ids` identifies it. */
 interface CsafVulnerability {
-  ids: Array<{ system_name: string; text: string }>
+  ids?: Array<{ system_name: string; text: string }>
   notes: CsafNote[]
   product_status: CsafProductStatus
   references?: CsafReference[]

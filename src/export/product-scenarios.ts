@@ -34,10 +34,10 @@ export interface ProductScenario {
 /** The product scenarios of one article, and the facts their derivation relied on. */
 interface ProductScenarios {
   scenarios: ProductScenario[]
-  /** The boolean fact that stands for the article's prerequisite (`office2003OnClients`); true in every scenario. */
-  prerequisiteFact: string
-  /** The version fact the rules compare with `component.*` (`webServicesClientDllVersion`). */
-  componentFact: string
+  /** The boolean fact that stands for the article's prerequisite (`office2003OnClients`), true in every scenario; absent without a prerequisite. */
+  prerequisiteFact?: string
+  /** The version fact the rules compare with the component's fixed version (`webServicesClientDllVersion`); absent without a component. */
+  componentFact?: string
 }
 
 /**
@@ -60,9 +60,10 @@ export async function productScenarios(kb: KnowledgeBase, articleId: string): Pr
   const { products, component } = article.article
   const catalog = new Map(kb.model.products.map((product) => [product.id, product]))
   const vocabulary = kb.model.facts
-  const prerequisiteFact = findPrerequisiteFact(vocabulary, products.prerequisite)
-  const componentFact = findComponentFact(article)
-  const base: Facts = { [prerequisiteFact]: true }
+  const prerequisiteFact =
+    products.prerequisite === undefined ? undefined : findPrerequisiteFact(vocabulary, products.prerequisite)
+  const componentFact = component === undefined ? undefined : findComponentFact(article, component)
+  const base: Facts = prerequisiteFact === undefined ? {} : { [prerequisiteFact]: true }
   const judge = async (scenario: ProductScenario): Promise<ProductScenario> => {
     const { results } = await kb.check(scenario.facts, { article: articleId })
     const result = results[0]!
@@ -75,10 +76,10 @@ export async function productScenarios(kb: KnowledgeBase, articleId: string): Pr
     ...products.appliesTo,
     ...products.affected,
     ...products.notAffected,
-    ...article.article.fix.products,
-    ...article.article.workaround.products,
+    ...(article.article.fix?.products ?? []),
+    ...(article.article.workaround?.products ?? []),
     ...products.conditional.flatMap((entry) => entry.through),
-    component.product,
+    ...(component ? [component.product] : []),
   ])
   // Status-bearing scenarios per article product: the product itself, or the combinations that refine it.
   const statusOf = new Map<string, ProductScenario[]>()
@@ -95,9 +96,13 @@ export async function productScenarios(kb: KnowledgeBase, articleId: string): Pr
       statusOf.set(product.id, [own])
       continue
     }
-    if (product.id !== component.product) throw undecided(own)
+    if (component === undefined || componentFact === undefined || product.id !== component.product)
+      throw undecided(own)
     const refined: ProductScenario[] = []
-    for (const version of [component.unfixedVersion, component.fixedVersion]) {
+    const values = article.article.values
+    for (const version of [component.unfixedVersion, component.fixedVersion].map((name) =>
+      String(values[name]),
+    )) {
       const componentId = `${component.id}-${version}`
       scenarios.push({ productId: componentId, kind: 'component', catalogId: product.id, version })
       const combination = await judge({
@@ -172,7 +177,11 @@ export async function productScenarios(kb: KnowledgeBase, articleId: string): Pr
       Object.assign(scenario, judged)
     }
   }
-  return { scenarios, prerequisiteFact, componentFact }
+  return {
+    scenarios,
+    ...(prerequisiteFact === undefined ? {} : { prerequisiteFact }),
+    ...(componentFact === undefined ? {} : { componentFact }),
+  }
 }
 
 /**
@@ -215,14 +224,14 @@ function findPrerequisiteFact(vocabulary: readonly FactDefinition[], prerequisit
   return match.name
 }
 
-// The fact the rules compare with `component.fixedVersion` is the component's version.
-function findComponentFact(article: ArticleModel): string {
+// The fact the rules compare with the component's fixed version (its named value) is the component's version.
+function findComponentFact(article: ArticleModel, component: { fixedVersion: string }): string {
   for (const rule of article.verdicts.rules) {
-    const leaf = leaves(rule.when).find((candidate) => candidate.valueRef?.startsWith('component.'))
+    const leaf = leaves(rule.when).find((candidate) => candidate.valueRef === component.fixedVersion)
     if (leaf) return leaf.fact
   }
   throw new CsafExportError(
-    `Expected a verdict rule of article \`${article.id}\` that compares a fact with \`valueRef: component.fixedVersion\`, not none; the export needs it to judge the component's versions`,
+    `Expected a verdict rule of article \`${article.id}\` that compares a fact with \`valueRef: ${component.fixedVersion}\` (the component's fixed version), not none; the export needs it to judge the component's versions`,
   )
 }
 

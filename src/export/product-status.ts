@@ -79,24 +79,30 @@ export function productStatus(
     return { group_ids: [groupId] }
   }
   const affected = decided.filter((scenario) => scenario.verdict === 'affected')
-  const fixable = affected.filter((scenario) => article.fix.products.includes(scenario.core!))
-  const otherwise = affected.filter((scenario) => article.workaround.products.includes(scenario.core!))
-  const date = `${article.fix.released}T00:00:00.000Z`
+  const { fix, workaround } = article
   const remediations: CsafRemediation[] = []
-  if (fixable.length > 0) {
-    remediations.push({
-      category: 'vendor_fix',
-      details: texts.vendorFix,
-      date,
-      url: article.fix.url,
-      restart_required: { category: 'service', details: texts.restart },
-      ...target(`${article.fix.id}-fix`, texts.vendorFixGroup, ids(fixable)),
-    })
-  }
-  if (otherwise.length > 0) {
-    const where = target(`${article.fix.id}-workaround`, texts.workaroundGroup, ids(otherwise))
-    remediations.push({ category: 'vendor_fix', details: texts.upgrade, url: article.fix.url, ...where })
-    remediations.push({ category: 'workaround', details: texts.workaround, ...where })
+  // Without a fix there is nothing to remediate with; the status lists still say who is affected.
+  if (fix) {
+    const fixable = affected.filter((scenario) => fix.products.includes(scenario.core!))
+    const otherwise = affected.filter((scenario) => workaround?.products.includes(scenario.core!))
+    const url = fix.url === undefined ? {} : { url: fix.url }
+    if (fixable.length > 0) {
+      remediations.push({
+        category: 'vendor_fix',
+        details: texts.vendorFix,
+        ...(fix.released === undefined ? {} : { date: `${fix.released}T00:00:00.000Z` }),
+        ...url,
+        ...(fix.restartsServices
+          ? { restart_required: { category: 'service', details: texts.restart } }
+          : {}),
+        ...target(`${fix.id}-fix`, texts.vendorFixGroup, ids(fixable)),
+      })
+    }
+    if (otherwise.length > 0) {
+      const where = target(`${fix.id}-workaround`, texts.workaroundGroup, ids(otherwise))
+      remediations.push({ category: 'vendor_fix', details: texts.upgrade, ...url, ...where })
+      remediations.push({ category: 'workaround', details: texts.workaround, ...where })
+    }
   }
 
   const threats: CsafThreat[] = []

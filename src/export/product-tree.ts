@@ -49,11 +49,12 @@ export function productTree(
   }
   for (const scenario of scenarios.filter((candidate) => candidate.kind === 'component')) {
     const owner = byId.get(scenario.catalogId!)!
-    const name = `${article.component.file} ${scenario.version}`
+    const file = article.component?.file ?? scenario.productId
+    const name = `${file} ${scenario.version}`
     shortNames.set(scenario.productId, name)
     leaves.push({
       vendor: owner.vendor,
-      name: article.component.file,
+      name: file,
       version: scenario.version!,
       product: { name, product_id: scenario.productId },
     })

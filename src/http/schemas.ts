@@ -24,14 +24,22 @@ const FactValue = z.union([z.string(), z.boolean()])
 const ArticleSummarySchema = z
   .object({
     id: z.string().openapi({ example: '954960' }),
-    title: z.string().openapi({ description: 'The localized title of the KB article.' }),
-    advisoryTitle: z.string().openapi({ description: 'The localized title of the security advisory.' }),
-    documents: z.object({
-      kb: z.string().openapi({ example: '/v1/articles/954960/kb?lang=en' }),
-      advisory: z.string().openapi({ example: '/v1/articles/954960/advisory?lang=en' }),
-    }),
-    kb: z.object({ number: z.string(), url: z.string() }),
-    advisory: z.object({ number: z.string(), url: z.string() }),
+    title: z
+      .string()
+      .optional()
+      .openapi({ description: 'The localized title of the KB article, when it has one.' }),
+    advisoryTitle: z
+      .string()
+      .optional()
+      .openapi({ description: 'The localized title of the security advisory, when it has one.' }),
+    documents: z
+      .object({
+        kb: z.string().optional().openapi({ example: '/v1/articles/954960/kb?lang=en' }),
+        advisory: z.string().optional().openapi({ example: '/v1/articles/954960/advisory?lang=en' }),
+      })
+      .openapi({ description: 'The documents the article has.' }),
+    kb: z.object({ number: z.string(), url: z.string() }).optional(),
+    advisory: z.object({ number: z.string(), url: z.string() }).optional(),
   })
   .openapi('ArticleSummary')
 

@@ -9,7 +9,7 @@ import { suggest } from './suggest.ts'
 /**
  * Check one article against the catalog and itself: every product id it names (including each product of
  * `products.conditional[].through`) is in the catalog; procedure, step, known-issue, reference and revision
- * ids are unique; a step's `code` and a known issue's `procedure` resolve. Returns the article's procedure
+ * ids are unique; a step's `code`, a known issue's `procedure` and the component's named versions resolve. Returns the article's procedure
  * and step paths (`resolve-sp1/install-update`), which the verdicts' actions point at.
  *
  * @example
@@ -45,14 +45,27 @@ export function checkArticle(
       product(id, ['products', 'conditional', i, 'through', j])
     })
   })
-  product(data.products.prerequisite, ['products', 'prerequisite'])
-  data.fix.products.forEach((id, i) => {
+  if (data.products.prerequisite !== undefined)
+    product(data.products.prerequisite, ['products', 'prerequisite'])
+  data.fix?.products.forEach((id, i) => {
     product(id, ['fix', 'products', i])
   })
-  data.workaround.products.forEach((id, i) => {
+  data.workaround?.products.forEach((id, i) => {
     product(id, ['workaround', 'products', i])
   })
-  product(data.component.product, ['component', 'product'])
+  if (data.component) {
+    product(data.component.product, ['component', 'product'])
+    for (const key of ['fixedVersion', 'unfixedVersion'] as const) {
+      const name = data.component[key]
+      if (!Object.hasOwn(data.values, name)) {
+        reporter.error(
+          'KB_UNKNOWN_REFERENCE',
+          `Expected \`component.${key}\` to name a value of \`values:\`, not \`${name}\`${suggest(name, Object.keys(data.values))}`,
+          { file, path: ['component', key] },
+        )
+      }
+    }
+  }
 
   const procedureId = uniqueIds(reporter, 'procedure')
   const stepPaths = new Set<string>()
@@ -88,7 +101,7 @@ export function checkArticle(
     referenceId(reference.id, { file, path: ['references', index, 'id'] })
   }
   const revisionId = uniqueIds(reporter, 'revision')
-  for (const [index, revision] of data.advisory.revisions.entries()) {
+  for (const [index, revision] of (data.advisory?.revisions ?? []).entries()) {
     revisionId(revision.id, { file, path: ['advisory', 'revisions', index, 'id'] })
   }
   return stepPaths

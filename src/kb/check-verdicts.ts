@@ -1,5 +1,4 @@
 /** @module Cross-checks of a verdicts file: unique ids, conditions over known facts, actions and steps that exist. */
-import { resolveArticlePath } from './article-path.ts'
 import { checkValue } from './check-value.ts'
 import type { ValidFile } from './read-files.ts'
 import type { Reporter } from './reporter.ts'
@@ -12,7 +11,8 @@ import { suggest } from './suggest.ts'
 
 /**
  * Check the verdicts file of an article: ids unique across derivations, rules and actions; every condition
- * names a fact of the vocabulary with an operator and value it accepts (`valueRef` resolved in the article);
+ * names a fact of the vocabulary with an operator and value it accepts (`valueRef` names a value of the
+ * article's `values:`; a version is never a literal `value`);
  * `onConflict` names actions of the file; an action's `step` names a procedure or step of the article.
  *
  * @example
@@ -110,21 +110,36 @@ function checkCondition(
     )
   }
   if (node.valueRef !== undefined) {
-    const value = resolveArticlePath(article, node.valueRef)
-    if (typeof value !== 'string') {
+    const names = Object.keys(article.values)
+    if (!Object.hasOwn(article.values, node.valueRef)) {
       reporter.error(
         'KB_UNKNOWN_REFERENCE',
-        `Expected \`valueRef\` to name a text field of the article, not \`${node.valueRef}\``,
+        `Expected \`valueRef\` to name a value of the article's \`values:\`, not \`${node.valueRef}\`${suggest(node.valueRef, names)}`,
         { file, path: [...path, 'valueRef'] },
       )
-    } else checkValue(reporter, facts, fact.name, value, { file, path: [...path, 'valueRef'] })
+    } else {
+      const value = article.values[node.valueRef]
+      checkValue(reporter, facts, fact.name, typeof value === 'number' ? String(value) : value, {
+        file,
+        path: [...path, 'valueRef'],
+      })
+    }
     return
   }
   const values = Array.isArray(node.value) ? node.value : [node.value]
   for (const [i, value] of values.entries()) {
-    checkValue(reporter, facts, fact.name, value, {
-      file,
-      path: Array.isArray(node.value) ? [...path, 'value', i] : [...path, 'value'],
-    })
+    const at = { file, path: Array.isArray(node.value) ? [...path, 'value', i] : [...path, 'value'] }
+    if (fact.type === 'enum' || fact.type === 'boolean') checkValue(reporter, facts, fact.name, value, at)
+    else reporter.error('KB_LITERAL_VALUE', literalMessage(fact, value, article), at)
   }
+}
+
+// Enum and boolean values are the fact vocabulary itself; versions (and later dates, numbers) are the
+// article's facts and live once in `values:`.
+function literalMessage(fact: FactDefinition, value: unknown, article: ArticleFile): string {
+  const same = Object.entries(article.values).find(([, candidate]) => String(candidate) === String(value))
+  const fix = same
+    ? `use \`valueRef: ${same[0]}\``
+    : `declare it under \`values:\` in article.yaml and use \`valueRef: <name>\``
+  return `Expected \`valueRef\` for the ${fact.type} fact \`${fact.name}\`, not the literal \`${String(value)}\`; ${fix}`
 }

@@ -17,6 +17,7 @@ export type ProblemCode =
   | 'KB_MISSING_KEY'
   | 'KB_DUPLICATE_ID'
   | 'KB_UNKNOWN_REFERENCE'
+  | 'KB_LITERAL_VALUE'
   | 'KB_MISSING_FILE'
   | `KB_LOCALE_${string}`
 

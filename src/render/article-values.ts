@@ -26,7 +26,8 @@ function baseName(windowsPath: string): string {
  * `rules/` changes every language. Per catalog product `<p>` (camel-cased id, `wsus30Sp1`): `{{p}}` short
  * name, `{{pName}}` name and version, `{{pFullName}}` with the vendor, `{{pVersion}}`, `{{pProduct}}` the
  * name alone, `{{pFamily}}` vendor and name. Per reference `<r>`: `{{rUrl}}` and `{{rNumber}}`. Per advisory
- * revision: `{{revision<R>}}` its date.
+ * revision: `{{revision<R>}}` its date. Per named value: `{{name}}`. Per log excerpt `<l>`: `{{lLogPath}}`,
+ * `{{lLogFile}}`; per error code `<e>`: `{{eErrorCode}}`. A value the article does not have is absent.
  *
  * @example
  * articleValues(article, products).fixedVersion // '3.1.6001.66'
@@ -36,37 +37,39 @@ export function articleValues(
   article: ArticleFile,
   products: readonly Product[] = [],
 ): Record<string, ArticleValue> {
-  const values: Record<string, ArticleValue> = {
-    articleId: article.id,
-    kbNumber: article.kb.number,
-    kbUrl: article.kb.url,
-    kbRevision: article.kb.revision,
-    kbLastReview: article.kb.lastReview,
-    kbTechnicalUpdate: article.kb.technicalUpdate,
-    kbKeywords: article.kb.keywords.join(' '),
-    advisoryNumber: article.advisory.number,
-    advisoryUrl: article.advisory.url,
-    advisoryPublished: article.advisory.published,
-    advisoryUpdated: article.advisory.updated,
-    fixId: article.fix.id,
-    fixUrl: article.fix.url,
-    fixReleased: article.fix.released,
-    restartedServices: article.fix.restartsServices.join(', '),
-    restartedServicesList: [...article.fix.restartsServices],
-    updateId: article.workaround.updateId,
-    detectCommand: article.workaround.detectCommand,
-    dllFile: article.component.file,
-    dllFolder: article.component.folder,
-    fixedVersion: article.component.fixedVersion,
-    unfixedVersion: article.component.unfixedVersion,
-    clientLogPath: article.logs.client.path,
-    clientLogFile: baseName(article.logs.client.path),
-    serverLogPath: article.logs.server.path,
-    serverLogFile: baseName(article.logs.server.path),
-    clientErrorCode: article.errorCodes.client,
-    serverErrorCode: article.errorCodes.server,
-    exceptionMessage: article.errorCodes.exception,
+  const { kb, advisory, fix, workaround, component } = article
+  const values: Record<string, ArticleValue> = {}
+  // Only values the article has: a placeholder without a value is an error at lint, never `undefined`.
+  const put = (name: string, value: ArticleValue | undefined) => {
+    if (value !== undefined) values[name] = value
   }
+  put('articleId', article.id)
+  for (const [name, value] of Object.entries(article.values)) put(name, String(value))
+  put('kbNumber', kb?.number)
+  put('kbUrl', kb?.url)
+  put('kbRevision', kb?.revision)
+  put('kbLastReview', kb?.lastReview)
+  put('kbTechnicalUpdate', kb?.technicalUpdate)
+  put('kbKeywords', kb?.keywords.join(' '))
+  put('advisoryNumber', advisory?.number)
+  put('advisoryUrl', advisory?.url)
+  put('advisoryPublished', advisory?.published)
+  put('advisoryUpdated', advisory?.updated)
+  put('fixId', fix?.id)
+  put('fixUrl', fix?.url)
+  put('fixReleased', fix?.released)
+  put('restartedServices', fix?.restartsServices?.join(', '))
+  put('restartedServicesList', fix?.restartsServices && [...fix.restartsServices])
+  put('updateId', workaround?.updateId)
+  put('detectCommand', workaround?.detectCommand)
+  put('dllFile', component?.file)
+  put('dllFolder', component?.folder)
+  for (const [id, excerpt] of Object.entries(article.logs)) {
+    const key = camelId(id)
+    put(`${key}LogPath`, excerpt.path)
+    put(`${key}LogFile`, excerpt.path && baseName(excerpt.path))
+  }
+  for (const [id, code] of Object.entries(article.errorCodes)) put(`${camelId(id)}ErrorCode`, code)
   for (const product of products) {
     const key = camelId(product.id)
     values[key] = product.shortName
@@ -81,7 +84,7 @@ export function articleValues(
     values[`${key}Url`] = reference.url
     if (reference.number !== undefined) values[`${key}Number`] = reference.number
   }
-  for (const revision of article.advisory.revisions) {
+  for (const revision of advisory?.revisions ?? []) {
     const key = camelId(revision.id)
     values[`revision${key.charAt(0).toUpperCase()}${key.slice(1)}`] = revision.date
   }

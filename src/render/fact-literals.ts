@@ -1,5 +1,6 @@
 /** @module Find facts typed into a translation that must come from rules/ by interpolation. */
 import type { KnowledgeBaseModel } from '../kb/model.ts'
+import { articleValues } from './article-values.ts'
 
 /** A kind of fact and how to spot it. */
 interface FactPattern {
@@ -38,21 +39,26 @@ export function factPatterns(model: KnowledgeBaseModel, language: string): FactP
   const dates = new Set<string>()
   const literals = new Set<string>()
   for (const { article } of model.articles) {
-    numbers.add(article.kb.number)
-    numbers.add(article.advisory.number)
-    for (const reference of article.references) if (reference.number) numbers.add(reference.number)
+    const { kb, advisory } = article
+    for (const number of [kb?.number, advisory?.number, ...article.references.map((ref) => ref.number)])
+      if (number !== undefined) numbers.add(number)
+    const named = Object.values(article.values).map(String)
     for (const date of [
-      article.kb.technicalUpdate,
-      article.kb.lastReview,
-      article.advisory.published,
-      article.advisory.updated,
-      article.fix.released,
-      ...article.advisory.revisions.map((revision) => revision.date),
+      kb?.technicalUpdate,
+      kb?.lastReview,
+      advisory?.published,
+      advisory?.updated,
+      article.fix?.released,
+      ...(advisory?.revisions ?? []).map((revision) => revision.date),
+      ...named.filter((value) => /^\d{4}-\d{2}-\d{2}$/.test(value)),
     ])
-      dates.add(date)
-    literals.add(article.errorCodes.server)
-    literals.add(article.errorCodes.exception.replace(/^[\w.]+:\s*/, '').replace(/\.$/, ''))
-    for (const log of [article.logs.client, article.logs.server])
+      if (date !== undefined) dates.add(date)
+    for (const code of Object.values(article.errorCodes)) {
+      // `Type: message.` is written in prose as its message alone.
+      const message = code.replace(/^[\w.]+:\s*/, '').replace(/\.$/, '')
+      if (!/^0x[0-9A-F]{8}$/i.test(code)) literals.add(message)
+    }
+    for (const log of Object.values(article.logs))
       for (const line of log.lines) if (!line.elided && line.text.length >= 20) literals.add(line.text.trim())
   }
   for (const number of numbers)
@@ -90,4 +96,21 @@ export function findFact(
       found = { what, text: match[0], index: match.index }
   }
   return found
+}
+
+/**
+ * How to fix a fact typed into a translation of `namespace`: the placeholder whose value it is (the
+ * namespace's own article first), or where to declare one.
+ *
+ * @example
+ * placeholderAdvice(model, '954960', '3.1.6001.66') // 'use `{{fixedVersion}}`'
+ */
+export function placeholderAdvice(model: KnowledgeBaseModel, namespace: string, text: string): string {
+  const articles = [...model.articles].sort((a, b) => Number(b.id === namespace) - Number(a.id === namespace))
+  for (const { article } of articles) {
+    const values = articleValues(article, model.products)
+    const name = Object.keys(values).find((key) => values[key] === text)
+    if (name !== undefined) return `use \`{{${name}}}\``
+  }
+  return 'declare it under `values:` in the article and use `{{<name>}}`'
 }

@@ -9,7 +9,7 @@ import type { KnowledgeBaseModel } from '../kb/model.ts'
 import type { Problem } from '../kb/problem.ts'
 import { displayPath } from '../kb/read-files.ts'
 import { parseYamlSource, type YamlSource } from '../kb/yaml-source.ts'
-import { factPatterns, findFact } from './fact-literals.ts'
+import { factPatterns, findFact, placeholderAdvice } from './fact-literals.ts'
 import { defaultLocalesDir, languages, localesBeside } from './i18n.ts'
 import { factTextProblems, factTextSources } from './locale-fact-texts.ts'
 import { parseUnsanitized } from './markdown.ts'
@@ -146,7 +146,7 @@ export async function lintLocales(localesDir: string, model: KnowledgeBaseModel)
       if (fact)
         problem(
           'KB_LOCALE_FACT',
-          `Expected ${fact.what} to be interpolated from rules/ (a \`{{placeholder}}\`), not typed as \`${fact.text}\``,
+          `Expected ${fact.what} to be interpolated from rules/, not typed as \`${fact.text}\`; ${placeholderAdvice(model, file.namespace, fact.text)}`,
           key,
         )
     }

@@ -7,6 +7,28 @@ import type { ArticleValue } from './article-values.ts'
 import { createI18n, type Language } from './i18n.ts'
 import { blockContent, inlineContent, parseUnsanitized, TokenValues } from './markdown.ts'
 
+/**
+ * A key the outline asks for that neither the language nor the English fallback has: an error, never a raw
+ * key in a published document.
+ *
+ * @example
+ * try { localizer.blocks('kb.cause') } catch (error) { if (error instanceof MissingTranslationError) error.key }
+ */
+export class MissingTranslationError extends Error {
+  override readonly name = 'MissingTranslationError'
+  constructor(
+    readonly key: string,
+    readonly language: string,
+    readonly article: string,
+  ) {
+    super(
+      `Expected the translation key \`${key}\` for article \`${article}\` in \`${language}\`${language === 'en' ? '' : ' (or in `en`)'}, not none; add it to ${
+        key.startsWith('common:') ? `locales/en/common.yaml` : `locales/en/${article}.yaml`
+      }`,
+    )
+  }
+}
+
 /** Parameters of one string besides the article's values (a revision's `date`). */
 export type Params = Record<string, ArticleValue>
 
@@ -23,7 +45,8 @@ export class Localizer {
   readonly language: Language
   readonly #i18n: i18n
   readonly #tokens: TokenValues
-  readonly #article: string
+  /** The article whose namespace non-`common:` keys are read from. */
+  readonly article: string
   readonly #values: Record<string, ArticleValue>
 
   private constructor(
@@ -36,7 +59,7 @@ export class Localizer {
     this.#i18n = instance
     this.#tokens = tokens
     this.language = language
-    this.#article = article
+    this.article = article
     this.#values = values
   }
 
@@ -56,7 +79,8 @@ export class Localizer {
   #raw(key: string, params: Params = {}): string {
     const [ns, path] = key.startsWith('common:')
       ? ['common', key.slice('common:'.length)]
-      : [this.#article, key]
+      : [this.article, key]
+    if (!this.#i18n.exists(path, { ns })) throw new MissingTranslationError(key, this.language, this.article)
     return this.#i18n.t(path, { ...this.#values, ...params, ns, returnObjects: false }) as string
   }
 
@@ -79,7 +103,7 @@ export class Localizer {
   has(key: string): boolean {
     const [ns, path] = key.startsWith('common:')
       ? ['common', key.slice('common:'.length)]
-      : [this.#article, key]
+      : [this.article, key]
     return this.#i18n.exists(path, { ns })
   }
 }

@@ -17,12 +17,8 @@ interface LogExcerptOptions {
  * logExcerpt(article, 'client', {placeholder: 'Data Godzina', linesRemoved: 'usunięte wiersze'})
  * // 'Data Godzina 788   ee4    PT     +++++++++++  PT: Synchronizing server updates …'
  */
-export function logExcerpt(
-  article: ArticleFile,
-  log: 'client' | 'server',
-  options: LogExcerptOptions,
-): string {
-  return article.logs[log].lines
+export function logExcerpt(article: ArticleFile, log: string, options: LogExcerptOptions): string {
+  return (article.logs[log]?.lines ?? [])
     .map((line) => {
       if (line.elided)
         return options.placeholder === undefined ? `<${options.linesRemoved}>` : options.linesRemoved

@@ -27,6 +27,8 @@ const advisoryResources = ['feedback', 'support', 'international', 'technet'] as
  * assemble(advisoryOutline({article, products}), {article, products}, localizer)
  */
 export const advisoryOutline: Outline = ({ article }) => {
+  // The renderer offers this outline only for an article with an advisory.
+  const advisory = article.advisory!
   const faq = advisoryFaq.flatMap((id): OutlineBlock[] => [
     { kind: 'question', key: `advisory.faq.${id}.question` },
     { kind: 'text', key: `advisory.faq.${id}.answer` },
@@ -53,13 +55,13 @@ export const advisoryOutline: Outline = ({ article }) => {
       kind: 'heading',
       depth: 1,
       key: 'common:advisory.title',
-      params: { advisoryNumber: article.advisory.number },
+      params: { advisoryNumber: advisory.number },
     },
     { kind: 'heading', depth: 2, key: 'advisory.subtitle' },
     {
       kind: 'text',
       key: 'common:advisory.dates',
-      params: { published: article.advisory.published, updated: article.advisory.updated },
+      params: { published: advisory.published, updated: advisory.updated },
     },
     { kind: 'text', key: 'advisory.intro' },
     { kind: 'text', key: 'advisory.related' },
@@ -74,9 +76,9 @@ export const advisoryOutline: Outline = ({ article }) => {
     {
       kind: 'table',
       header: [{ key: 'common:advisory.referencesColumn' }, { key: 'common:advisory.identificationColumn' }],
-      rows: [
-        [{ key: 'common:advisory.kbArticle' }, { link: { text: article.kb.number, url: article.kb.url } }],
-      ],
+      rows: article.kb
+        ? [[{ key: 'common:advisory.kbArticle' }, { link: { text: article.kb.number, url: article.kb.url } }]]
+        : [],
     },
     { kind: 'text', key: 'common:advisory.softwareIntro' },
     {
@@ -103,7 +105,7 @@ export const advisoryOutline: Outline = ({ article }) => {
     { kind: 'text', key: 'common:advisory.revisions' },
     {
       kind: 'list',
-      items: article.advisory.revisions.map((revision) => ({
+      items: advisory.revisions.map((revision) => ({
         key: `advisory.revisions.${revision.id}`,
         params: { date: revision.date },
       })),

@@ -44,9 +44,17 @@ export function knownIssuesList(article: ArticleFile): Extract<OutlineBlock, { k
  * assemble(kbOutline({article, products}), {article, products}, localizer)
  */
 export const kbOutline: Outline = ({ article }): OutlineBlock[] => {
+  const kb = article.kb
+  // Lines whose facts the article lacks are left out, never printed with an empty value.
+  const when = (present: unknown, block: OutlineBlock): OutlineBlock[] =>
+    present === undefined ? [] : [block]
   return [
     { kind: 'heading', depth: 1, key: 'kb.title' },
-    { kind: 'text', key: 'common:kb.technicalUpdate', params: { date: article.kb.technicalUpdate } },
+    ...when(kb?.technicalUpdate, {
+      kind: 'text',
+      key: 'common:kb.technicalUpdate',
+      params: { date: kb?.technicalUpdate ?? '' },
+    }),
     { kind: 'text', key: 'kb.advisory' },
     { kind: 'heading', depth: 2, key: 'common:kb.symptoms' },
     { kind: 'text', key: 'kb.symptoms.intro' },
@@ -92,17 +100,17 @@ export const kbOutline: Outline = ({ article }): OutlineBlock[] => {
     { kind: 'heading', depth: 2, key: 'common:kb.status' },
     { kind: 'text', key: 'kb.status' },
     { kind: 'heading', depth: 2, key: 'common:kb.properties' },
-    {
+    ...when(kb?.lastReview && kb.revision, {
       kind: 'text',
       key: 'common:kb.propertiesLine',
-      params: {
-        articleId: article.kb.number,
-        lastReview: article.kb.lastReview,
-        revision: article.kb.revision,
-      },
-    },
+      params: { articleId: kb?.number ?? '', lastReview: kb?.lastReview ?? '', revision: kb?.revision ?? '' },
+    }),
     { kind: 'heading', depth: 2, key: 'common:kb.appliesTo' },
     { kind: 'products', ids: article.products.appliesTo },
-    { kind: 'text', key: 'common:kb.keywords', params: { keywords: article.kb.keywords.join(' ') } },
+    ...when(kb?.keywords.length ? kb : undefined, {
+      kind: 'text',
+      key: 'common:kb.keywords',
+      params: { keywords: kb?.keywords.join(' ') ?? '' },
+    }),
   ]
 }

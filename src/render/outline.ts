@@ -20,7 +20,7 @@ export type OutlineBlock =
       items: Array<{ key: string; params?: Params; followedBy?: OutlineBlock[] }>
     }
   /** A log excerpt as a code block, with placeholders (`Date Time`) or with the real timestamps. */
-  | { kind: 'log'; log: 'client' | 'server'; timestamps: boolean }
+  | { kind: 'log'; log: string; timestamps: boolean }
   /**
    * An article procedure as a list of its steps (text `procedures.<id>.steps.<step>`), sub-steps nested; a
    * step with `code` shows that value of the article as a code block; `after` adds blocks after a step's
@@ -90,6 +90,8 @@ function build(block: OutlineBlock, input: OutlineInput, localizer: Localizer): 
         },
       ]
     case 'log': {
+      // An article without this excerpt shows no code block rather than an empty one.
+      if (!Object.hasOwn(input.article.logs, block.log)) return []
       const value = logExcerpt(input.article, block.log, {
         placeholder: block.timestamps ? undefined : localizer.plain('common:logs.dateTime'),
         linesRemoved: localizer.plain('common:logs.linesRemoved'),

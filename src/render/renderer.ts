@@ -3,6 +3,7 @@ import type { Resource } from 'i18next'
 import type { Root } from 'mdast'
 import { defaultRulesDir, loadRules } from '../kb/load.ts'
 import type { ArticleModel, KnowledgeBaseModel } from '../kb/model.ts'
+import type { ArticleFile } from '../kb/schema/article.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
 import { articleValues } from './article-values.ts'
 import { type Language, loadResources, localesBeside, mergeResources } from './i18n.ts'
@@ -23,6 +24,17 @@ export const documentKinds = ['kb', 'advisory'] as const
 export type DocumentKind = (typeof documentKinds)[number]
 
 const outlines: Record<DocumentKind, Outline> = { kb: kbOutline, advisory: advisoryOutline }
+
+/**
+ * The documents an article has: the KB article when it declares `kb:`, the advisory when it declares
+ * `advisory:`.
+ *
+ * @example
+ * articleDocuments(article) // ['kb', 'advisory']
+ */
+export function articleDocuments(article: ArticleFile): DocumentKind[] {
+  return documentKinds.filter((doc) => article[doc] !== undefined)
+}
 
 /** Which document to render, and how. */
 export interface RenderOptions {
@@ -84,6 +96,16 @@ export class Renderer {
   }
 
   /** The article ids this renderer knows. */
+  /**
+   * The documents one article has (`kb` when it declares `kb:`, `advisory` when it declares `advisory:`).
+   *
+   * @example
+   * renderer.documentsOf('954960') // ['kb', 'advisory']
+   */
+  documentsOf(article: string): DocumentKind[] {
+    return articleDocuments(this.#article(article).article)
+  }
+
   get articleIds(): string[] {
     return this.model.articles.map((article) => article.id)
   }
@@ -119,12 +141,13 @@ export class Renderer {
   }
 
   #title(doc: DocumentKind, localizer: Localizer): string {
+    this.#declared(localizer.article, doc)
     if (doc === 'kb') return localizer.plain('kb.title')
     return `${localizer.plain('common:advisory.title')}: ${localizer.plain('advisory.subtitle')}`
   }
 
   #assemble(article: string, doc: DocumentKind, localizer: Localizer): Root {
-    const model = this.#article(article)
+    const model = this.#declared(article, doc)
     const input = { article: model.article, products: this.model.products }
     return assemble(outlines[doc](input), input, localizer)
   }
@@ -132,6 +155,16 @@ export class Renderer {
   async #localizer(article: string, lang: Language): Promise<Localizer> {
     const model = this.#article(article)
     return Localizer.create(this.resources, lang, model.id, articleValues(model.article, this.model.products))
+  }
+
+  #declared(article: string, doc: DocumentKind): ArticleModel {
+    const model = this.#article(article)
+    const documents = articleDocuments(model.article)
+    if (!documents.includes(doc))
+      throw new RangeError(
+        `Expected a document that article \`${article}\` has (${documents.map((known) => `\`${known}\``).join(', ') || 'none'}), not \`${doc}\`; declare \`${doc}:\` in its article.yaml to publish it`,
+      )
+    return model
   }
 
   #article(id: string): ArticleModel {

@@ -71,3 +71,22 @@ describe('the generated JSON Schema', () => {
     ).toBe(true)
   })
 })
+
+describe('the field reference of docs/rules.md', () => {
+  it('is up to date with the zod schemas (run `npm run schema` after changing them)', async () => {
+    const { fieldReference, withFieldReference } = await import('../../src/kb/field-reference.ts')
+    const docs = await readFile(path.join(defaultRulesDir, '..', 'docs', 'rules.md'), 'utf8')
+    expect(withFieldReference(docs, fieldReference())).toBe(docs)
+  })
+
+  it('says which article fields are required and which optional', async () => {
+    const { fieldReference } = await import('../../src/kb/field-reference.ts')
+    const reference = fieldReference()
+    expect(reference).toContain('| `products.affected` | required | list of string |')
+    expect(reference).toContain(
+      '| `advisory` | optional | object | The security advisory, when one was published. |',
+    )
+    expect(reference).toContain('| `fix.architectures` | optional | list of string |')
+    expect(reference).toContain('| `logs.<name>.log` | optional | string |')
+  })
+})

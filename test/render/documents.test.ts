@@ -35,24 +35,24 @@ describe.each(presentLanguages)('documents in %s', (lang) => {
     for (const product of article.products.affected)
       expect(text).toContain(productFullName(model.products, product))
     for (const fact of [
-      article.errorCodes.client,
-      article.errorCodes.server,
+      article.errorCodes.client!,
+      article.errorCodes.server!,
       'Item has already been added',
-      article.workaround.updateId,
-      article.component.fixedVersion,
-      article.component.unfixedVersion,
-      article.component.file,
-      article.component.folder,
-      longDate(lang, article.fix.released),
+      article.workaround!.updateId!,
+      String(article.values.fixedVersion),
+      String(article.values.unfixedVersion),
+      article.component!.file,
+      article.component!.folder!,
+      longDate(lang, article.fix!.released!),
     ])
       expect(text).toContain(fact)
     const dates =
       doc === 'kb'
-        ? [article.kb.technicalUpdate, article.kb.lastReview]
+        ? [article.kb!.technicalUpdate!, article.kb!.lastReview!]
         : [
-            article.advisory.published,
-            article.advisory.updated,
-            ...article.advisory.revisions.map((r) => r.date),
+            article.advisory!.published,
+            article.advisory!.updated,
+            ...article.advisory!.revisions.map((r) => r.date),
           ]
     for (const date of dates) expect(text).toContain(longDate(lang, date))
     const workaround = article.procedures.find((procedure) => procedure.id === 'workaround')!

@@ -38,7 +38,7 @@ test('the messages name what is wrong and how to fix it', async () => {
   const problems = await lintLocales(fixture, model)
   const message = (code: string) => problems.find((problem) => problem.code === code)!.message
   expect(message('KB_LOCALE_FACT')).toBe(
-    'Expected a version number to be interpolated from rules/ (a `{{placeholder}}`), not typed as `3.1.6001.66`',
+    'Expected a version number to be interpolated from rules/, not typed as `3.1.6001.66`; use `{{fixedVersion}}`',
   )
   expect(message('KB_LOCALE_STALE')).toContain('kb locale-hashes --lang nl')
   expect(message('KB_LOCALE_MISSING_KEY')).toContain('`kb.status`')

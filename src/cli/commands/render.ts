@@ -57,7 +57,7 @@ export function registerRender(program: Command, context: CliContext): void {
           const dir = context.resolve(options.out)
           await mkdir(dir, { recursive: true })
           for (const id of articles)
-            for (const doc of documentKinds)
+            for (const doc of renderer.documentsOf(id))
               for (const lang of languages) {
                 const text = await renderer.render({
                   article: id,

@@ -2,7 +2,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { AppEnv, RouteDeps } from '../app-env.ts'
 import { formatMediaTypes } from '../document-renderer.ts'
-import { problemContent } from '../problem.ts'
+import { HttpProblem, problemContent } from '../problem.ts'
 import { DocumentParams, DocumentQuery } from '../schemas.ts'
 import { requireArticle } from './check.ts'
 
@@ -42,6 +42,11 @@ export function registerArticleDocument(app: OpenAPIHono<AppEnv>, deps: RouteDep
     const { format } = c.req.valid('query')
     const snapshot = c.var.snapshot
     const article = requireArticle(snapshot.kb, id)
+    if (article.article[doc] === undefined)
+      throw new HttpProblem(
+        'KB_HTTP_NOT_FOUND',
+        `Expected a document that article \`${id}\` has, not \`${doc}\`; it declares no \`${doc}:\``,
+      )
     const language = c.var.language
     const rendered = await deps.renderer({
       snapshot,

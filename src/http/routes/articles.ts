@@ -29,17 +29,19 @@ export function registerArticles(app: OpenAPIHono<AppEnv>, _deps: RouteDeps): vo
     const language = c.var.language
     const renderer = c.var.snapshot.renderer
     const articles = await Promise.all(
-      c.var.snapshot.kb.model.articles.map(async ({ id, article }) => ({
-        id,
-        title: await renderer.title({ article: id, doc: 'kb', lang: language }),
-        advisoryTitle: await renderer.title({ article: id, doc: 'advisory', lang: language }),
-        documents: {
-          kb: `/v1/articles/${id}/kb?lang=${language}`,
-          advisory: `/v1/articles/${id}/advisory?lang=${language}`,
-        },
-        kb: { number: article.kb.number, url: article.kb.url },
-        advisory: { number: article.advisory.number, url: article.advisory.url },
-      })),
+      c.var.snapshot.kb.model.articles.map(async ({ id, article }) => {
+        const { kb, advisory } = article
+        const title = (doc: 'kb' | 'advisory') => renderer.title({ article: id, doc, lang: language })
+        const link = (doc: 'kb' | 'advisory') => `/v1/articles/${id}/${doc}?lang=${language}`
+        return {
+          id,
+          ...(kb && { title: await title('kb') }),
+          ...(advisory && { advisoryTitle: await title('advisory') }),
+          documents: { ...(kb && { kb: link('kb') }), ...(advisory && { advisory: link('advisory') }) },
+          ...(kb && { kb: { number: kb.number, url: kb.url } }),
+          ...(advisory && { advisory: { number: advisory.number, url: advisory.url } }),
+        }
+      }),
     )
     return c.json({ language, articles }, 200)
   })

@@ -1,22 +1,38 @@
 /** @module Schema of `kind: article`: one article's facts and structure; prose lives in `locales/`. */
 import { z } from 'zod'
-import { DottedVersion, Id, IsoDate, Url } from './common.ts'
+import { Id, IsoDate, Url, ValueName } from './common.ts'
 
 const LogLine = z.strictObject({
-  /** The timestamp as the real log wrote it; documents that show placeholders leave it out. */
-  timestamp: z.string().min(1).optional(),
-  /** Everything after the timestamp, verbatim. */
-  text: z.string().min(1),
-  /** Continuation lines (a .NET stack) and the elision marker carry no timestamp. */
-  continuation: z.boolean().default(false),
-  /** Marks the "lines removed" elision of the seeds; rendered in the reader's language. */
-  elided: z.boolean().default(false),
+  timestamp: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('The timestamp as the real log wrote it; documents that show placeholders leave it out.'),
+  text: z.string().min(1).describe('Everything after the timestamp, verbatim.'),
+  continuation: z
+    .boolean()
+    .default(false)
+    .describe('A continuation line (a .NET stack frame, the elision marker): it carries no timestamp.'),
+  elided: z
+    .boolean()
+    .default(false)
+    .describe('The "lines removed" elision marker; rendered in the reader\'s language.'),
 })
 
 const LogExcerpt = z.strictObject({
-  /** Where the log lives, with its environment variable (`%windir%\WindowsUpdate.log`). */
-  path: z.string().min(1),
-  lines: z.array(LogLine).min(1),
+  log: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/, 'Expected a log kind of lower-case letters, digits and `-`')
+    .optional()
+    .describe(
+      'The kind of log the excerpt comes from (`windowsupdate`, `softwaredistribution`, `setuperr`, `cbs`, `eventlog`).',
+    ),
+  path: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Where the log lives, with its environment variable (`%windir%\\WindowsUpdate.log`).'),
+  lines: z.array(LogLine).min(1).describe('The excerpt, line by line, as the log wrote it.'),
 })
 
 /** One step of an article procedure, possibly with sub-steps. */
@@ -29,99 +45,178 @@ export interface Step {
 
 /** Schema of a procedure step (recursive, hence the explicit type). */
 export const Step: z.ZodType<Step> = z.strictObject({
-  id: Id,
-  code: z.string().optional(),
+  id: Id.describe('The step id; its text is `procedures.<procedure>.<step>` in the locale file.'),
+  code: z
+    .string()
+    .optional()
+    .describe(
+      'Dotted path into this article whose value the step shows verbatim (`workaround.detectCommand`).',
+    ),
   get steps() {
-    return z.array(Step).min(1).optional()
+    return z.array(Step).min(1).optional().describe('Sub-steps, in order.')
   },
 })
 
 const Procedure = z.strictObject({
-  id: Id,
-  /** Catalog products the procedure is for. */
-  products: z.array(Id).min(1),
-  steps: z.array(Step).min(1),
+  id: Id.describe('The procedure id, which actions name in `step`.'),
+  products: z.array(Id).min(1).describe('Catalog products the procedure is for.'),
+  steps: z.array(Step).min(1).describe('The steps, in order.'),
 })
 
 const Reference = z.strictObject({
-  id: Id,
-  kind: z.enum(['kb', 'advisory', 'blog', 'support']),
-  url: Url,
-  /** The document number, when it has one (`954474`). */
-  number: z.string().optional(),
-  /** `related`: about a different problem that looks alike. */
-  relation: z.enum(['self', 'source', 'related', 'download-help', 'support']),
+  id: Id.describe('The reference id; `{{<id>Url}}` and `{{<id>Number}}` interpolate it.'),
+  kind: z.enum(['kb', 'advisory', 'blog', 'support']).describe('What kind of document it is.'),
+  url: Url.describe('Where it is.'),
+  number: z.string().optional().describe('The document number, when it has one (`954474`).'),
+  relation: z
+    .enum(['self', 'source', 'related', 'download-help', 'support'])
+    .describe('How it relates to this article; `related`: about a different problem that looks alike.'),
 })
 
-const Revision = z.strictObject({ id: Id, date: IsoDate })
+const Revision = z.strictObject({
+  id: Id.describe('The revision id; `{{revision<Id>}}` interpolates its date.'),
+  date: IsoDate.describe('When the revision was published.'),
+})
+
+const idSystem = z
+  .string()
+  .min(1)
+  .describe('How identifiers of this kind are named in exports (CSAF `ids[].system_name`); never translated.')
+
+const Products = z.strictObject({
+  appliesTo: z.array(Id).min(1).describe('The products the KB article\'s "Applies to" names.'),
+  affected: z.array(Id).min(1).describe('Affected outright (when the prerequisite holds).'),
+  conditional: z
+    .array(
+      z.strictObject({
+        product: Id.describe('The platform that is affected only through another product.'),
+        through: z.array(Id).min(1).describe('The products it runs, through which it is affected.'),
+      }),
+    )
+    .default([])
+    .describe(
+      'Affected only under a condition that the verdict rules spell out: `product` runs one of `through` and is affected as that product is.',
+    ),
+  notAffected: z.array(Id).default([]).describe('Products the article says are not affected.'),
+  prerequisite: Id.optional().describe('What must be present on clients for the problem to show.'),
+})
 
 /** Schema of `kind: article`: what the KB article and the advisory say, as facts only. */
 export const ArticleFile = z.strictObject({
-  kind: z.literal('article'),
-  id: z.string().regex(/^[A-Za-z0-9-]+$/, 'Expected an article id of letters, digits and `-`'),
-  kb: z.strictObject({
-    /** How identifiers of this kind are named in exports (CSAF `ids[].system_name`); never translated. */
-    idSystem: z.string().min(1),
-    number: z.string().min(1),
-    url: Url,
-    technicalUpdate: IsoDate,
-    lastReview: IsoDate,
-    revision: z.string().min(1),
-    keywords: z.array(z.string()).default([]),
-  }),
-  advisory: z.strictObject({
-    idSystem: z.string().min(1),
-    number: z.string().min(1),
-    url: Url,
-    published: IsoDate,
-    updated: IsoDate,
-    revisions: z.array(Revision).min(1),
-  }),
-  products: z.strictObject({
-    /** The products the KB article's "Applies to" names. */
-    appliesTo: z.array(Id).min(1),
-    /** Affected outright (when the prerequisite holds). */
-    affected: z.array(Id).min(1),
-    /**
-     * Affected only under a condition that the verdict rules spell out: `product` runs one of the products
-     * in `through` (SBS 2003 upgraded to WSUS 3.0 or 3.0 SP1), and is affected as that product is.
-     */
-    conditional: z.array(z.strictObject({ product: Id, through: z.array(Id).min(1) })).default([]),
-    notAffected: z.array(Id).default([]),
-    /** What must be present on clients for the problem to show. */
-    prerequisite: Id,
-  }),
-  fix: z.strictObject({
-    id: z.string().min(1),
-    products: z.array(Id).min(1),
-    released: IsoDate,
-    url: Url,
-    architectures: z.array(z.enum(['x86', 'x64'])).min(1),
-    restartsServices: z.array(z.string()).min(1),
-  }),
-  workaround: z.strictObject({
-    products: z.array(Id).min(1),
-    updateId: z.string().regex(/^[0-9A-F]{8}(-[0-9A-F]{4}){3}-[0-9A-F]{12}$/i, 'Expected an update GUID'),
-    detectCommand: z.string().min(1),
-  }),
-  component: z.strictObject({
-    id: Id,
-    file: z.string().min(1),
-    folder: z.string().min(1),
-    /** The component belongs to this product. */
-    product: Id,
-    fixedVersion: DottedVersion,
-    unfixedVersion: DottedVersion,
-  }),
-  logs: z.strictObject({ client: LogExcerpt, server: LogExcerpt }),
-  errorCodes: z.strictObject({
-    client: z.string().regex(/^0x[0-9A-F]{8}$/, 'Expected a Windows error code such as `0x8024400E`'),
-    server: z.string().min(1),
-    exception: z.string().min(1),
-  }),
-  procedures: z.array(Procedure).min(1),
-  knownIssues: z.array(z.strictObject({ id: Id, procedure: Id.optional() })).default([]),
-  references: z.array(Reference).min(1),
+  kind: z.literal('article').describe('Always `article`.'),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9-]+$/, 'Expected an article id of letters, digits and `-`')
+    .describe(
+      'The article id; its rules live in `rules/articles/<id>/`, its texts in `locales/<lang>/<id>.yaml`.',
+    ),
+  values: z
+    .record(
+      ValueName,
+      z.union([z.string().min(1), z.number()]).describe('A version, build, threshold, date or number.'),
+    )
+    .default({})
+    .describe(
+      'Named values: every version, build, threshold, date or number a rule compares with, declared once. Rules name them with `valueRef`, texts with `{{name}}`.',
+    ),
+  kb: z
+    .strictObject({
+      idSystem,
+      number: z.string().min(1).describe('The KB article number (`954960`).'),
+      url: Url.describe('Where the KB article is published.'),
+      technicalUpdate: IsoDate.optional().describe('Date of the last technical update.'),
+      lastReview: IsoDate.optional().describe('Date of the last review.'),
+      revision: z.string().min(1).optional().describe('The revision number the article shows (`7.0`).'),
+      keywords: z.array(z.string()).default([]).describe('Keywords listed at the end of the KB article.'),
+    })
+    .optional()
+    .describe('The KB article, when there is one.'),
+  advisory: z
+    .strictObject({
+      idSystem,
+      number: z.string().min(1).describe('The advisory number.'),
+      url: Url.describe('Where the advisory is published.'),
+      published: IsoDate.describe('Date of first publication.'),
+      updated: IsoDate.describe('Date of the last update.'),
+      revisions: z.array(Revision).min(1).describe('The revision history, each entry a date.'),
+    })
+    .optional()
+    .describe('The security advisory, when one was published.'),
+  products: Products.describe('The products the article applies to and affects.'),
+  fix: z
+    .strictObject({
+      id: z.string().min(1).describe("The fix's identifier (`KB954960`)."),
+      products: z.array(Id).min(1).describe('Catalog products the fix is for.'),
+      released: IsoDate.optional().describe('When the fix was released.'),
+      url: Url.optional().describe('Where to get the fix.'),
+      architectures: z
+        .array(z.string().min(1))
+        .min(1)
+        .optional()
+        .describe('The architectures the fix comes for (`x86`, `x64`, `arm64`, …).'),
+      restartsServices: z
+        .array(z.string())
+        .min(1)
+        .optional()
+        .describe('Services that installing the fix restarts.'),
+    })
+    .optional()
+    .describe('The fix, when there is one.'),
+  workaround: z
+    .strictObject({
+      products: z.array(Id).min(1).describe('Catalog products the workaround is for.'),
+      updateId: z
+        .string()
+        .regex(/^[0-9A-F]{8}(-[0-9A-F]{4}){3}-[0-9A-F]{12}$/i, 'Expected an update GUID')
+        .optional()
+        .describe('The update GUID the workaround acts on.'),
+      detectCommand: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('The command that starts a detection on a client.'),
+    })
+    .optional()
+    .describe('The workaround, when there is one.'),
+  component: z
+    .strictObject({
+      id: Id.describe('The component id, used in export product ids.'),
+      file: z.string().min(1).describe('The file name of the component.'),
+      folder: z.string().min(1).optional().describe('The folder the file is in.'),
+      product: Id.describe('The catalog product the component belongs to.'),
+      fixedVersion: ValueName.describe('Name of the entry of `values` that holds the first fixed version.'),
+      unfixedVersion: ValueName.describe(
+        'Name of the entry of `values` that holds the last unfixed version.',
+      ),
+    })
+    .optional()
+    .describe('A file whose version tells whether the fix is installed, when the fix is such a file.'),
+  logs: z
+    .record(Id, LogExcerpt.describe('One excerpt; its lead-in text lives in locales.'))
+    .default({})
+    .describe(
+      'Log excerpts the documents show, keyed by an excerpt id; `{{<id>LogPath}}` and `{{<id>LogFile}}` interpolate the path.',
+    ),
+  errorCodes: z
+    .record(Id, z.string().min(1).describe('The code or message, verbatim.'))
+    .default({})
+    .describe(
+      'Error codes and messages the article names, keyed by an id; `{{<id>ErrorCode}}` interpolates one.',
+    ),
+  procedures: z
+    .array(Procedure)
+    .default([])
+    .describe("The article's procedures; their texts live in locales."),
+  knownIssues: z
+    .array(
+      z.strictObject({
+        id: Id.describe('The known issue id; its text is `kb.knownIssues.<id>`.'),
+        procedure: Id.optional().describe('A procedure of this article shown after the issue.'),
+      }),
+    )
+    .default([])
+    .describe('Known issues of the fix.'),
+  references: z.array(Reference).default([]).describe('Documents the article links to.'),
 })
 
 /** A validated `kind: article` file. */

@@ -25,3 +25,8 @@ export const Url = z.url({ protocol: /^https?$/, error: 'Expected an absolute ht
 
 /** A scalar that a condition compares a fact with. */
 export const Scalar = z.union([z.string(), z.number(), z.boolean()])
+
+/** The name of an article's named value (`fixedVersion`): lowerCamelCase, as text placeholders use it. */
+export const ValueName = z
+  .string()
+  .regex(/^[a-z][A-Za-z0-9]*$/, 'Expected a lowerCamelCase value name such as `fixedVersion`')

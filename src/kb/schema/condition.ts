@@ -1,6 +1,6 @@
 /** @module The condition language of verdict, derivation and action rules. */
 import { z } from 'zod'
-import { FactName, Scalar } from './common.ts'
+import { FactName, Scalar, ValueName } from './common.ts'
 
 /** Operators a leaf may use; the `version*` ones compare dotted versions part by part. */
 const operators = [
@@ -26,7 +26,7 @@ export interface LeafCondition {
   fact: string
   operator: Operator
   value?: string | number | boolean | Array<string | number | boolean>
-  /** Path into the article (`component.fixedVersion`) whose value is compared, so facts live once. */
+  /** Name of a value of the article's `values:` (`fixedVersion`), so a version or date is stated once. */
   valueRef?: string
 }
 
@@ -40,21 +40,26 @@ const shapeKeys = ['all', 'any', 'not', 'fact'] as const
 /** Schema of a `when:` condition. */
 export const Condition: z.ZodType<Condition> = z
   .strictObject({
-    fact: FactName.optional(),
-    operator: z.enum(operators).optional(),
-    value: z.union([Scalar, z.array(Scalar).min(1)]).optional(),
-    valueRef: z
-      .string()
-      .regex(/^[a-zA-Z]+(\.[a-zA-Z]+)*$/, 'Expected a dotted path such as `component.fixedVersion`')
-      .optional(),
+    fact: FactName.optional().describe('A leaf: the fact of `rules/facts.yaml` it compares.'),
+    operator: z
+      .enum(operators)
+      .optional()
+      .describe('How the leaf compares; `version…` on version facts only.'),
+    value: z
+      .union([Scalar, z.array(Scalar).min(1)])
+      .optional()
+      .describe('A literal value of an enum or boolean fact (a list for `in` and `notIn`).'),
+    valueRef: ValueName.optional().describe(
+      "The name of a value of the article's `values:` (versions, dates).",
+    ),
     get all() {
-      return z.array(Condition).min(1).optional()
+      return z.array(Condition).min(1).optional().describe('Holds when every condition holds.')
     },
     get any() {
-      return z.array(Condition).min(1).optional()
+      return z.array(Condition).min(1).optional().describe('Holds when some condition holds.')
     },
     get not() {
-      return Condition.optional()
+      return Condition.optional().describe('Holds when the condition does not.')
     },
   })
   .superRefine((node, context) => {

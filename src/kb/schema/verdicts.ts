@@ -8,43 +8,53 @@ const verdicts = ['affected', 'not_affected', 'fixed', 'unknown'] as const
 export type Verdict = (typeof verdicts)[number]
 
 const DecisionRule = z.strictObject({
-  id: Id,
-  verdict: z.enum(['affected', 'not_affected', 'fixed']),
-  when: Condition,
-  /** Actions added when a later rule, decided by other facts, disagrees with this one. */
-  onConflict: z.array(Id).default([]),
+  id: Id.describe('The rule id; its reason text is `verdicts.rules.<id>` in the locale file.'),
+  verdict: z.enum(['affected', 'not_affected', 'fixed']).describe('What the rule concludes when it holds.'),
+  when: Condition.describe('The condition under which the rule holds.'),
+  onConflict: z
+    .array(Id)
+    .default([])
+    .describe('Actions added when a later rule, decided by other facts, disagrees with this one.'),
 })
 
 const Derivation = z.strictObject({
-  id: Id,
-  when: Condition,
-  /** Facts this derivation sets; they replace a contradicting input, which the result reports. */
-  set: z.record(z.string(), Scalar),
+  id: Id.describe('The derivation id.'),
+  when: Condition.describe('The condition under which the facts are set.'),
+  set: z
+    .record(z.string(), Scalar)
+    .describe('Facts this derivation sets; they replace a contradicting input, which the result reports.'),
 })
 
 const Action = z.strictObject({
-  id: Id,
-  /**
-   * The verdicts for which the action is offered. Empty: offered only when a decision rule's `onConflict`
-   * names it (evidence and inventory disagree).
-   */
-  verdicts: z.array(z.enum(verdicts)),
-  /** Offered when this holds; when its facts are missing the action is offered as conditional. */
-  when: Condition.optional(),
-  /** The article step whose text the action reuses: `procedure-id` or `procedure-id/step-id`. */
-  step: z.string().optional(),
-  recommended: z.boolean().default(false),
+  id: Id.describe('The action id; its text is `verdicts.actions.<id>` in the locale file.'),
+  verdicts: z
+    .array(z.enum(verdicts))
+    .describe(
+      "The verdicts for which the action is offered. Empty: offered only when a decision rule's `onConflict` names it (evidence and inventory disagree).",
+    ),
+  when: Condition.optional().describe(
+    'Offered when this holds; when its facts are missing the action is offered as conditional.',
+  ),
+  step: z
+    .string()
+    .optional()
+    .describe('The article step whose text the action reuses: `procedure-id` or `procedure-id/step-id`.'),
+  recommended: z.boolean().default(false).describe('Shown as the recommended action.'),
 })
 
 /** Schema of `kind: verdicts`. */
 export const VerdictsFile = z.strictObject({
-  kind: z.literal('verdicts'),
-  article: z.string().min(1),
-  /** Facts implied by others (SBS 2003 not upgraded means WSUS 2.0). Run before the rules. */
-  derive: z.array(Derivation).default([]),
-  /** In priority order: the first rule that holds decides, unless an earlier one might hold too. */
-  rules: z.array(DecisionRule).min(1),
-  actions: z.array(Action).default([]),
+  kind: z.literal('verdicts').describe('Always `verdicts`.'),
+  article: z.string().min(1).describe('The id of the article these rules decide.'),
+  derive: z
+    .array(Derivation)
+    .default([])
+    .describe('Facts implied by others (SBS 2003 not upgraded means WSUS 2.0). Run before the rules.'),
+  rules: z
+    .array(DecisionRule)
+    .min(1)
+    .describe('In priority order: the first rule that holds decides, unless an earlier one might hold too.'),
+  actions: z.array(Action).default([]).describe('Next actions, offered in this order.'),
 })
 
 /** A validated `kind: verdicts` file. */
