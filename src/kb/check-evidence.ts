@@ -1,9 +1,11 @@
 /**
- * @module Log kinds and evidence facts across files: every signature reads a registered log kind, and every
+ * @module Log kinds and evidence facts across files: every signature (and article log excerpt) names a
+ * registered log kind, and every
  * evidence fact is declared by one article's signatures, so log evidence counts for that article alone.
  */
 import type { ValidFile } from './read-files.ts'
 import { type Reporter, uniqueIds } from './reporter.ts'
+import type { ArticleFile } from './schema/article.ts'
 import type { FactDefinition, FactsFile } from './schema/facts.ts'
 import type { LogKind, LogKindsFile } from './schema/log-kinds.ts'
 import type { SignaturesFile } from './schema/signatures.ts'
@@ -46,6 +48,20 @@ export function checkEvidence(
     })
   }
   const kindIds = logKinds.map((log) => log.id)
+  const checkKind = (kind: string, at: { file: ValidFile; path: Array<string | number> }) => {
+    if (kindIds.includes(kind)) return
+    reporter.error(
+      'KB_UNKNOWN_REFERENCE',
+      kindIds.length === 0
+        ? `Expected a log kind of a \`kind: logs\` file, not \`${kind}\`: the rules declare none`
+        : `Expected a log kind of the registry (${kindIds.map((id) => `\`${id}\``).join(', ')}), not \`${kind}\`${suggest(kind, kindIds)}`,
+      at,
+    )
+  }
+  for (const file of files.filter((candidate) => candidate.kind === 'article')) {
+    for (const [id, excerpt] of Object.entries((file.data as ArticleFile).logs ?? {}))
+      if (excerpt.log !== undefined) checkKind(excerpt.log, { file, path: ['logs', id, 'log'] })
+  }
 
   const owner = new Map<string, { article: string; at: string }>()
   for (const file of files.filter((candidate) => candidate.kind === 'signatures')) {
@@ -90,15 +106,7 @@ export function checkEvidence(
       }
     }
     signatures.symptoms.forEach((symptom, index) => {
-      if (!kindIds.includes(symptom.log)) {
-        reporter.error(
-          'KB_UNKNOWN_REFERENCE',
-          kindIds.length === 0
-            ? `Expected a log kind of a \`kind: logs\` file, not \`${symptom.log}\`: the rules declare none`
-            : `Expected a log kind of the registry (${kindIds.map((id) => `\`${id}\``).join(', ')}), not \`${symptom.log}\`${suggest(symptom.log, kindIds)}`,
-          { file, path: ['symptoms', index, 'log'] },
-        )
-      }
+      checkKind(symptom.log, { file, path: ['symptoms', index, 'log'] })
       declare(symptom.fact, 'enum', ['symptoms', index, 'fact'])
     })
     if (signatures.correlation) declare(signatures.correlation.fact, 'boolean', ['correlation', 'fact'])

@@ -131,6 +131,25 @@ describe('evidence per article', () => {
     ])
   })
 
+  it('refuses an article excerpt of a log kind the registry does not have', async () => {
+    const file = `articles/${A}/article.yaml`
+    await patchFile(
+      dir,
+      file,
+      "  client:\n    path: '%windir%",
+      "  client:\n    log: apps\n    path: '%windir%",
+    )
+    const { problems } = await lintRules(dir)
+    await patchFile(dir, file, '    log: apps\n', '')
+    expect(problems).toEqual([
+      expect.objectContaining({
+        code: 'KB_UNKNOWN_REFERENCE',
+        path: ['logs', 'client', 'log'],
+        message: 'Expected a log kind of the registry (`applog`), not `apps`',
+      }),
+    ])
+  })
+
   it('refuses a signature that reads a log kind the registry does not have, with a suggestion', async () => {
     await patchFile(dir, `articles/${A}/signatures.yaml`, 'log: applog', 'log: applogs')
     const { problems } = await lintRules(dir)
