@@ -6,8 +6,14 @@ import type { EngineCondition } from './engine-rules.ts'
 import type { Facts, FactValue } from './facts.ts'
 import { isVersion, previousVersion } from './version.ts'
 
-/** The values tried for a fact when ranking: its enum values, both booleans, or versions around each threshold. */
-function probeValues(definition: FactDefinition, thresholds: readonly string[]): FactValue[] {
+/**
+ * The values tried for a fact when ranking (and by the CSAF export to settle a product): its enum values, both
+ * booleans, or versions around each threshold.
+ *
+ * @example
+ * probeValues({name: "hubBuild", type: "version", source: "inventory"}, ["10.0.14393"]) // ["10.0.14393", "10.0.14392"]
+ */
+export function probeValues(definition: FactDefinition, thresholds: readonly string[]): FactValue[] {
   if (definition.type === 'boolean') return [true, false]
   if (definition.type === 'enum') return definition.values!.map((value) => value.value)
   const versions = new Set<string>(definition.examples ?? [])

@@ -19,6 +19,7 @@ export const problemCodes = {
   KB_HTTP_BODY_TOO_LARGE: { status: 413, title: 'Request body too large' },
   KB_HTTP_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
   KB_HTTP_INVALID_FACTS: { status: 422, title: 'Invalid facts' },
+  KB_HTTP_CSAF_UNAVAILABLE: { status: 422, title: 'Article cannot be exported to CSAF' },
   KB_HTTP_INTERNAL: { status: 500, title: 'Internal error' },
 } as const
 
