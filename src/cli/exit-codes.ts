@@ -14,6 +14,10 @@ export const exitCodes = {
   usage: 2,
   /** A bug: an error nobody expected (please report it). */
   internal: 70,
+  /** Standard output could not be written (a full disk, an I/O error); one line on stderr says why. */
+  outputFailed: 74,
+  /** The reader of standard output went away (EPIPE, `kb … | head -1`): 128 + SIGPIPE, as a shell reports. */
+  outputClosed: 141,
 } as const
 
 /**

@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander'
 import { CliContext } from './context.ts'
 import { exitCodes } from './exit-codes.ts'
 import { type CliIo, processIo } from './io.ts'
+import { handleOutputErrors } from './output-errors.ts'
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string
@@ -42,7 +43,8 @@ async function createProgram(context: CliContext, argv: readonly string[] = []):
       'after',
       `
 Exit status: 0 success, 1 problems found (lint) or failed lines (batch), 2 bad input,
-10/11 affected/unknown with --exit-code. Every code: docs/errors.md.`,
+10/11 affected/unknown with --exit-code, 74 output not written (disk full), 141 output closed
+(\`| head\`). Every code: docs/errors.md.`,
     )
   const named = argv.find((argument) => !argument.startsWith('-'))
   const wanted = named !== undefined && named in commandModules ? [named] : Object.keys(commandModules)
@@ -78,5 +80,6 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
  * await cli.main()
  */
 export async function main(): Promise<void> {
+  handleOutputErrors(process.stdout, process.stderr)
   process.exitCode = await runCli(process.argv.slice(2))
 }

@@ -4,12 +4,12 @@ import type { ArticleModel } from '../kb/model.ts'
 import type { FactDefinition } from '../kb/schema/facts.ts'
 import type { ActionResult, CheckResult, Reason, ReasonFact } from './check-result.ts'
 import { applyDerivations, type CompiledArticle, compileArticle } from './compiled.ts'
-import { compileVerdictFunctions, type VerdictFunctions } from './compiled-verdict.ts'
+import { compileVerdictFunctions, type VerdictFunctions, type VerdictStrategy } from './compiled-verdict.ts'
 import { decide } from './decide.ts'
 import { type CompiledRule, type EngineCondition, toEngineRules } from './engine-rules.ts'
 import type { Facts } from './facts.ts'
 import { rankMissingFacts, versionThresholds } from './missing-facts.ts'
-import { registerVersionOperators } from './operators.ts'
+import { registerOperators } from './operators.ts'
 import { type LeafOutcome, outcomeOf } from './outcome.ts'
 import { Serial } from './serial.ts'
 import { TRUE, UNKNOWN } from './tri-state.ts'
@@ -37,24 +37,34 @@ export class ArticleChecker {
   readonly #actions: CompiledRule[]
   readonly #verdicts: string[]
 
-  constructor(article: ArticleModel, vocabulary: readonly FactDefinition[]) {
+  /** `strategy`: how the fast path is built (generated code where allowed, by default). */
+  constructor(
+    article: ArticleModel,
+    vocabulary: readonly FactDefinition[],
+    strategy: VerdictStrategy = 'auto',
+  ) {
     this.article = article
     this.#vocabulary = vocabulary
     this.rules = toEngineRules(article)
     this.#engine = new Engine([], { allowUndefinedFacts: true })
-    registerVersionOperators(this.#engine)
+    registerOperators(this.#engine)
     for (const rule of this.rules) {
       const json = { ...rule.json }
       if (rule.role === 'derive') json.onSuccess = deriveFacts
       this.#engine.addRule(json)
     }
-    this.compiled = compileArticle(this.#engine, this.rules)
-    this.#fast = compileVerdictFunctions(this.#engine, this.rules)
+    this.compiled = compileArticle(this.rules)
+    this.#fast = compileVerdictFunctions(this.rules, strategy)
     this.#thresholds = versionThresholds(this.rules.map((rule) => rule.json.conditions as EngineCondition))
     this.#derivations = this.rules.filter((rule) => rule.role === 'derive')
     this.#decisions = this.rules.filter((rule) => rule.role === 'decide')
     this.#actions = this.rules.filter((rule) => rule.role === 'action')
     this.#verdicts = this.#decisions.map((rule) => (rule.json.event.params as { verdict: string }).verdict)
+  }
+
+  /** How `verdictOf` runs: `generated` code, or `closures` where code generation is not allowed. */
+  get fastPath(): VerdictFunctions['kind'] {
+    return this.#fast.kind
   }
 
   /** The engine that defines the semantics; for differential tests only (never run it concurrently). */

@@ -7,17 +7,8 @@ import remarkGfm from 'remark-gfm'
 import remarkRehype from 'remark-rehype'
 import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
+import type { Format } from './formats.ts'
 import { toPlainText } from './plain-text.ts'
-
-/**
- * The output formats of a document.
- *
- * @example
- * formats.map((format) => `954960-kb.en.${format}`)
- */
-export const formats = ['md', 'html', 'text'] as const
-/** One of `formats`. */
-export type Format = (typeof formats)[number]
 
 const markdown = unified()
   .use(remarkGfm)

@@ -5,11 +5,11 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { loadRules } from '../../src/kb/load.ts'
 import type { KnowledgeBaseModel } from '../../src/kb/model.ts'
 import { articleValues } from '../../src/render/article-values.ts'
+import { formats } from '../../src/render/formats.ts'
 import { loadResources } from '../../src/render/i18n.ts'
 import { Localizer } from '../../src/render/localizer.ts'
 import { productFullName } from '../../src/render/outline.ts'
 import { documentKinds, Renderer } from '../../src/render/renderer.ts'
-import { formats } from '../../src/render/serialize.ts'
 import { copyRules, presentLanguages } from './helpers.ts'
 
 let renderer: Renderer

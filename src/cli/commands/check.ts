@@ -123,7 +123,8 @@ async function runBatchCheck(
     throw new UsageError(`Expected \`--jobs\` to be a whole number from 1 to 256, not \`${options.jobs}\``)
   }
   const kb = await context.knowledgeBase(options.rules)
-  const file = input === '-' ? input : context.resolve(input)
+  // Opening `/dev/stdin` fails when standard input is a socket (ENXIO): read it as the stream it is.
+  const file = input === '-' || standardInputPaths.includes(input) ? '-' : context.resolve(input)
   if (file !== '-' && !existsSync(file)) {
     throw new UsageError(`Expected a readable file at \`${input}\`, not a path that does not exist`)
   }
@@ -142,6 +143,8 @@ async function runBatchCheck(
   })
   context.exitCode = summary.failed > 0 ? exitCodes.problems : exitCodes.ok
 }
+
+const standardInputPaths = ['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']
 
 /**
  * Parse the JSON of `--facts`, naming the file and position on a syntax error.

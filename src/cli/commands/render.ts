@@ -1,12 +1,13 @@
 /** @module `kb render`: the KB article and the advisory of an article, in a language and format. */
-import { mkdir, rename, writeFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { Command } from 'commander'
+import { type Format, formats } from '../../render/formats.ts'
 import { isLanguage, type Language, languages } from '../../render/i18n.ts'
 import { type DocumentKind, documentKinds, Renderer } from '../../render/renderer.ts'
-import { type Format, formats } from '../../render/serialize.ts'
 import type { CliContext } from '../context.ts'
 import { UsageError } from '../io.ts'
+import { writeAtomically } from '../write-atomically.ts'
 
 interface RenderCommandOptions {
   doc?: string
@@ -109,12 +110,4 @@ function onlyArticle(renderer: Renderer): string {
 
 function extension(format: Format): string {
   return format === 'text' ? 'txt' : format
-}
-
-/** Write through a temporary file and a rename, so a reader never sees half a document. */
-async function writeAtomically(file: string, text: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true })
-  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`
-  await writeFile(temporary, text, 'utf8')
-  await rename(temporary, file)
 }

@@ -9,10 +9,13 @@ import type { KnowledgeSnapshot } from '../knowledge-holder.ts'
 
 const publicDir = new URL('../public/', import.meta.url)
 
-const assets: Record<string, string> = {
-  'app.js': 'text/javascript; charset=utf-8',
-  'app.css': 'text/css; charset=utf-8',
-}
+// A Map, not an object literal: `constructor` or `__proto__` must not find an inherited property.
+const assets = new Map<string, string>(
+  Object.entries({
+    'app.js': 'text/javascript; charset=utf-8',
+    'app.css': 'text/css; charset=utf-8',
+  }),
+)
 
 const cache = new Map<string, Promise<string>>()
 function asset(name: string): Promise<string> {
@@ -99,7 +102,7 @@ export function registerPage(app: OpenAPIHono<AppEnv>, _deps: RouteDeps): void {
   })
   app.get('/assets/:name', async (c, next) => {
     const name = c.req.param('name')
-    const type = assets[name]
+    const type = assets.get(name)
     if (!type) return next()
     return c.body(await asset(name), 200, { 'Content-Type': type, 'Cache-Control': 'no-cache' })
   })
