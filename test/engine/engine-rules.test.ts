@@ -12,7 +12,7 @@ const article: ArticleModel = {
       {
         id: 'old',
         verdict: 'affected',
-        when: { fact: 'version', operator: 'versionLessThan', valueRef: 'component.fixedVersion' },
+        when: { fact: 'version', operator: 'versionLessThan', valueRef: 'fixedVersion' },
       },
       { id: 'chained', verdict: 'not_affected', when: holds('second') },
     ],
@@ -24,7 +24,7 @@ const article: ArticleModel = {
       actions: [{ id: 'always', verdicts: ['affected', 'not_affected'] }],
     },
   ),
-  article: { component: { fixedVersion: '2.5' } } as unknown as ArticleModel['article'],
+  article: { values: { fixedVersion: '2.5' } } as unknown as ArticleModel['article'],
 }
 
 describe('toEngineRules', () => {

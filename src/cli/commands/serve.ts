@@ -41,7 +41,7 @@ export function registerServe(program: Command, context: CliContext): void {
     )
     .option(
       '--frame-ancestors <source>',
-      'allow pages of SOURCE to embed the page in a frame, e.g. https://helpdesk.example.com (repeatable)',
+      'allow pages of SOURCE to embed the page in a frame (sandboxed too) and exchange messages with it, e.g. https://helpdesk.example.com (repeatable; docs/embedding.md)',
       collect,
       [],
     )
