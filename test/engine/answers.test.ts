@@ -63,7 +63,7 @@ const article = syntheticArticle(
 )
 // Built in each test (not at load), so mutation testing links the compiled rules to the tests that use them.
 const knowledgeBase = () =>
-  new KnowledgeBase({ dir: '/nowhere', products: [], facts: vocabulary, articles: [article] })
+  new KnowledgeBase({ dir: '/nowhere', products: [], facts: vocabulary, logKinds: [], articles: [article] })
 
 const fix = {
   id: 'fix',
@@ -238,7 +238,13 @@ describe('check() answers in full', () => {
         },
       },
     ])
-    const kb = new KnowledgeBase({ dir: '/nowhere', products: [], facts: vocabulary, articles: [either] })
+    const kb = new KnowledgeBase({
+      dir: '/nowhere',
+      products: [],
+      facts: vocabulary,
+      logKinds: [],
+      articles: [either],
+    })
     const [result] = (await kb.check({ server: '4.1', connected: true })).results
     expect(result!.reasons[0]!.facts).toStrictEqual([
       { fact: 'server', operator: 'equal', value: '4.1', actual: '4.1', result: 'true' },
