@@ -55,12 +55,14 @@ describe.each(presentLanguages)('documents in %s', (lang) => {
             ...article.advisory!.revisions.map((r) => r.date),
           ]
     for (const date of dates) expect(text).toContain(longDate(lang, date))
+    // The workaround and the known issues are the KB article's; the advisory refers to it for them.
+    if (doc !== 'kb') return
     const workaround = article.procedures.find((procedure) => procedure.id === 'workaround')!
     expect(workaround.steps).toHaveLength(7)
     for (const step of workaround.steps)
       expect(text).toContain(localizer.plain(`procedures.workaround.steps.${step.id}`))
-    for (const issue of article.knownIssues) {
-      const [first] = localizer.blocks(`kb.knownIssues.${issue.id}`)
+    for (const issue of ['services-restart', 'no-uninstall', 'not-in-programs']) {
+      const [first] = localizer.blocks(`kb.knownIssues.${issue}`)
       expect(text).toContain(mdastToString(first))
     }
   })

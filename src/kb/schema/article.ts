@@ -1,6 +1,7 @@
 /** @module Schema of `kind: article`: one article's facts and structure; prose lives in `locales/`. */
 import { z } from 'zod'
 import { Id, IsoDate, Url, ValueName } from './common.ts'
+import { DocumentOutline } from './outline.ts'
 
 const LogLine = z.strictObject({
   timestamp: z
@@ -207,16 +208,16 @@ export const ArticleFile = z.strictObject({
     .array(Procedure)
     .default([])
     .describe("The article's procedures; their texts live in locales."),
-  knownIssues: z
-    .array(
-      z.strictObject({
-        id: Id.describe('The known issue id; its text is `kb.knownIssues.<id>`.'),
-        procedure: Id.optional().describe('A procedure of this article shown after the issue.'),
-      }),
-    )
-    .default([])
-    .describe('Known issues of the fix.'),
   references: z.array(Reference).default([]).describe('Documents the article links to.'),
+  documents: z
+    .strictObject({
+      kb: DocumentOutline.optional().describe('The KB article: published when declared.'),
+      advisory: DocumentOutline.optional().describe('The security advisory: published when declared.'),
+    })
+    .default({})
+    .describe(
+      'The documents the article publishes and their outlines (see "Document outlines" in docs/rules.md); none when absent.',
+    ),
 })
 
 /** A validated `kind: article` file. */
