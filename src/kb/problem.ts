@@ -19,6 +19,7 @@ export type ProblemCode =
   | 'KB_UNKNOWN_REFERENCE'
   | 'KB_LITERAL_VALUE'
   | 'KB_MISSING_FILE'
+  | 'KB_OUTLINE_MISSING_KEY'
   | `KB_LOCALE_${string}`
 
 /** One problem: what is wrong, where (`file:line:column`, and the field's path), and how bad. */

@@ -13,6 +13,7 @@ import { factPatterns, findFact, placeholderAdvice } from './fact-literals.ts'
 import { defaultLocalesDir, languages, localesBeside } from './i18n.ts'
 import { factTextProblems, factTextSources } from './locale-fact-texts.ts'
 import { parseUnsanitized } from './markdown.ts'
+import { lintOutlines } from './outline-lint.ts'
 import { flattenStrings, recordedHashes, sourceHash } from './source-hashes.ts'
 
 /** The JSON Schema every locale file names on its first line, for editors (`npm run schema` writes it). */
@@ -159,6 +160,15 @@ export async function lintLocales(localesDir: string, model: KnowledgeBaseModel)
           key,
         )
   }
+  const strings = new Map(files.map((file) => [`${file.language}/${file.namespace}`, file.strings]))
+  const present = new Set(files.map((file) => file.language))
+  problems.push(
+    ...(await lintOutlines(
+      model,
+      (language, namespace, key) =>
+        !present.has(language) || (strings.get(`${language}/${namespace}`)?.has(key) ?? false),
+    )),
+  )
   const englishSources = new Map([...english].map(([namespace, file]) => [namespace, file.source]))
   problems.push(
     ...factTextProblems(
