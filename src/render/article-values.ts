@@ -11,7 +11,7 @@ export type ArticleValue = string | string[]
  * @example
  * camelId('wsus-3.0-sp1') // 'wsus30Sp1'
  */
-function camelId(id: string): string {
+export function camelId(id: string): string {
   const [first = '', ...rest] = id.split(/[^A-Za-z0-9]+/).filter(Boolean)
   return first + rest.map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('')
 }

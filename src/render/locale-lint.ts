@@ -12,6 +12,7 @@ import { parseYamlSource, type YamlSource } from '../kb/yaml-source.ts'
 import { factPatterns, findFact, placeholderAdvice } from './fact-literals.ts'
 import { defaultLocalesDir, languages, localesBeside } from './i18n.ts'
 import { factTextProblems, factTextSources } from './locale-fact-texts.ts'
+import { catalogLabelProblem } from './localized-catalog.ts'
 import { parseUnsanitized } from './markdown.ts'
 import { lintOutlines } from './outline-lint.ts'
 import { flattenStrings, recordedHashes, sourceHash } from './source-hashes.ts'
@@ -109,6 +110,14 @@ export async function lintLocales(localesDir: string, model: KnowledgeBaseModel)
     const hashes = recordedHashes(file.source.data)
     for (const [key, text] of file.strings) {
       const source = reference.strings.get(key)
+      if (file.namespace === 'common' && key.startsWith('products.')) {
+        // A catalog label in this language: its source is the catalog, not an English string.
+        const label = catalogLabelProblem(key, model)
+        if (label) problem('KB_LOCALE_EXTRA_KEY', label, key, true)
+        const markdown = markdownProblem(text)
+        if (markdown) problem(markdown.code, markdown.message, key)
+        continue
+      }
       if (file !== reference && source === undefined) {
         problem(
           'KB_LOCALE_EXTRA_KEY',

@@ -8,6 +8,7 @@ import type { DocumentOutline } from '../kb/schema/outline.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
 import { articleValues } from './article-values.ts'
 import { type Language, loadResources, localesBeside, mergeResources } from './i18n.ts'
+import { localizedProducts } from './localized-catalog.ts'
 import { Localizer } from './localizer.ts'
 import { assemble } from './outline.ts'
 import { type Format, serialize } from './serialize.ts'
@@ -144,13 +145,15 @@ export class Renderer {
   #assemble(article: string, doc: DocumentKind, localizer: Localizer): Root {
     const outline = this.#outline(article, doc)
     const model = this.#article(article).article
-    const values = articleValues(model, this.model.products)
-    return assemble(outline.outline, { article: model, products: this.model.products, values }, localizer)
+    const products = localizedProducts(this.model.products, this.resources, localizer.language)
+    const values = articleValues(model, products)
+    return assemble(outline.outline, { article: model, products, values }, localizer)
   }
 
   async #localizer(article: string, lang: Language): Promise<Localizer> {
     const model = this.#article(article)
-    return Localizer.create(this.resources, lang, model.id, articleValues(model.article, this.model.products))
+    const products = localizedProducts(this.model.products, this.resources, lang)
+    return Localizer.create(this.resources, lang, model.id, articleValues(model.article, products))
   }
 
   #outline(article: string, doc: DocumentKind): DocumentOutline {

@@ -6,6 +6,7 @@ import { loadRules } from '../../src/kb/load.ts'
 import type { KnowledgeBaseModel } from '../../src/kb/model.ts'
 import { articleValues } from '../../src/render/article-values.ts'
 import { loadResources } from '../../src/render/i18n.ts'
+import { localizedProducts } from '../../src/render/localized-catalog.ts'
 import { Localizer } from '../../src/render/localizer.ts'
 import { productFullName } from '../../src/render/outline.ts'
 import { documentKinds, Renderer } from '../../src/render/renderer.ts'
@@ -30,10 +31,11 @@ describe.each(presentLanguages)('documents in %s', (lang) => {
       renderer.resources,
       lang,
       '954960',
-      articleValues(article, model.products),
+      articleValues(article, localizedProducts(model.products, renderer.resources, lang)),
     )
+    const products = localizedProducts(model.products, renderer.resources, lang)
     for (const product of article.products.affected)
-      expect(text).toContain(productFullName(model.products, product))
+      expect(text).toContain(productFullName(products, product))
     for (const fact of [
       article.errorCodes.client!,
       article.errorCodes.server!,
