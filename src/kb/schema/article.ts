@@ -18,6 +18,13 @@ const LogLine = z.strictObject({
     .boolean()
     .default(false)
     .describe('The "lines removed" elision marker; rendered in the reader\'s language.'),
+  indent: z
+    .string()
+    .regex(/^[ \t]+$/, 'Expected spaces or tabs')
+    .optional()
+    .describe(
+      'Leading white space of the elision marker where the source indents it (shown with real timestamps).',
+    ),
 })
 
 const LogExcerpt = z.strictObject({
@@ -33,6 +40,13 @@ const LogExcerpt = z.strictObject({
     .min(1)
     .optional()
     .describe('Where the log lives, with its environment variable (`%windir%\\WindowsUpdate.log`).'),
+  separator: z
+    .string()
+    .regex(/^[ \t]+$/, 'Expected spaces or tabs')
+    .default('  ')
+    .describe(
+      'What stands between a timestamp and the text, verbatim as the source prints it (default two spaces).',
+    ),
   lines: z.array(LogLine).min(1).describe('The excerpt, line by line, as the log wrote it.'),
 })
 
