@@ -146,14 +146,14 @@ export class Renderer {
     const outline = this.#outline(article, doc)
     const model = this.#article(article).article
     const products = localizedProducts(this.model.products, this.resources, localizer.language)
-    const values = articleValues(model, products)
+    const values = articleValues(model, products, localizer.language)
     return assemble(outline.outline, { article: model, products, values }, localizer)
   }
 
   async #localizer(article: string, lang: Language): Promise<Localizer> {
     const model = this.#article(article)
     const products = localizedProducts(this.model.products, this.resources, lang)
-    return Localizer.create(this.resources, lang, model.id, articleValues(model.article, products))
+    return Localizer.create(this.resources, lang, model.id, articleValues(model.article, products, lang))
   }
 
   #outline(article: string, doc: DocumentKind): DocumentOutline {

@@ -50,7 +50,7 @@ describe.each(presentLanguages)('documents in %s', (lang) => {
       expect(text).toContain(fact)
     const dates =
       doc === 'kb'
-        ? [article.kb!.technicalUpdate!, article.kb!.lastReview!]
+        ? [article.kb!.technicalUpdate!, article.kb!.pages[lang]?.lastReview ?? article.kb!.lastReview!]
         : [
             article.advisory!.published,
             article.advisory!.updated,

@@ -48,3 +48,13 @@ test.each(['en', 'nl', 'pl', 'nb'] as const)(
     expect(advisory).not.toContain('wuauclt.exe /detectnow')
   },
 )
+
+test.each([
+  ['en', 'Article ID: 954960 - Last Review: May 5, 2009 - Revision: 7.0'],
+  ['nl', 'Artikel-id: 954960 - Laatst bijgewerkt: 11 juni 2009 - Revisie: 1'],
+  ['pl', 'Identyfikator artykułu: 954960 — ostatni przegląd: 11 czerwca 2009 — zmiana: 7.0'],
+  ['nb', 'Artikkel-ID: 954960 – Sist gjennomgått: 5. mai 2009 – Revisjon: 7.0'],
+] as const)('the %s KB page shows its own last review and revision', async (lang, line) => {
+  const text = await renderer.render({ article: '954960', doc: 'kb', lang, format: 'text' })
+  expect(text).toContain(line)
+})

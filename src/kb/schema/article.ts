@@ -143,6 +143,18 @@ export const ArticleFile = z.strictObject({
       lastReview: IsoDate.optional().describe('Date of the last review.'),
       revision: z.string().min(1).optional().describe('The revision number the article shows (`7.0`).'),
       keywords: z.array(z.string()).default([]).describe('Keywords listed at the end of the KB article.'),
+      pages: z
+        .partialRecord(
+          z.enum(['en', 'nl', 'pl', 'nb']),
+          z.strictObject({
+            lastReview: IsoDate.describe("Date of this language's last review."),
+            revision: z.string().min(1).describe("The revision number this language's page shows."),
+          }),
+        )
+        .default({})
+        .describe(
+          "Per-language page metadata: each language's KB page has its own last review and revision; `{{kbLastReview}}` and `{{kbRevision}}` take them in that language (else `lastReview` and `revision`).",
+        ),
     })
     .optional()
     .describe('The KB article, when there is one.'),
