@@ -8,8 +8,8 @@ import { suggest } from './suggest.ts'
 
 /**
  * Check one article against the catalog and itself: every product id it names (including each product of
- * `products.conditional[].through`) is in the catalog; procedure, step, known-issue, reference and revision
- * ids are unique; a step's `code`, a known issue's `procedure` and the component's named versions resolve. Returns the article's procedure
+ * `products.conditional[].through`) is in the catalog; procedure, step, reference and revision
+ * ids are unique; a step's `code` and the component's named versions resolve. Returns the article's procedure
  * and step paths (`resolve-sp1/install-update`), which the verdicts' actions point at.
  *
  * @example
@@ -84,17 +84,6 @@ export function checkArticle(
       ['procedures', index, 'steps'],
       stepPaths,
     )
-  })
-  const issueId = uniqueIds(reporter, 'known issue')
-  data.knownIssues.forEach((issue, index) => {
-    issueId(issue.id, { file, path: ['knownIssues', index, 'id'] })
-    if (issue.procedure && !stepPaths.has(issue.procedure)) {
-      reporter.error(
-        'KB_UNKNOWN_REFERENCE',
-        `Expected a procedure of this article, not \`${issue.procedure}\``,
-        { file, path: ['knownIssues', index, 'procedure'] },
-      )
-    }
   })
   const referenceId = uniqueIds(reporter, 'reference')
   for (const [index, reference] of data.references.entries()) {

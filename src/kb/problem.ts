@@ -21,6 +21,7 @@ export type ProblemCode =
   | 'KB_MISSING_FILE'
   | 'KB_UNDECIDED_VALUE'
   | 'KB_UNDECIDED_CASE'
+  | 'KB_OUTLINE_MISSING_KEY'
   | `KB_LOCALE_${string}`
   | `KB_XLIFF_${string}`
 

@@ -11,7 +11,7 @@ export type ArticleValue = string | string[]
  * @example
  * camelId('wsus-3.0-sp1') // 'wsus30Sp1'
  */
-function camelId(id: string): string {
+export function camelId(id: string): string {
   const [first = '', ...rest] = id.split(/[^A-Za-z0-9]+/).filter(Boolean)
   return first + rest.map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('')
 }
@@ -26,7 +26,8 @@ function baseName(windowsPath: string): string {
  * `rules/` changes every language. Per catalog product `<p>` (camel-cased id, `wsus30Sp1`): `{{p}}` short
  * name, `{{pName}}` name and version, `{{pFullName}}` with the vendor, `{{pVersion}}`, `{{pProduct}}` the
  * name alone, `{{pFamily}}` vendor and name. Per reference `<r>`: `{{rUrl}}` and `{{rNumber}}`. Per advisory
- * revision: `{{revision<R>}}` its date. Per named value: `{{name}}`. Per log excerpt `<l>`: `{{lLogPath}}`,
+ * revision: `{{revision<R>}}` its date. With a `language`, `{{kbLastReview}}` and `{{kbRevision}}` are that
+ * language's (`kb.pages`). Per named value: `{{name}}`. Per log excerpt `<l>`: `{{lLogPath}}`,
  * `{{lLogFile}}`; per error code `<e>`: `{{eErrorCode}}`. A value the article does not have is absent.
  *
  * @example
@@ -36,6 +37,7 @@ function baseName(windowsPath: string): string {
 export function articleValues(
   article: ArticleFile,
   products: readonly Product[] = [],
+  language?: string,
 ): Record<string, ArticleValue> {
   const { kb, advisory, fix, workaround, component } = article
   const values: Record<string, ArticleValue> = {}
@@ -47,8 +49,10 @@ export function articleValues(
   for (const [name, value] of Object.entries(article.values)) put(name, String(value))
   put('kbNumber', kb?.number)
   put('kbUrl', kb?.url)
-  put('kbRevision', kb?.revision)
-  put('kbLastReview', kb?.lastReview)
+  // Each language's KB page keeps its own last review and revision.
+  const page = language === undefined ? undefined : kb?.pages[language as keyof typeof kb.pages]
+  put('kbRevision', page?.revision ?? kb?.revision)
+  put('kbLastReview', page?.lastReview ?? kb?.lastReview)
   put('kbTechnicalUpdate', kb?.technicalUpdate)
   put('kbKeywords', kb?.keywords.join(' '))
   put('advisoryNumber', advisory?.number)

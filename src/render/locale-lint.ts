@@ -12,7 +12,9 @@ import { parseYamlSource, type YamlSource } from '../kb/yaml-source.ts'
 import { factPatterns, findFact, placeholderAdvice } from './fact-literals.ts'
 import { defaultLocalesDir, languages, localesBeside } from './i18n.ts'
 import { factTextProblems, factTextSources } from './locale-fact-texts.ts'
+import { catalogLabelProblem } from './localized-catalog.ts'
 import { parseUnsanitized } from './markdown.ts'
+import { lintOutlines } from './outline-lint.ts'
 import { translationSources } from './plural-keys.ts'
 import { flattenStrings, recordedHashes, sourceHash } from './source-hashes.ts'
 
@@ -112,6 +114,14 @@ export async function lintLocales(localesDir: string, model: KnowledgeBaseModel)
       file === reference ? reference.strings : translationSources(reference.strings, file.language)
     for (const [key, text] of file.strings) {
       const source = sources.get(key)
+      if (file.namespace === 'common' && key.startsWith('products.')) {
+        // A catalog label in this language: its source is the catalog, not an English string.
+        const label = catalogLabelProblem(key, model)
+        if (label) problem('KB_LOCALE_EXTRA_KEY', label, key, true)
+        const markdown = markdownProblem(text)
+        if (markdown) problem(markdown.code, markdown.message, key)
+        continue
+      }
       if (file !== reference && source === undefined) {
         problem(
           'KB_LOCALE_EXTRA_KEY',
@@ -163,6 +173,15 @@ export async function lintLocales(localesDir: string, model: KnowledgeBaseModel)
           key,
         )
   }
+  const strings = new Map(files.map((file) => [`${file.language}/${file.namespace}`, file.strings]))
+  const present = new Set(files.map((file) => file.language))
+  problems.push(
+    ...(await lintOutlines(
+      model,
+      (language, namespace, key) =>
+        !present.has(language) || (strings.get(`${language}/${namespace}`)?.has(key) ?? false),
+    )),
+  )
   const englishSources = new Map([...english].map(([namespace, file]) => [namespace, file.source]))
   problems.push(
     ...factTextProblems(

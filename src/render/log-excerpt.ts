@@ -18,13 +18,16 @@ interface LogExcerptOptions {
  * // 'Data Godzina 788   ee4    PT     +++++++++++  PT: Synchronizing server updates …'
  */
 export function logExcerpt(article: ArticleFile, log: string, options: LogExcerptOptions): string {
-  return (article.logs[log]?.lines ?? [])
+  const excerpt = article.logs[log]
+  return (excerpt?.lines ?? [])
     .map((line) => {
       if (line.elided)
-        return options.placeholder === undefined ? `<${options.linesRemoved}>` : options.linesRemoved
+        return options.placeholder === undefined
+          ? `${line.indent ?? ''}<${options.linesRemoved}>`
+          : options.linesRemoved
       if (line.continuation) return line.text
       const stamp = options.placeholder ?? line.timestamp
-      return stamp === undefined ? line.text : `${stamp}  ${line.text}`
+      return stamp === undefined ? line.text : `${stamp}${excerpt?.separator ?? '  '}${line.text}`
     })
     .join('\n')
 }

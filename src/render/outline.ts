@@ -1,50 +1,19 @@
-/** @module The building blocks of a document outline, and their assembly into one mdast tree. */
+/** @module Walk a document outline (data from article.yaml) into one mdast tree. */
 import type { BlockContent, ListItem, PhrasingContent, Root, RootContent, TableCell, TableRow } from 'mdast'
 import type { ArticleFile, Step } from '../kb/schema/article.ts'
 import type { Product } from '../kb/schema/catalog.ts'
+import type { OutlineBlock, OutlineCell } from '../kb/schema/outline.ts'
+import type { ArticleValue } from './article-values.ts'
 import type { Localizer, Params } from './localizer.ts'
 import { logExcerpt } from './log-excerpt.ts'
 
-/** A table cell: a localized string, or a link whose text and target are facts. */
-type OutlineCell = { key: string } | { link: { text: string; url: string } } | { product: string }
-
-/** One block of an outline; keys starting with `common:` come from the shared namespace. */
-export type OutlineBlock =
-  | { kind: 'heading'; depth: 1 | 2 | 3; key: string; params?: Params }
-  | { kind: 'text'; key: string; params?: Params }
-  /** A bold paragraph (an FAQ question). */
-  | { kind: 'question'; key: string }
-  | {
-      kind: 'list'
-      ordered?: boolean
-      items: Array<{ key: string; params?: Params; followedBy?: OutlineBlock[] }>
-    }
-  /** A log excerpt as a code block, with placeholders (`Date Time`) or with the real timestamps. */
-  | { kind: 'log'; log: string; timestamps: boolean }
-  /**
-   * An article procedure as a list of its steps (text `procedures.<id>.steps.<step>`), sub-steps nested; a
-   * step with `code` shows that value of the article as a code block; `after` adds blocks after a step's
-   * sub-steps; `orderedSteps` lists the steps whose sub-steps are numbered (others get bullets).
-   */
-  | {
-      kind: 'procedure'
-      id: string
-      ordered: boolean
-      orderedSteps?: string[]
-      after?: Record<string, OutlineBlock[]>
-    }
-  | { kind: 'table'; header: OutlineCell[]; rows: OutlineCell[][] }
-  /** A bullet list of catalog products by their full names. */
-  | { kind: 'products'; ids: string[]; ordered?: false }
-
 /** What an outline is built from. */
-interface OutlineInput {
+export interface OutlineInput {
   article: ArticleFile
   products: readonly Product[]
+  /** The article values (`articleValues`) that block `params` name. */
+  values: Readonly<Record<string, ArticleValue>>
 }
-
-/** An outline: the blocks of one document kind, computed from the article (lists follow its data). */
-export type Outline = (input: OutlineInput) => OutlineBlock[]
 
 /**
  * The full catalog name of a product (`Microsoft Windows Server Update Services 3.0`).
@@ -58,86 +27,142 @@ export function productFullName(products: readonly Product[], id: string): strin
 }
 
 /**
- * Build the mdast tree of `blocks` in the localizer's language.
+ * Build the mdast tree of an outline in the localizer's language.
  *
  * @example
- * const tree = assemble(kbOutline({article, products}), {article, products}, localizer)
+ * const tree = assemble(article.documents.kb.outline, {article, products, values}, localizer)
  */
-export function assemble(blocks: OutlineBlock[], input: OutlineInput, localizer: Localizer): Root {
+export function assemble(blocks: readonly OutlineBlock[], input: OutlineInput, localizer: Localizer): Root {
   return { type: 'root', children: blocks.flatMap((block) => build(block, input, localizer)) }
 }
 
+function params(input: OutlineInput, names: Record<string, string> | undefined): Params | undefined {
+  if (names === undefined) return undefined
+  const result: Params = {}
+  for (const [param, name] of Object.entries(names)) {
+    const value = input.values[name]
+    // Lint reports an unknown value name with its position; a render never prints `undefined`.
+    if (value === undefined)
+      throw new RangeError(
+        `Expected \`${name}\` to name a value of article ${input.article.id} (for the parameter \`${param}\`), not none`,
+      )
+    result[param] = value
+  }
+  return result
+}
+
+function inner(blocks: readonly OutlineBlock[] | undefined, input: OutlineInput, localizer: Localizer) {
+  return (blocks ?? []).flatMap((block) => build(block, input, localizer) as BlockContent[])
+}
+
 function build(block: OutlineBlock, input: OutlineInput, localizer: Localizer): RootContent[] {
-  switch (block.kind) {
-    case 'heading':
-      return [{ type: 'heading', depth: block.depth, children: localizer.inline(block.key, block.params) }]
-    case 'text':
-      return localizer.blocks(block.key, block.params)
-    case 'question':
-      return [{ type: 'paragraph', children: [{ type: 'strong', children: localizer.inline(block.key) }] }]
-    case 'list':
-      return [
-        {
-          type: 'list',
-          ordered: block.ordered ?? false,
-          spread: false,
-          children: block.items.map((item) =>
-            listItem([
-              ...localizer.blocks(item.key, item.params),
-              ...(item.followedBy ?? []).flatMap((inner) => build(inner, input, localizer) as BlockContent[]),
-            ]),
-          ),
-        },
-      ]
-    case 'log': {
-      // An article without this excerpt shows no code block rather than an empty one.
-      if (!Object.hasOwn(input.article.logs, block.log)) return []
-      const value = logExcerpt(input.article, block.log, {
-        placeholder: block.timestamps ? undefined : localizer.plain('common:logs.dateTime'),
-        linesRemoved: localizer.plain('common:logs.linesRemoved'),
-      })
-      return [{ type: 'code', value }]
-    }
-    case 'procedure': {
-      const procedure = input.article.procedures.find((candidate) => candidate.id === block.id)
-      if (!procedure) return []
-      return [steps(procedure.steps, block.ordered, block, input, localizer)]
-    }
-    case 'table':
-      return [
-        {
-          type: 'table',
-          align: block.header.map(() => null),
-          children: [block.header, ...block.rows].map(
-            (row): TableRow => ({
-              type: 'tableRow',
-              children: row.map(
-                (cell): TableCell => ({ type: 'tableCell', children: cellContent(cell, input, localizer) }),
-              ),
-            }),
-          ),
-        },
-      ]
-    case 'products':
-      return [
-        {
-          type: 'list',
-          ordered: false,
-          spread: false,
-          children: block.ids.map((id) =>
-            listItem([
-              { type: 'paragraph', children: [{ type: 'text', value: productFullName(input.products, id) }] },
-            ]),
-          ),
-        },
-      ]
+  if ('heading' in block)
+    return [
+      {
+        type: 'heading',
+        depth: block.depth ?? 2,
+        children: localizer.inline(block.heading, params(input, block.params)),
+      },
+    ]
+  if ('text' in block) return localizer.blocks(block.text, params(input, block.params))
+  if ('note' in block)
+    return [{ type: 'blockquote', children: localizer.blocks(block.note, params(input, block.params)) }]
+  if ('list' in block)
+    return [
+      {
+        type: 'list',
+        ordered: block.ordered ?? false,
+        spread: false,
+        children: block.list.map((item) =>
+          listItem([
+            ...localizer.blocks(item.text, params(input, item.params)),
+            ...inner(item.blocks, input, localizer),
+          ]),
+        ),
+      },
+    ]
+  if ('log' in block) {
+    const value = logExcerpt(input.article, block.log, {
+      placeholder: block.timestamps ? undefined : localizer.plain('common:logs.dateTime'),
+      linesRemoved: localizer.plain('common:logs.linesRemoved'),
+    })
+    return [{ type: 'code', value }]
+  }
+  if ('procedure' in block) {
+    const procedure = input.article.procedures.find((candidate) => candidate.id === block.procedure)
+    if (!procedure)
+      throw new RangeError(`Expected a procedure of article ${input.article.id}, not \`${block.procedure}\``)
+    return [steps(procedure.steps, block.ordered ?? false, block, input, localizer)]
+  }
+  if ('products' in block) return products(block, input, localizer)
+  if ('table' in block) return [table([block.table.header, ...block.table.rows], input, localizer)]
+  if ('faq' in block)
+    return block.faq.flatMap((entry): RootContent[] => [
+      { type: 'paragraph', children: [{ type: 'strong', children: localizer.inline(entry.question) }] },
+      ...inner(entry.answer, input, localizer),
+    ])
+  return [
+    {
+      type: 'list',
+      ordered: false,
+      spread: false,
+      children: (input.article.advisory?.revisions ?? []).map((revision) =>
+        listItem(localizer.blocks(`${block.revisions}.${revision.id}`, { date: revision.date })),
+      ),
+    },
+  ]
+}
+
+function products(
+  block: Extract<OutlineBlock, { products: unknown }>,
+  input: OutlineInput,
+  localizer: Localizer,
+): RootContent[] {
+  const ids = typeof block.products === 'string' ? input.article.products[block.products] : block.products
+  if (block.style === 'table')
+    return [
+      table(
+        [
+          block.header === undefined ? [] : [{ text: block.header }],
+          ...ids.map((product) => [{ product }]),
+        ].filter((row) => row.length > 0),
+        input,
+        localizer,
+      ),
+    ]
+  return [
+    {
+      type: 'list',
+      ordered: false,
+      spread: false,
+      children: ids.map((id) =>
+        listItem([
+          { type: 'paragraph', children: [{ type: 'text', value: productFullName(input.products, id) }] },
+        ]),
+      ),
+    },
+  ]
+}
+
+function table(rows: OutlineCell[][], input: OutlineInput, localizer: Localizer): BlockContent {
+  return {
+    type: 'table',
+    align: (rows[0] ?? []).map(() => null),
+    children: rows.map(
+      (row): TableRow => ({
+        type: 'tableRow',
+        children: row.map(
+          (cell): TableCell => ({ type: 'tableCell', children: cellContent(cell, input, localizer) }),
+        ),
+      }),
+    ),
   }
 }
 
 function steps(
   list: Step[],
   ordered: boolean,
-  block: Extract<OutlineBlock, { kind: 'procedure' }>,
+  block: Extract<OutlineBlock, { procedure: unknown }>,
   input: OutlineInput,
   localizer: Localizer,
 ): BlockContent {
@@ -146,14 +171,13 @@ function steps(
     ordered,
     spread: false,
     children: list.map((step) => {
-      const content: BlockContent[] = [...localizer.blocks(`procedures.${block.id}.steps.${step.id}`)]
+      const content: BlockContent[] = [...localizer.blocks(`procedures.${block.procedure}.steps.${step.id}`)]
       if (step.code !== undefined) content.push({ type: 'code', value: valueAt(input.article, step.code) })
       if (step.steps)
         content.push(
           steps(step.steps, block.orderedSteps?.includes(step.id) ?? false, block, input, localizer),
         )
-      for (const extra of block.after?.[step.id] ?? [])
-        content.push(...(build(extra, input, localizer) as BlockContent[]))
+      content.push(...inner(block.after?.[step.id], input, localizer))
       return listItem(content)
     }),
   }
@@ -166,10 +190,22 @@ function listItem(children: BlockContent[]): ListItem {
 }
 
 function cellContent(cell: OutlineCell, input: OutlineInput, localizer: Localizer): PhrasingContent[] {
-  if ('key' in cell) return localizer.inline(cell.key)
-  if ('link' in cell)
-    return [{ type: 'link', url: cell.link.url, children: [{ type: 'text', value: cell.link.text }] }]
-  return [{ type: 'text', value: productFullName(input.products, cell.product) }]
+  if ('text' in cell) return localizer.inline(cell.text)
+  if ('reference' in cell) {
+    const reference = input.article.references.find((candidate) => candidate.id === cell.reference)
+    if (!reference)
+      throw new RangeError(`Expected a reference of article ${input.article.id}, not \`${cell.reference}\``)
+    return [
+      {
+        type: 'link',
+        url: reference.url,
+        children: [{ type: 'text', value: reference.number ?? reference.url }],
+      },
+    ]
+  }
+  if ('product' in cell) return [{ type: 'text', value: productFullName(input.products, cell.product) }]
+  const value = input.values[cell.value]
+  return [{ type: 'text', value: Array.isArray(value) ? value.join(', ') : (value ?? '') }]
 }
 
 /** The value at a dotted path of the article (`workaround.updateId`), as text. */

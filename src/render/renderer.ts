@@ -4,14 +4,14 @@ import type { Root } from 'mdast'
 import type { ArticleModel, KnowledgeBaseModel } from '../kb/model.ts'
 import { defaultRulesDir } from '../kb/paths.ts'
 import type { ArticleFile } from '../kb/schema/article.ts'
+import type { DocumentOutline } from '../kb/schema/outline.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
 import { articleValues } from './article-values.ts'
 import type { Format } from './formats.ts'
 import { type Language, loadResources, localesBeside, mergeResources } from './i18n.ts'
+import { localizedProducts } from './localized-catalog.ts'
 import type { Localizer } from './localizer.ts'
-import { assemble, type Outline } from './outline.ts'
-import { advisoryOutline } from './outline-advisory.ts'
-import { kbOutline } from './outline-kb.ts'
+import { assemble } from './outline.ts'
 
 /**
  * The documents every article is published as.
@@ -23,17 +23,14 @@ export const documentKinds = ['kb', 'advisory'] as const
 /** One of `documentKinds`: the KB article or the security advisory. */
 export type DocumentKind = (typeof documentKinds)[number]
 
-const outlines: Record<DocumentKind, Outline> = { kb: kbOutline, advisory: advisoryOutline }
-
 /**
- * The documents an article has: the KB article when it declares `kb:`, the advisory when it declares
- * `advisory:`.
+ * The documents an article has: those whose outline it declares under `documents:`.
  *
  * @example
  * articleDocuments(article) // ['kb', 'advisory']
  */
 export function articleDocuments(article: ArticleFile): DocumentKind[] {
-  return documentKinds.filter((doc) => article[doc] !== undefined)
+  return documentKinds.filter((doc) => article.documents[doc] !== undefined)
 }
 
 /** Which document to render, and how. */
@@ -144,31 +141,35 @@ export class Renderer {
   }
 
   #title(doc: DocumentKind, localizer: Localizer): string {
-    this.#declared(localizer.article, doc)
-    if (doc === 'kb') return localizer.plain('kb.title')
-    return `${localizer.plain('common:advisory.title')}: ${localizer.plain('advisory.subtitle')}`
+    const outline = this.#outline(localizer.article, doc)
+    return outline.title.map((key) => localizer.plain(key)).join(': ')
   }
 
   #assemble(article: string, doc: DocumentKind, localizer: Localizer): Root {
-    const model = this.#declared(article, doc)
-    const input = { article: model.article, products: this.model.products }
-    return assemble(outlines[doc](input), input, localizer)
+    const outline = this.#outline(article, doc)
+    const model = this.#article(article).article
+    const products = localizedProducts(this.model.products, this.resources, localizer.language)
+    const values = articleValues(model, products, localizer.language)
+    return assemble(outline.outline, { article: model, products, values }, localizer)
   }
 
   async #localizer(article: string, lang: Language): Promise<Localizer> {
     const model = this.#article(article)
     const { Localizer } = await import('./localizer.ts')
-    return Localizer.create(this.resources, lang, model.id, articleValues(model.article, this.model.products))
+    const products = localizedProducts(this.model.products, this.resources, lang)
+    return Localizer.create(this.resources, lang, model.id, articleValues(model.article, products, lang))
   }
 
-  #declared(article: string, doc: DocumentKind): ArticleModel {
+  #outline(article: string, doc: DocumentKind): DocumentOutline {
     const model = this.#article(article)
-    const documents = articleDocuments(model.article)
-    if (!documents.includes(doc))
+    const outline = model.article.documents[doc]
+    if (!outline) {
+      const documents = articleDocuments(model.article)
       throw new RangeError(
-        `Expected a document that article \`${article}\` has (${documents.map((known) => `\`${known}\``).join(', ') || 'none'}), not \`${doc}\`; declare \`${doc}:\` in its article.yaml to publish it`,
+        `Expected a document that article \`${article}\` has (${documents.map((known) => `\`${known}\``).join(', ') || 'none'}), not \`${doc}\`; declare \`documents.${doc}\` in its article.yaml to publish it`,
       )
-    return model
+    }
+    return outline
   }
 
   #article(id: string): ArticleModel {

@@ -45,7 +45,7 @@ test('an article without documents renders none, and asking for one says what to
   await expect(
     renderer.render({ article: 'contoso-2001', doc: 'kb', lang: 'en', format: 'md' }),
   ).rejects.toThrow(
-    'Expected a document that article `contoso-2001` has (none), not `kb`; declare `kb:` in its article.yaml to publish it',
+    'Expected a document that article `contoso-2001` has (none), not `kb`; declare `documents.kb` in its article.yaml to publish it',
   )
   const out = await mkdtemp(path.join(tmpdir(), 'kb-minimal-render-'))
   const all = await kb(['render', '--rules', rules, '--all', '--out', out])

@@ -16,7 +16,10 @@ beforeAll(async () => {
 })
 
 test('lint finds each translation error of the fixture at its file:line:column', async () => {
-  const errors = (await lintLocales(fixture, model)).filter((problem) => problem.severity === 'error')
+  // The fixture holds only the strings under test, not every key of the 954960 outlines.
+  const errors = (await lintLocales(fixture, model)).filter(
+    (problem) => problem.severity === 'error' && problem.code !== 'KB_OUTLINE_MISSING_KEY',
+  )
   const found = errors.map((problem) => `${problem.file}:${problem.line}:${problem.column} ${problem.code}`)
   expect(found.sort()).toEqual(
     [

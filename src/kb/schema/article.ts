@@ -1,6 +1,7 @@
 /** @module Schema of `kind: article`: one article's facts and structure; prose lives in `locales/`. */
 import { z } from 'zod'
 import { Id, IsoDate, Url, ValueName } from './common.ts'
+import { DocumentOutline } from './outline.ts'
 
 const LogLine = z.strictObject({
   timestamp: z
@@ -17,6 +18,13 @@ const LogLine = z.strictObject({
     .boolean()
     .default(false)
     .describe('The "lines removed" elision marker; rendered in the reader\'s language.'),
+  indent: z
+    .string()
+    .regex(/^[ \t]+$/, 'Expected spaces or tabs')
+    .optional()
+    .describe(
+      'Leading white space of the elision marker where the source indents it (shown with real timestamps).',
+    ),
 })
 
 const LogExcerpt = z.strictObject({
@@ -32,6 +40,13 @@ const LogExcerpt = z.strictObject({
     .min(1)
     .optional()
     .describe('Where the log lives, with its environment variable (`%windir%\\WindowsUpdate.log`).'),
+  separator: z
+    .string()
+    .regex(/^[ \t]+$/, 'Expected spaces or tabs')
+    .default('  ')
+    .describe(
+      'What stands between a timestamp and the text, verbatim as the source prints it (default two spaces).',
+    ),
   lines: z.array(LogLine).min(1).describe('The excerpt, line by line, as the log wrote it.'),
 })
 
@@ -128,6 +143,18 @@ export const ArticleFile = z.strictObject({
       lastReview: IsoDate.optional().describe('Date of the last review.'),
       revision: z.string().min(1).optional().describe('The revision number the article shows (`7.0`).'),
       keywords: z.array(z.string()).default([]).describe('Keywords listed at the end of the KB article.'),
+      pages: z
+        .partialRecord(
+          z.enum(['en', 'nl', 'pl', 'nb']),
+          z.strictObject({
+            lastReview: IsoDate.describe("Date of this language's last review."),
+            revision: z.string().min(1).describe("The revision number this language's page shows."),
+          }),
+        )
+        .default({})
+        .describe(
+          "Per-language page metadata: each language's KB page has its own last review and revision; `{{kbLastReview}}` and `{{kbRevision}}` take them in that language (else `lastReview` and `revision`).",
+        ),
     })
     .optional()
     .describe('The KB article, when there is one.'),
@@ -207,16 +234,16 @@ export const ArticleFile = z.strictObject({
     .array(Procedure)
     .default([])
     .describe("The article's procedures; their texts live in locales."),
-  knownIssues: z
-    .array(
-      z.strictObject({
-        id: Id.describe('The known issue id; its text is `kb.knownIssues.<id>`.'),
-        procedure: Id.optional().describe('A procedure of this article shown after the issue.'),
-      }),
-    )
-    .default([])
-    .describe('Known issues of the fix.'),
   references: z.array(Reference).default([]).describe('Documents the article links to.'),
+  documents: z
+    .strictObject({
+      kb: DocumentOutline.optional().describe('The KB article: published when declared.'),
+      advisory: DocumentOutline.optional().describe('The security advisory: published when declared.'),
+    })
+    .default({})
+    .describe(
+      'The documents the article publishes and their outlines (see "Document outlines" in docs/rules.md); none when absent.',
+    ),
 })
 
 /** A validated `kind: article` file. */
