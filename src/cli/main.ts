@@ -20,6 +20,7 @@ const commandModules: Record<string, () => Promise<Register[]>> = {
   diagnose: async () => [(await import('./commands/diagnose.ts')).registerDiagnose],
   export: async () => [(await import('./commands/export.ts')).registerExport],
   serve: async () => [(await import('./commands/serve.ts')).registerServe],
+  search: async () => [(await import('./commands/search.ts')).registerSearch],
 }
 
 /**

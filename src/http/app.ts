@@ -18,6 +18,7 @@ import { registerCsaf } from './routes/csaf.ts'
 import { registerDiagnose } from './routes/diagnose.ts'
 import { registerHealth } from './routes/health.ts'
 import { registerPage } from './routes/page.ts'
+import { registerSearch } from './routes/search.ts'
 import { securityHeaders } from './security-headers.ts'
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -125,6 +126,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerArticleDocument(app, deps)
   registerCheck(app, deps)
   registerDiagnose(app, deps)
+  registerSearch(app, deps)
   registerPage(app, deps)
 
   app.doc31('/openapi.json', {

@@ -209,6 +209,18 @@ const EvidenceSchema = z
 export const DiagnoseResponseSchema = z
   .object({
     language: z.string(),
+    ranking: z
+      .array(
+        z.object({
+          article: z.string(),
+          level: z.enum(['confirmed', 'partial']),
+          strength: z.number().int(),
+        }),
+      )
+      .openapi({
+        description:
+          'The articles whose symptom the logs show, strongest evidence first (`evidence` and `results` follow the same order).',
+      }),
     evidence: z.array(EvidenceSchema),
     results: z.array(CheckResultSchema),
     warnings: z.array(FactProblemSchema),

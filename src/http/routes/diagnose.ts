@@ -6,6 +6,7 @@ import type { SignaturesFile } from '../../kb/schema/signatures.ts'
 import type { DiagnoseResult, KnowledgeBase } from '../../knowledge-base.ts'
 import type { LogSide } from '../../logs/diagnose.ts'
 import type { LogInput } from '../../logs/sources.ts'
+import { rankDiagnoses } from '../../search/rank-diagnoses.ts'
 import type { AppEnv, RouteDeps } from '../app-env.ts'
 import { asFactsProblem } from '../facts-problem.ts'
 import { localizeForApi } from '../localize-response.ts'
@@ -169,8 +170,10 @@ export function registerDiagnose(app: OpenAPIHono<AppEnv>, deps: RouteDeps): voi
       throw new HttpProblem('KB_HTTP_UNREADABLE_LOG', unreadable.problem)
     }
     const i18n = await c.var.snapshot.i18n(c.var.language)
-    const evidence = diagnosed.map(({ diagnosis }) => diagnosis)
-    const results = diagnosed.map(({ check }) => localizeForApi(check, i18n, kb))
-    return c.json({ language: c.var.language, evidence, results, warnings }, 200)
+    // Without `article`, every article with signatures read the logs: the strongest evidence comes first.
+    const { ordered, ranking } = rankDiagnoses(diagnosed)
+    const evidence = ordered.map(({ diagnosis }) => diagnosis)
+    const results = ordered.map(({ check }) => localizeForApi(check, i18n, kb))
+    return c.json({ language: c.var.language, ranking, evidence, results, warnings }, 200)
   })
 }
