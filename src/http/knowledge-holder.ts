@@ -1,6 +1,8 @@
 /** @module The knowledge base and locale strings the app answers from, swappable in one step (hot reload). */
 import type { i18n, Resource } from 'i18next'
+import type { FactAnswers } from '../engine/facts.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
+import { factAnswers } from '../render/fact-answers.ts'
 import { createI18n, type Language, loadResources } from '../render/i18n.ts'
 import { Renderer } from '../render/renderer.ts'
 import { SearchIndex } from '../search/search-index.ts'
@@ -21,6 +23,7 @@ export class KnowledgeSnapshot {
   readonly answers = new AnswerCache<string>()
   #renderer?: Renderer
   #search?: Promise<SearchIndex>
+  #factAnswers?: FactAnswers
 
   constructor(kb: KnowledgeBase, resources: Resource) {
     this.kb = kb
@@ -31,6 +34,12 @@ export class KnowledgeSnapshot {
   get renderer(): Renderer {
     this.#renderer ??= new Renderer(this.kb.model, this.resources)
     return this.#renderer
+  }
+
+  /** Localized yes/no and enum labels of every language, accepted as fact values (`factAnswers`). */
+  get factAnswers(): FactAnswers {
+    this.#factAnswers ??= factAnswers(this.resources, this.kb.model)
+    return this.#factAnswers
   }
 
   /** The search index of this snapshot, built on first use and kept until the snapshot is swapped out. */

@@ -1,6 +1,7 @@
 /** @module The zod schemas of the API: one source for request validation, the OpenAPI document and docs/http.md. */
 import { z } from '@hono/zod-openapi'
 import { FactProblemSchema } from './problem.ts'
+import { ReplyFormatQuery } from './reply-format.ts'
 
 const LanguageQuery = z
   .string()
@@ -73,7 +74,7 @@ const ArticleQuery = z
   .openapi({ param: { name: 'article', in: 'query' }, description: 'One article only (all by default).' })
 
 /** Query of `POST /v1/check`. */
-export const CheckQuery = z.object({ lang: LanguageQuery, article: ArticleQuery })
+export const CheckQuery = z.object({ lang: LanguageQuery, article: ArticleQuery, format: ReplyFormatQuery })
 
 const ReasonFactSchema = z.object({
   fact: z.string(),
@@ -160,6 +161,7 @@ export const CheckResponseSchema = z
 export const DiagnoseQuery = z.object({
   lang: LanguageQuery,
   article: ArticleQuery,
+  format: ReplyFormatQuery,
   kind: z
     .enum(['client', 'server'])
     .optional()

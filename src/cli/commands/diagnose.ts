@@ -100,6 +100,7 @@ async function runDiagnose(options: DiagnoseCommandOptions, context: CliContext)
   }
   const facts: Record<string, unknown> =
     options.facts === undefined ? {} : parseFactsJson(await context.readInput(options.facts), options.facts)
+  const answers = await context.factAnswers(kb, options.rules)
   const evidence: DiagnosisReport[] = []
   const results: CheckResult[] = []
   const warnings = []
@@ -120,7 +121,7 @@ async function runDiagnose(options: DiagnoseCommandOptions, context: CliContext)
       .find((file) => file.problem)
     if (unreadable?.problem) throw new UsageError(unreadable.problem)
     evidence.push(report)
-    const check = await kb.check({ ...facts, ...report.facts }, { article: article.id })
+    const check = await kb.check({ ...facts, ...report.facts }, { article: article.id, answers })
     results.push(...check.results)
     warnings.push(...check.warnings)
   }

@@ -12,6 +12,7 @@ import { asFactsProblem } from '../facts-problem.ts'
 import { localizeForApi } from '../localize-response.ts'
 import { HttpProblem, problemContent } from '../problem.ts'
 import { checkDeclaredLength, limitedChunks, mediaType, readLimited, tooLarge } from '../read-body.ts'
+import { replyContent, replyFormat, replyMediaType, replyText } from '../reply-format.ts'
 import { DiagnoseFormSchema, DiagnoseQuery, DiagnoseResponseSchema } from '../schemas.ts'
 import { requireArticle } from './check.ts'
 
@@ -109,7 +110,7 @@ export function registerDiagnose(app: OpenAPIHono<AppEnv>, deps: RouteDeps): voi
     responses: {
       200: {
         description: 'The evidence per article and the verdicts with it.',
-        content: { 'application/json': { schema: DiagnoseResponseSchema } },
+        content: { 'application/json': { schema: DiagnoseResponseSchema }, ...replyContent },
       },
       400: problemContent(
         'KB_HTTP_MISSING_LOG, KB_HTTP_INVALID_PARAMETER (no `kind` for text/plain), KB_HTTP_MALFORMED_JSON (`facts`), KB_HTTP_MALFORMED_FORM, KB_HTTP_UNREADABLE_LOG.',
@@ -152,9 +153,11 @@ export function registerDiagnose(app: OpenAPIHono<AppEnv>, deps: RouteDeps): voi
     let warnings: FactProblem[]
     let diagnosed: DiagnoseResult[]
     try {
-      warnings = kb.prepareFacts(facts).warnings
+      const answers = c.var.snapshot.factAnswers
+      warnings = kb.prepareFacts(facts, { answers }).warnings
       diagnosed = await kb.diagnose(inputs, {
         facts: facts as Record<string, unknown>,
+        answers,
         ...(query.article === undefined ? {} : { article: query.article }),
       })
     } catch (error) {
@@ -174,6 +177,11 @@ export function registerDiagnose(app: OpenAPIHono<AppEnv>, deps: RouteDeps): voi
     const { ordered, ranking } = rankDiagnoses(diagnosed)
     const evidence = ordered.map(({ diagnosis }) => diagnosis)
     const results = ordered.map(({ check }) => localizeForApi(check, i18n, kb))
+    const format = replyFormat(query.format, c.req.header('accept'))
+    if (format !== 'json') {
+      const text = await replyText(c, format, results, i18n, evidence)
+      return c.body(text, 200, { 'content-type': replyMediaType(format), Vary: 'Accept' }) as never
+    }
     return c.json({ language: c.var.language, ranking, evidence, results, warnings }, 200)
   })
 }
