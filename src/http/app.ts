@@ -11,11 +11,14 @@ import { KnowledgeBaseHolder } from './knowledge-holder.ts'
 import { language, snapshot } from './middleware.ts'
 import { HttpProblem, type ProblemCode, problemBody, problemResponse } from './problem.ts'
 import { type RequestLogger, requestLog, stderrLogger } from './request-log.ts'
+import { registerArticle } from './routes/article.ts'
 import { registerArticleDocument } from './routes/article-document.ts'
 import { registerArticles } from './routes/articles.ts'
 import { registerCheck } from './routes/check.ts'
 import { registerCsaf } from './routes/csaf.ts'
 import { registerDiagnose } from './routes/diagnose.ts'
+import { registerFacts } from './routes/facts.ts'
+import { registerFeed } from './routes/feed.ts'
 import { registerHealth } from './routes/health.ts'
 import { registerPage } from './routes/page.ts'
 import { registerSearch } from './routes/search.ts'
@@ -124,6 +127,9 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerArticles(app, deps)
   registerCsaf(app, deps)
   registerArticleDocument(app, deps)
+  registerArticle(app, deps)
+  registerFacts(app, deps)
+  registerFeed(app, deps)
   registerCheck(app, deps)
   registerDiagnose(app, deps)
   registerSearch(app, deps)
