@@ -6,9 +6,12 @@ import { HTTPException } from 'hono/http-exception'
 import type { Resource } from 'i18next'
 import type { KnowledgeBase } from '../knowledge-base.ts'
 import { type AppEnv, type BodyLimits, defaultBodyLimits, type RouteDeps } from './app-env.ts'
+import { caching } from './caching.ts'
 import { builtInRenderer, type DocumentRenderer } from './document-renderer.ts'
 import { KnowledgeBaseHolder } from './knowledge-holder.ts'
+import { allowedMethods } from './method-not-allowed.ts'
 import { language, snapshot } from './middleware.ts'
+import { registerOpenApi } from './openapi.ts'
 import { HttpProblem, type ProblemCode, problemBody, problemResponse } from './problem.ts'
 import { type RequestLogger, requestLog, stderrLogger } from './request-log.ts'
 import { registerArticle } from './routes/article.ts'
@@ -120,6 +123,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     )
   }
   app.use('*', snapshot(holder))
+  app.use('/v1/*', ...caching({ private: false }))
   app.use('/v1/*', language())
   app.use('/', language())
 
@@ -135,23 +139,26 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerSearch(app, deps)
   registerPage(app, deps)
 
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'kb-advisor API',
-      version,
-      description:
-        'Am I affected by Microsoft KB 954960? Facts or logs in, verdicts with localized reasons and steps out. Errors are application/problem+json with a stable `code` (docs/http.md).',
-    },
-  })
+  registerOpenApi(app, version)
 
-  app.notFound((c) =>
-    problemResponse(
+  app.notFound((c) => {
+    const allowed = allowedMethods(app, c.req.path)
+    if (allowed.length > 0) {
+      return problemResponse(
+        problemBody(
+          'KB_HTTP_METHOD_NOT_ALLOWED',
+          `Expected ${allowed.map((method) => `\`${method}\``).join(' or ')} on \`${c.req.path}\`, not \`${c.req.method}\``,
+          { instance: c.req.path },
+        ),
+        { Allow: allowed.join(', ') },
+      )
+    }
+    return problemResponse(
       problemBody('KB_HTTP_NOT_FOUND', `Expected a route of the API, not \`${c.req.method} ${c.req.path}\``, {
         instance: c.req.path,
       }),
-    ),
-  )
+    )
+  })
   app.onError((error, c) => {
     if (error instanceof HttpProblem) {
       return problemResponse(problemBody(error.code, error.message, { instance: c.req.path, ...error.extra }))

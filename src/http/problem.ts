@@ -13,12 +13,15 @@ export const problemCodes = {
   KB_HTTP_INVALID_PARAMETER: { status: 400, title: 'Invalid parameter' },
   KB_HTTP_MISSING_LOG: { status: 400, title: 'No log in the request' },
   KB_HTTP_UNREADABLE_LOG: { status: 400, title: 'Log could not be read' },
+  KB_HTTP_UNAUTHORIZED: { status: 401, title: 'API key required' },
   KB_HTTP_NOT_FOUND: { status: 404, title: 'Not found' },
   KB_HTTP_UNKNOWN_ARTICLE: { status: 404, title: 'Unknown article' },
   KB_HTTP_UNKNOWN_LANGUAGE: { status: 404, title: 'Unsupported language' },
+  KB_HTTP_METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
   KB_HTTP_BODY_TOO_LARGE: { status: 413, title: 'Request body too large' },
   KB_HTTP_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
   KB_HTTP_INVALID_FACTS: { status: 422, title: 'Invalid facts' },
+  KB_HTTP_RATE_LIMITED: { status: 429, title: 'Too many requests' },
   KB_HTTP_INTERNAL: { status: 500, title: 'Internal error' },
 } as const
 

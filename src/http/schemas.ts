@@ -97,6 +97,22 @@ const ReasonSchema = z
   })
   .openapi('Reason')
 
+/** A step of a KB article procedure, with its sub-steps (recursive, hence the explicit type). */
+interface ArticleStepText {
+  text: string
+  code?: string | undefined
+  steps?: ArticleStepText[] | undefined
+}
+const ArticleStepTextSchema: z.ZodType<ArticleStepText> = z
+  .lazy(() =>
+    z.object({
+      text: z.string().openapi({ description: 'The step as the KB article prints it (Markdown).' }),
+      code: z.string().optional().openapi({ description: 'An update id or a command shown under the step.' }),
+      steps: z.array(ArticleStepTextSchema).optional(),
+    }),
+  )
+  .openapi('ArticleStep')
+
 const ActionSchema = z
   .object({
     id: z.string(),
@@ -112,7 +128,13 @@ const ActionSchema = z
       .optional()
       .openapi({ description: 'The localized "If …:" of a conditional action.' }),
     articleStep: z
-      .object({ path: z.string(), procedure: z.string(), heading: z.string(), text: z.string().optional() })
+      .object({
+        path: z.string(),
+        procedure: z.string(),
+        heading: z.string(),
+        text: z.string().optional(),
+        steps: z.array(ArticleStepTextSchema).optional(),
+      })
       .optional()
       .openapi({
         description: 'The KB article step the action reuses: its procedure heading and Markdown text.',

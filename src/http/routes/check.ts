@@ -53,6 +53,7 @@ export function registerCheck(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
   const route = createRoute({
     method: 'post',
     path: '/v1/check',
+    operationId: 'checkFacts',
     tags: ['check'],
     summary: 'Am I affected? Facts in, verdicts out',
     description:

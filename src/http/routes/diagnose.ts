@@ -90,6 +90,7 @@ export function registerDiagnose(app: OpenAPIHono<AppEnv>, deps: RouteDeps): voi
   const route = createRoute({
     method: 'post',
     path: '/v1/diagnose',
+    operationId: 'diagnoseLogs',
     tags: ['check'],
     summary: 'Look for the symptom in logs, then answer "am I affected?"',
     description:
