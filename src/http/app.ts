@@ -5,6 +5,7 @@ import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
 import type { Resource } from 'i18next'
 import type { KnowledgeBase } from '../knowledge-base.ts'
+import { type AccessOptions, rateLimit, requireApiKey } from './access.ts'
 import { type AppEnv, type BodyLimits, defaultBodyLimits, type RouteDeps } from './app-env.ts'
 import { caching } from './caching.ts'
 import { builtInRenderer, type DocumentRenderer } from './document-renderer.ts'
@@ -47,6 +48,8 @@ export interface AppOptions {
   bodyLimit?: Partial<BodyLimits>
   /** Receives one line per request; JSON lines on stderr by default. Pass `() => {}` for silence. */
   logger?: RequestLogger
+  /** API keys and rate limits of `/v1/*`; off when absent (docs/http.md, "Access control"). */
+  access?: AccessOptions
 }
 
 /** Statuses hono itself may throw (validators, media-type gate), mapped to our codes. */
@@ -122,8 +125,17 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       }),
     )
   }
+  const access = options.access ?? {}
+  const keys = access.apiKeyHashes ?? []
+  // Keys first: only a known key gets its own budget; without keys every request counts by address.
+  if (keys.length > 0) app.use('/v1/*', requireApiKey(keys))
+  if (access.rateLimit)
+    app.use(
+      '/v1/*',
+      rateLimit(access.rateLimit, { byKey: keys.length > 0, trustProxy: access.trustProxy === true }),
+    )
   app.use('*', snapshot(holder))
-  app.use('/v1/*', ...caching({ private: false }))
+  app.use('/v1/*', ...caching({ private: keys.length > 0 }))
   app.use('/v1/*', language())
   app.use('/', language())
 

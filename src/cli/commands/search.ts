@@ -1,11 +1,12 @@
 /** @module `kb search`: find the article for an error code, an id, a symptom sentence or a product. */
-import { type Command, InvalidArgumentError } from 'commander'
+import type { Command } from 'commander'
 import { languages } from '../../render/i18n.ts'
 import { loadRenderResources, Renderer } from '../../render/renderer.ts'
 import { SearchIndex } from '../../search/search-index.ts'
 import { type CliContext, parseLanguage } from '../context.ts'
 import { exitCodes } from '../exit-codes.ts'
 import { UsageError } from '../io.ts'
+import { parsePositive } from '../parse-positive.ts'
 
 interface SearchCommandOptions {
   lang?: string
@@ -28,7 +29,7 @@ export function registerSearch(program: Command, context: CliContext): void {
     )
     .argument('<query...>', 'words, an error code, a KB or update id, or a log line')
     .option('--lang <lang>', `search this language only: ${languages.join(', ')} (default: all)`)
-    .option('--limit <n>', 'at most N results', positive, 10)
+    .option('--limit <n>', 'at most N results', parsePositive, 10)
     .option(
       '--json',
       'print {"query","lang","results":[{article,title,lang,document,section,snippet,score,matched}]}',
@@ -67,11 +68,4 @@ export function registerSearch(program: Command, context: CliContext): void {
         }
       }),
     )
-}
-
-function positive(value: string): number {
-  const number = Number(value)
-  if (!Number.isInteger(number) || number < 1)
-    throw new InvalidArgumentError('Expected a whole number of 1 or more.')
-  return number
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander'
+import { type AccessOptions, parseApiKeyHashes } from '../../http/access.ts'
 import { createApp } from '../../http/app.ts'
 import { KnowledgeBaseHolder } from '../../http/knowledge-holder.ts'
 import { startServer } from '../../http/server.ts'
@@ -7,6 +8,7 @@ import { defaultLocalesDir, localesBeside } from '../../render/i18n.ts'
 import { loadRenderResources } from '../../render/renderer.ts'
 import type { CliContext } from '../context.ts'
 import { UsageError } from '../io.ts'
+import { parsePositive } from '../parse-positive.ts'
 import { watchKnowledgeBase } from '../watch-rules.ts'
 
 interface ServeCommandOptions {
@@ -16,6 +18,9 @@ interface ServeCommandOptions {
   corsOrigin: string[]
   frameAncestors: string[]
   watch?: boolean
+  apiKeys?: string
+  rateLimit?: number
+  trustProxy?: boolean
 }
 
 /**
@@ -44,6 +49,16 @@ export function registerServe(program: Command, context: CliContext): void {
       collect,
       [],
     )
+    .option(
+      '--api-keys <file>',
+      'require an API key on /v1/*: FILE holds SHA-256 hashes of the keys, one per line (or set $KB_API_KEYS)',
+    )
+    .option(
+      '--rate-limit <n>',
+      'at most N requests a minute per API key, or per address without one',
+      parsePositive,
+    )
+    .option('--trust-proxy', 'take the client address from X-Forwarded-For (behind a reverse proxy)')
     .addHelpText(
       'after',
       `
@@ -51,6 +66,7 @@ Examples:
   kb serve
   PORT=8080 kb serve --host 0.0.0.0
   kb serve --cors-origin https://helpdesk.example.com --frame-ancestors https://helpdesk.example.com
+  printf %s "$KEY" | sha256sum | cut -d' ' -f1 > keys.txt; kb serve --host 0.0.0.0 --api-keys keys.txt --rate-limit 600
 
 Logs one JSON line per request on stderr. Stops on SIGTERM or SIGINT after the requests in flight.`,
     )
@@ -69,6 +85,7 @@ async function runServe(options: ServeCommandOptions, context: CliContext): Prom
     corsOrigins: options.corsOrigin,
     frameAncestors: options.frameAncestors,
     logger: (line) => context.err(JSON.stringify(line)),
+    access: await accessOptions(options, context),
   })
   const server = await startServer(app, { host: options.host, port })
   context.out(`kb serve: listening on ${server.url} (API description: ${server.url}openapi.json)`)
@@ -92,6 +109,28 @@ async function runServe(options: ServeCommandOptions, context: CliContext): Prom
     process.on('SIGTERM', stop)
     process.on('SIGINT', stop)
   })
+}
+
+async function accessOptions(options: ServeCommandOptions, context: CliContext): Promise<AccessOptions> {
+  const fromEnv = context.io.env.KB_API_KEYS
+  let apiKeyHashes: string[] | undefined
+  try {
+    if (options.apiKeys !== undefined)
+      apiKeyHashes = parseApiKeyHashes(await context.readInput(options.apiKeys), options.apiKeys)
+    else if (fromEnv) apiKeyHashes = parseApiKeyHashes(fromEnv, '$KB_API_KEYS')
+  } catch (error) {
+    throw error instanceof RangeError ? new UsageError(error.message) : error
+  }
+  if (!apiKeyHashes && !['127.0.0.1', 'localhost', '::1'].includes(options.host)) {
+    context.err(
+      `kb serve: warning: listening on ${options.host} without API keys; anyone who reaches it can use the API`,
+    )
+  }
+  return {
+    ...(apiKeyHashes ? { apiKeyHashes } : {}),
+    ...(options.rateLimit ? { rateLimit: { limit: options.rateLimit, windowMs: 60_000 } } : {}),
+    ...(options.trustProxy ? { trustProxy: true } : {}),
+  }
 }
 
 function parsePort(value: string): number {
