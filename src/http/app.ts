@@ -10,6 +10,7 @@ import { type AppEnv, type BodyLimits, defaultBodyLimits, type RouteDeps } from 
 import { caching } from './caching.ts'
 import { builtInRenderer, type DocumentRenderer } from './document-renderer.ts'
 import { KnowledgeBaseHolder } from './knowledge-holder.ts'
+import { localizeProblems } from './localize-problem.ts'
 import { allowedMethods } from './method-not-allowed.ts'
 import { language, snapshot } from './middleware.ts'
 import { registerOpenApi } from './openapi.ts'
@@ -125,6 +126,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       }),
     )
   }
+  app.use('*', localizeProblems())
+  app.use('*', snapshot(holder))
   const access = options.access ?? {}
   const keys = access.apiKeyHashes ?? []
   // Keys first: only a known key gets its own budget; without keys every request counts by address.
@@ -134,7 +137,6 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       '/v1/*',
       rateLimit(access.rateLimit, { byKey: keys.length > 0, trustProxy: access.trustProxy === true }),
     )
-  app.use('*', snapshot(holder))
   app.use('/v1/*', ...caching({ private: keys.length > 0 }))
   app.use('/v1/*', language())
   app.use('/', language())
