@@ -2,7 +2,7 @@
 
 import { ArticleChecker } from './engine/article-checker.ts'
 import type { CheckReport, CheckResult } from './engine/check-result.ts'
-import { type Facts, validateFacts } from './engine/facts.ts'
+import { type FactAnswers, type Facts, type ValidateFactsOptions, validateFacts } from './engine/facts.ts'
 import { FactsError } from './engine/facts-error.ts'
 import type { KnowledgeBaseModel } from './kb/model.ts'
 import { defaultRulesDir } from './kb/paths.ts'
@@ -33,6 +33,8 @@ export interface DiagnoseResult {
 export interface CheckOptions {
   /** Only this article; all articles when absent. */
   article?: string
+  /** Localized answers (`ja`, `64-bit (x64)`) accepted as fact values; see `factAnswers`. */
+  answers?: FactAnswers
 }
 
 /**
@@ -63,7 +65,7 @@ export class KnowledgeBase {
    * Validate raw facts and fill in the defaults of absent evidence facts. Throws `FactsError` on a wrong type
    * or value; unknown names come back as warnings.
    */
-  prepareFacts(input: unknown, options: { ignore?: readonly string[] } = {}) {
+  prepareFacts(input: unknown, options: ValidateFactsOptions = {}) {
     const { facts, errors, warnings } = validateFacts(input, this.model.facts, options)
     if (errors.length > 0) throw new FactsError(errors)
     for (const definition of this.model.facts) {
@@ -78,7 +80,7 @@ export class KnowledgeBase {
    * verdict is `unknown`, the facts still missing. Results come in article id order.
    */
   async check(input: unknown, options: CheckOptions = {}): Promise<CheckReport> {
-    const { facts, warnings } = this.prepareFacts(input)
+    const { facts, warnings } = this.prepareFacts(input, options.answers ? { answers: options.answers } : {})
     const results = await Promise.all(this.#selected(options).map((checker) => checker.check(facts)))
     return { results, warnings }
   }
@@ -97,7 +99,10 @@ export class KnowledgeBase {
    * result.check.verdict                       // 'affected'
    */
   async diagnose(inputs: DiagnoseInputs, options: DiagnoseCheckOptions = {}): Promise<DiagnoseResult[]> {
-    const { facts } = this.prepareFacts(options.facts ?? {})
+    const { facts } = this.prepareFacts(
+      options.facts ?? {},
+      options.answers ? { answers: options.answers } : {},
+    )
     const logs = resolveLogInputs(inputs, this.model.logKinds)
     const { diagnoseArticles, kindsRead } = await import('./logs/diagnose.ts')
     const readers = this.#selected(options).flatMap((checker) => {

@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { i18n, Resource } from 'i18next'
+import type { FactAnswers } from '../engine/facts.ts'
 import { FactsError } from '../engine/facts-error.ts'
 import { KnowledgeBaseError } from '../kb/errors.ts'
 import { defaultRulesDir } from '../kb/paths.ts'
 import { formatProblem } from '../kb/problem.ts'
 import { snapshotResources } from '../kb/snapshot.ts'
 import { type KnowledgeBase, loadKnowledgeBase } from '../knowledge-base.ts'
+import { factAnswers } from '../render/fact-answers.ts'
 import {
   createI18n,
   defaultLocalesDir,
@@ -81,6 +83,17 @@ export class CliContext {
       this.#resources = beside ? mergeResources(resources, await loadResources(beside, wanted)) : resources
     }
     return createI18n(this.#resources, chosen)
+  }
+
+  /**
+   * Yes/no words and enum value labels of every language, accepted as fact values as the API accepts them
+   * (`kb check --fact office2003OnClients=ja`).
+   */
+  async factAnswers(kb: KnowledgeBase, rules?: string): Promise<FactAnswers> {
+    const beside = rules === undefined ? undefined : localesBeside(this.resolve(rules))
+    const base = (beside ? undefined : snapshotResources()) ?? (await loadResources())
+    const resources = beside ? mergeResources(base, await loadResources(beside)) : base
+    return factAnswers(resources, kb.model)
   }
 
   /** Read a file, or standard input for `-`. */

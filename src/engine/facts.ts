@@ -31,6 +31,24 @@ export interface FactProblem {
   suggestion?: string
 }
 
+/**
+ * Answers in other words than the canonical values, keyed by `normalizeSpelling`: localized yes/no
+ * (`ja`, `tak`, `nei`) and enum value labels (`64-bit (x64)`), built from locales by `factAnswers`.
+ */
+export interface FactAnswers {
+  booleans: ReadonlyMap<string, boolean>
+  /** Per enum fact: label → canonical value. */
+  labels: ReadonlyMap<string, ReadonlyMap<string, string>>
+}
+
+/** Options of `validateFacts`. */
+export interface ValidateFactsOptions {
+  /** Names to skip silently (a batch's id column). */
+  ignore?: readonly string[]
+  /** Localized answers accepted besides the canonical values and aliases. */
+  answers?: FactAnswers
+}
+
 const booleanWords = new Map<string, boolean>([
   ['true', true],
   ['yes', true],
@@ -51,7 +69,7 @@ const booleanWords = new Map<string, boolean>([
 export function validateFacts(
   input: unknown,
   vocabulary: readonly FactDefinition[],
-  options: { ignore?: readonly string[] } = {},
+  options: ValidateFactsOptions = {},
 ): { facts: Facts; errors: FactProblem[]; warnings: FactProblem[] } {
   const facts: Facts = Object.create(null)
   const errors: FactProblem[] = []
@@ -84,7 +102,7 @@ export function validateFacts(
       continue
     }
     if (raw === null || raw === undefined) continue
-    const result = normalizeValue(definition, raw)
+    const result = normalizeValue(definition, raw, options.answers)
     if (result.ok) facts[name] = result.value
     else errors.push(result.problem)
   }
@@ -101,6 +119,7 @@ function acceptedValues(definition: FactDefinition): string[] {
 function normalizeValue(
   definition: FactDefinition,
   raw: unknown,
+  answers: FactAnswers | undefined,
 ): { ok: true; value: FactValue } | { ok: false; problem: FactProblem } {
   const expected = acceptedValues(definition)
   const fail = (code: FactProblem['code'], what: string) => ({
@@ -117,10 +136,12 @@ function normalizeValue(
   switch (definition.type) {
     case 'boolean': {
       if (typeof raw === 'boolean') return { ok: true, value: raw }
+      const spoken =
+        typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim().toLowerCase() : undefined
       const word =
-        typeof raw === 'string' || typeof raw === 'number'
-          ? booleanWords.get(String(raw).trim().toLowerCase())
-          : undefined
+        spoken === undefined
+          ? undefined
+          : (booleanWords.get(spoken) ?? answers?.booleans.get(normalizeSpelling(spoken)))
       if (word !== undefined) return { ok: true, value: word }
       return fail(
         typeof raw === 'string' ? 'FACT_INVALID_VALUE' : 'FACT_WRONG_TYPE',
@@ -145,6 +166,8 @@ function normalizeValue(
             return { ok: true, value: candidate.value }
           }
         }
+        const labelled = answers?.labels.get(definition.name)?.get(wanted)
+        if (labelled !== undefined) return { ok: true, value: labelled }
       }
       return fail(
         typeof raw === 'string' ? 'FACT_INVALID_VALUE' : 'FACT_WRONG_TYPE',

@@ -5,19 +5,28 @@ import { cors } from 'hono/cors'
 import { HTTPException } from 'hono/http-exception'
 import type { Resource } from 'i18next'
 import type { KnowledgeBase } from '../knowledge-base.ts'
+import { type AccessOptions, rateLimit, requireApiKey } from './access.ts'
 import { type AppEnv, type BodyLimits, defaultBodyLimits, type RouteDeps } from './app-env.ts'
+import { caching } from './caching.ts'
 import { builtInRenderer, type DocumentRenderer } from './document-renderer.ts'
 import { KnowledgeBaseHolder } from './knowledge-holder.ts'
+import { localizeProblems } from './localize-problem.ts'
+import { allowedMethods } from './method-not-allowed.ts'
 import { language, snapshot } from './middleware.ts'
+import { registerOpenApi } from './openapi.ts'
 import { HttpProblem, type ProblemCode, problemBody, problemResponse } from './problem.ts'
 import { type RequestLogger, requestLog, stderrLogger } from './request-log.ts'
+import { registerArticle } from './routes/article.ts'
 import { registerArticleDocument } from './routes/article-document.ts'
 import { registerArticles } from './routes/articles.ts'
 import { registerCheck } from './routes/check.ts'
 import { registerCsaf } from './routes/csaf.ts'
 import { registerDiagnose } from './routes/diagnose.ts'
+import { registerFacts } from './routes/facts.ts'
+import { registerFeed } from './routes/feed.ts'
 import { registerHealth } from './routes/health.ts'
 import { registerPage } from './routes/page.ts'
+import { registerSearch } from './routes/search.ts'
 import { securityHeaders } from './security-headers.ts'
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -44,6 +53,8 @@ export interface AppOptions {
   bodyLimit?: Partial<BodyLimits>
   /** Receives one line per request; JSON lines on stderr by default. Pass `() => {}` for silence. */
   logger?: RequestLogger
+  /** API keys and rate limits of `/v1/*`; off when absent (docs/http.md, "Access control"). */
+  access?: AccessOptions
 }
 
 /** Statuses hono itself may throw (validators, media-type gate), mapped to our codes. */
@@ -122,7 +133,18 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       }),
     )
   }
+  app.use('*', localizeProblems())
   app.use('*', snapshot(holder))
+  const access = options.access ?? {}
+  const keys = access.apiKeyHashes ?? []
+  // Keys first: only a known key gets its own budget; without keys every request counts by address.
+  if (keys.length > 0) app.use('/v1/*', requireApiKey(keys))
+  if (access.rateLimit)
+    app.use(
+      '/v1/*',
+      rateLimit(access.rateLimit, { byKey: keys.length > 0, trustProxy: access.trustProxy === true }),
+    )
+  app.use('/v1/*', ...caching({ private: keys.length > 0 }))
   app.use('/v1/*', language())
   app.use('/', language())
 
@@ -130,27 +152,34 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerArticles(app, deps)
   registerCsaf(app, deps)
   registerArticleDocument(app, deps)
+  registerArticle(app, deps)
+  registerFacts(app, deps)
+  registerFeed(app, deps)
   registerCheck(app, deps)
   registerDiagnose(app, deps)
+  registerSearch(app, deps)
   registerPage(app, deps, options.frameAncestors)
 
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'kb-advisor API',
-      version,
-      description:
-        'Am I affected by Microsoft KB 954960? Facts or logs in, verdicts with localized reasons and steps out. Errors are application/problem+json with a stable `code` (docs/http.md).',
-    },
-  })
+  registerOpenApi(app, version)
 
-  app.notFound((c) =>
-    problemResponse(
+  app.notFound((c) => {
+    const allowed = allowedMethods(app, c.req.path)
+    if (allowed.length > 0) {
+      return problemResponse(
+        problemBody(
+          'KB_HTTP_METHOD_NOT_ALLOWED',
+          `Expected ${allowed.map((method) => `\`${method}\``).join(' or ')} on \`${c.req.path}\`, not \`${c.req.method}\``,
+          { instance: c.req.path },
+        ),
+        { Allow: allowed.join(', ') },
+      )
+    }
+    return problemResponse(
       problemBody('KB_HTTP_NOT_FOUND', `Expected a route of the API, not \`${c.req.method} ${c.req.path}\``, {
         instance: c.req.path,
       }),
-    ),
-  )
+    )
+  })
   app.onError((error, c) => {
     if (error instanceof HttpProblem) {
       return problemResponse(problemBody(error.code, error.message, { instance: c.req.path, ...error.extra }))

@@ -1,8 +1,11 @@
 /** @module The knowledge base and locale strings the app answers from, swappable in one step (hot reload). */
 import type { i18n, Resource } from 'i18next'
+import type { FactAnswers } from '../engine/facts.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
+import { factAnswers } from '../render/fact-answers.ts'
 import { createI18n, type Language, loadResources } from '../render/i18n.ts'
 import { Renderer } from '../render/renderer.ts'
+import { SearchIndex } from '../search/search-index.ts'
 import { AnswerCache } from './answer-cache.ts'
 
 /**
@@ -19,6 +22,8 @@ export class KnowledgeSnapshot {
   /** Serialized check answers already computed from this snapshot (see `AnswerCache`). */
   readonly answers = new AnswerCache<string>()
   #renderer?: Renderer
+  #search?: Promise<SearchIndex>
+  #factAnswers?: FactAnswers
 
   constructor(kb: KnowledgeBase, resources: Resource) {
     this.kb = kb
@@ -29,6 +34,24 @@ export class KnowledgeSnapshot {
   get renderer(): Renderer {
     this.#renderer ??= new Renderer(this.kb.model, this.resources)
     return this.#renderer
+  }
+
+  /** Localized yes/no and enum labels of every language, accepted as fact values (`factAnswers`). */
+  get factAnswers(): FactAnswers {
+    this.#factAnswers ??= factAnswers(this.resources, this.kb.model)
+    return this.#factAnswers
+  }
+
+  /** The search index of this snapshot, built on first use and kept until the snapshot is swapped out. */
+  search(): Promise<SearchIndex> {
+    if (!this.#search) {
+      this.#search = SearchIndex.build(this.kb.model, this.renderer)
+      // A failed build is retried by the next search instead of answering every later one with the error.
+      this.#search.catch(() => {
+        this.#search = undefined
+      })
+    }
+    return this.#search
   }
 
   /** A shared i18next instance for a language (its language never changes, so sharing is safe). */

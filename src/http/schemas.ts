@@ -1,6 +1,7 @@
 /** @module The zod schemas of the API: one source for request validation, the OpenAPI document and docs/http.md. */
 import { z } from '@hono/zod-openapi'
 import { FactProblemSchema } from './problem.ts'
+import { ReplyFormatQuery } from './reply-format.ts'
 
 const LanguageQuery = z
   .string()
@@ -81,7 +82,7 @@ const ArticleQuery = z
   .openapi({ param: { name: 'article', in: 'query' }, description: 'One article only (all by default).' })
 
 /** Query of `POST /v1/check`. */
-export const CheckQuery = z.object({ lang: LanguageQuery, article: ArticleQuery })
+export const CheckQuery = z.object({ lang: LanguageQuery, article: ArticleQuery, format: ReplyFormatQuery })
 
 const ReasonFactSchema = z.object({
   fact: z.string(),
@@ -104,6 +105,22 @@ const ReasonSchema = z
   })
   .openapi('Reason')
 
+/** A step of a KB article procedure, with its sub-steps (recursive, hence the explicit type). */
+interface ArticleStepText {
+  text: string
+  code?: string | undefined
+  steps?: ArticleStepText[] | undefined
+}
+const ArticleStepTextSchema: z.ZodType<ArticleStepText> = z
+  .lazy(() =>
+    z.object({
+      text: z.string().openapi({ description: 'The step as the KB article prints it (Markdown).' }),
+      code: z.string().optional().openapi({ description: 'An update id or a command shown under the step.' }),
+      steps: z.array(ArticleStepTextSchema).optional(),
+    }),
+  )
+  .openapi('ArticleStep')
+
 const ActionSchema = z
   .object({
     id: z.string(),
@@ -119,7 +136,13 @@ const ActionSchema = z
       .optional()
       .openapi({ description: 'The localized "If …:" of a conditional action.' }),
     articleStep: z
-      .object({ path: z.string(), procedure: z.string(), heading: z.string(), text: z.string().optional() })
+      .object({
+        path: z.string(),
+        procedure: z.string(),
+        heading: z.string(),
+        text: z.string().optional(),
+        steps: z.array(ArticleStepTextSchema).optional(),
+      })
       .optional()
       .openapi({
         description: 'The KB article step the action reuses: its procedure heading and Markdown text.',
@@ -168,6 +191,7 @@ export const CheckResponseSchema = z
 export const DiagnoseQuery = z.object({
   lang: LanguageQuery,
   article: ArticleQuery,
+  format: ReplyFormatQuery,
   kind: z
     .string()
     .optional()
@@ -252,6 +276,18 @@ const EvidenceSchema = z
 export const DiagnoseResponseSchema = z
   .object({
     language: z.string(),
+    ranking: z
+      .array(
+        z.object({
+          article: z.string(),
+          level: z.enum(['confirmed', 'partial']),
+          strength: z.number().int(),
+        }),
+      )
+      .openapi({
+        description:
+          'The articles whose symptom the logs show, strongest evidence first (`evidence` and `results` follow the same order).',
+      }),
     evidence: z.array(EvidenceSchema),
     results: z.array(CheckResultSchema),
     warnings: z.array(FactProblemSchema),

@@ -90,7 +90,11 @@ async function runCheck(options: CheckCommandOptions, context: CliContext): Prom
     if (at <= 0) throw new UsageError(`Expected \`--fact\` as name=value, not \`${pair}\``)
     facts[pair.slice(0, at).trim()] = pair.slice(at + 1)
   }
-  const report = await kb.check(facts, options.article === undefined ? {} : { article: options.article })
+  const answers = await context.factAnswers(kb, options.rules)
+  const report = await kb.check(
+    facts,
+    options.article === undefined ? { answers } : { article: options.article, answers },
+  )
   const localized = report.results.map((result) => localizeCheckResult(result, i18n, kb))
   if (options.json) {
     context.out(JSON.stringify({ results: localized, warnings: report.warnings }, null, 2))

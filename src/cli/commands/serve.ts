@@ -1,4 +1,5 @@
 import type { Command } from 'commander'
+import { type AccessOptions, parseApiKeyHashes } from '../../http/access.ts'
 import { createApp } from '../../http/app.ts'
 import { KnowledgeBaseHolder } from '../../http/knowledge-holder.ts'
 import { startServer } from '../../http/server.ts'
@@ -8,6 +9,7 @@ import { loadRenderResources } from '../../render/renderer.ts'
 import type { CliContext } from '../context.ts'
 import { UsageError } from '../io.ts'
 import { keepRunningWhenOutputFails } from '../output-errors.ts'
+import { parsePositive } from '../parse-positive.ts'
 import { watchKnowledgeBase } from '../watch-rules.ts'
 
 interface ServeCommandOptions {
@@ -17,6 +19,9 @@ interface ServeCommandOptions {
   corsOrigin: string[]
   frameAncestors: string[]
   watch?: boolean
+  apiKeys?: string
+  rateLimit?: number
+  trustProxy?: boolean
 }
 
 /**
@@ -45,6 +50,16 @@ export function registerServe(program: Command, context: CliContext): void {
       collect,
       [],
     )
+    .option(
+      '--api-keys <file>',
+      'require an API key on /v1/*: FILE holds SHA-256 hashes of the keys, one per line (or set $KB_API_KEYS)',
+    )
+    .option(
+      '--rate-limit <n>',
+      'at most N requests a minute per API key, or per address without one',
+      parsePositive,
+    )
+    .option('--trust-proxy', 'take the client address from X-Forwarded-For (behind a reverse proxy)')
     .addHelpText(
       'after',
       `
@@ -52,6 +67,7 @@ Examples:
   kb serve
   PORT=8080 kb serve --host 0.0.0.0
   kb serve --cors-origin https://helpdesk.example.com --frame-ancestors https://helpdesk.example.com
+  printf %s "$KEY" | sha256sum | cut -d' ' -f1 > keys.txt; kb serve --host 0.0.0.0 --api-keys keys.txt --rate-limit 600
 
 Logs one JSON line per request on stderr. Stops on SIGTERM or SIGINT after the requests in flight.`,
     )
@@ -72,9 +88,15 @@ async function runServe(options: ServeCommandOptions, context: CliContext): Prom
     corsOrigins: options.corsOrigin,
     frameAncestors: options.frameAncestors,
     logger: (line) => context.err(JSON.stringify(line)),
+    access: await accessOptions(options, context),
   })
   const server = await startServer(app, { host: options.host, port })
   context.out(`kb serve: listening on ${server.url} (API description: ${server.url}openapi.json)`)
+  // Build the search index now, not on the first search; a failure shows up on that search instead.
+  void holder
+    .snapshot()
+    .then((current) => current.search())
+    .catch(() => undefined)
   const watcher = options.watch
     ? watchKnowledgeBase({
         rules: source.rules ?? defaultRulesDir,
@@ -95,6 +117,28 @@ async function runServe(options: ServeCommandOptions, context: CliContext): Prom
     process.on('SIGTERM', stop)
     process.on('SIGINT', stop)
   })
+}
+
+async function accessOptions(options: ServeCommandOptions, context: CliContext): Promise<AccessOptions> {
+  const fromEnv = context.io.env.KB_API_KEYS
+  let apiKeyHashes: string[] | undefined
+  try {
+    if (options.apiKeys !== undefined)
+      apiKeyHashes = parseApiKeyHashes(await context.readInput(options.apiKeys), options.apiKeys)
+    else if (fromEnv) apiKeyHashes = parseApiKeyHashes(fromEnv, '$KB_API_KEYS')
+  } catch (error) {
+    throw error instanceof RangeError ? new UsageError(error.message) : error
+  }
+  if (!apiKeyHashes && !['127.0.0.1', 'localhost', '::1'].includes(options.host)) {
+    context.err(
+      `kb serve: warning: listening on ${options.host} without API keys; anyone who reaches it can use the API`,
+    )
+  }
+  return {
+    ...(apiKeyHashes ? { apiKeyHashes } : {}),
+    ...(options.rateLimit ? { rateLimit: { limit: options.rateLimit, windowMs: 60_000 } } : {}),
+    ...(options.trustProxy ? { trustProxy: true } : {}),
+  }
 }
 
 function parsePort(value: string): number {

@@ -16,6 +16,7 @@ export function registerArticleDocument(app: OpenAPIHono<AppEnv>, deps: RouteDep
   const route = createRoute({
     method: 'get',
     path: '/v1/articles/{id}/{doc}',
+    operationId: 'getArticleDocument',
     tags: ['articles'],
     summary: 'Read the KB article or the security advisory',
     request: { params: DocumentParams, query: DocumentQuery },

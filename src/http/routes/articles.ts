@@ -14,6 +14,7 @@ export function registerArticles(app: OpenAPIHono<AppEnv>, _deps: RouteDeps): vo
   const route = createRoute({
     method: 'get',
     path: '/v1/articles',
+    operationId: 'listArticles',
     tags: ['articles'],
     summary: 'List the articles',
     request: { query: LanguageOnlyQuery },

@@ -1,12 +1,13 @@
 /** @module `POST /v1/check`: facts in, verdicts with localized reasons, steps and questions out. */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
-import type { KnowledgeBase } from '../../knowledge-base.ts'
+import type { CheckOptions, KnowledgeBase } from '../../knowledge-base.ts'
 import { answerKey } from '../answer-cache.ts'
 import type { AppEnv, RouteDeps } from '../app-env.ts'
 import { asFactsProblem } from '../facts-problem.ts'
 import { localizeForApi } from '../localize-response.ts'
 import { jsonBody } from '../middleware.ts'
 import { HttpProblem, problemContent } from '../problem.ts'
+import { replyContent, replyFormat, replyMediaType, replyText } from '../reply-format.ts'
 import { CheckQuery, CheckResponseSchema, FactsSchema } from '../schemas.ts'
 
 /**
@@ -14,12 +15,12 @@ import { CheckQuery, CheckResponseSchema, FactsSchema } from '../schemas.ts'
  * `KB_HTTP_UNKNOWN_ARTICLE`.
  *
  * @example
- * const report = await checkFacts(kb, {wsusVersion: '3.0'}, undefined)
+ * const report = await checkFacts(kb, {wsusVersion: '3.0'}, {answers: snapshot.factAnswers})
  */
-async function checkFacts(kb: KnowledgeBase, facts: unknown, article: string | undefined) {
-  if (article !== undefined) requireArticle(kb, article)
+async function checkFacts(kb: KnowledgeBase, facts: unknown, options: CheckOptions) {
+  if (options.article !== undefined) requireArticle(kb, options.article)
   try {
-    return await kb.check(facts, article === undefined ? {} : { article })
+    return await kb.check(facts, options)
   } catch (error) {
     throw asFactsProblem(error)
   }
@@ -52,6 +53,7 @@ export function registerCheck(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
   const route = createRoute({
     method: 'post',
     path: '/v1/check',
+    operationId: 'checkFacts',
     tags: ['check'],
     summary: 'Am I affected? Facts in, verdicts out',
     description:
@@ -64,7 +66,7 @@ export function registerCheck(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
     responses: {
       200: {
         description: 'One result per article.',
-        content: { 'application/json': { schema: CheckResponseSchema } },
+        content: { 'application/json': { schema: CheckResponseSchema }, ...replyContent },
       },
       400: problemContent('KB_HTTP_MALFORMED_JSON: the body is not JSON.'),
       404: problemContent('KB_HTTP_UNKNOWN_ARTICLE or KB_HTTP_UNKNOWN_LANGUAGE.'),
@@ -74,28 +76,38 @@ export function registerCheck(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
     },
   })
   app.openapi(route, async (c) => {
-    const { kb, answers } = c.var.snapshot
-    const { article } = c.req.valid('query')
-    if (article !== undefined) requireArticle(kb, article)
+    const snapshot = c.var.snapshot
+    const { article, format: asked } = c.req.valid('query')
+    const format = replyFormat(asked, c.req.header('accept'))
+    if (article !== undefined) requireArticle(snapshot.kb, article)
+    const answers = snapshot.factAnswers
     // Validated first: the key is made of accepted values only (see answerKey).
     let prepared: ReturnType<KnowledgeBase['prepareFacts']>
     try {
-      prepared = kb.prepareFacts(c.var.json)
+      prepared = snapshot.kb.prepareFacts(c.var.json, { answers })
     } catch (error) {
       throw asFactsProblem(error)
     }
     const key = answerKey(c.var.language, article, prepared.facts, prepared.warnings)
+    const cacheKey = key === undefined ? undefined : `${format}\u0000${key}`
     // The same facts always give the same answer from one snapshot: keep the serialized body.
-    const json = (text: string) => c.body(text, 200, { 'content-type': 'application/json' }) as never
-    const cached = answers.get(key)
-    if (cached !== undefined) return json(cached)
-    const report = await checkFacts(kb, c.var.json, article)
-    const i18n = await c.var.snapshot.i18n(c.var.language)
-    const body = {
-      language: c.var.language,
-      results: report.results.map((result) => localizeForApi(result, i18n, kb)),
-      warnings: report.warnings,
-    }
-    return json(answers.set(key, JSON.stringify(body)))
+    const send = (text: string) =>
+      (format === 'json'
+        ? c.body(text, 200, { 'content-type': 'application/json' })
+        : c.body(text, 200, { 'content-type': replyMediaType(format), Vary: 'Accept' })) as never
+    const cached = snapshot.answers.get(cacheKey)
+    if (cached !== undefined) return send(cached)
+    const report = await checkFacts(
+      snapshot.kb,
+      c.var.json,
+      article === undefined ? { answers } : { article, answers },
+    )
+    const i18n = await snapshot.i18n(c.var.language)
+    const results = report.results.map((result) => localizeForApi(result, i18n, snapshot.kb))
+    const text =
+      format === 'json'
+        ? JSON.stringify({ language: c.var.language, results, warnings: report.warnings })
+        : await replyText(c, format, results, i18n)
+    return send(snapshot.answers.set(cacheKey, text))
   })
 }

@@ -19,6 +19,7 @@ export function registerCsaf(app: OpenAPIHono<AppEnv>, _deps: RouteDeps): void {
   const route = createRoute({
     method: 'get',
     path: '/v1/articles/{id}/csaf',
+    operationId: 'getArticleCsaf',
     tags: ['articles'],
     summary: 'Read the article as a CSAF 2.0 security advisory',
     description:

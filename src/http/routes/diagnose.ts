@@ -7,12 +7,14 @@ import type { DiagnoseResult, KnowledgeBase } from '../../knowledge-base.ts'
 import { kindsRead } from '../../logs/diagnose.ts'
 import { type DiagnoseInputs, logShortcuts, unknownKind } from '../../logs/log-inputs.ts'
 import type { LogInput } from '../../logs/sources.ts'
+import { rankDiagnoses } from '../../search/rank-diagnoses.ts'
 import type { AppEnv, RouteDeps } from '../app-env.ts'
 import { asFactsProblem } from '../facts-problem.ts'
 import { localizeForApi } from '../localize-response.ts'
 import { jsonBody } from '../middleware.ts'
 import { HttpProblem, problemBody, problemContent, problemResponse } from '../problem.ts'
 import { checkDeclaredLength, limitedChunks, mediaType, readLimited, tooLarge } from '../read-body.ts'
+import { replyContent, replyFormat, replyMediaType, replyText } from '../reply-format.ts'
 import {
   DiagnoseFormSchema,
   DiagnoseJsonSchema,
@@ -202,6 +204,7 @@ export function registerDiagnose(app: OpenAPIHono<AppEnv>, deps: RouteDeps): voi
   const route = createRoute({
     method: 'post',
     path: '/v1/diagnose',
+    operationId: 'diagnoseLogs',
     tags: ['check'],
     summary: 'Look for the articles\' symptoms in logs, then answer "am I affected?"',
     description:
@@ -223,7 +226,7 @@ export function registerDiagnose(app: OpenAPIHono<AppEnv>, deps: RouteDeps): voi
     responses: {
       200: {
         description: 'The evidence per article and the verdicts with it.',
-        content: { 'application/json': { schema: DiagnoseResponseSchema } },
+        content: { 'application/json': { schema: DiagnoseResponseSchema }, ...replyContent },
       },
       400: problemContent(
         'KB_HTTP_MISSING_LOG (no log, or none of a kind an article reads), KB_HTTP_INVALID_PARAMETER (an unknown log kind as `kind` or field name; no `kind` for text/plain), KB_HTTP_MALFORMED_JSON, KB_HTTP_MALFORMED_FORM, KB_HTTP_UNREADABLE_LOG.',
@@ -272,9 +275,11 @@ export function registerDiagnose(app: OpenAPIHono<AppEnv>, deps: RouteDeps): voi
     let warnings: FactProblem[]
     let diagnosed: DiagnoseResult[]
     try {
-      warnings = kb.prepareFacts(facts).warnings
+      const answers = c.var.snapshot.factAnswers
+      warnings = kb.prepareFacts(facts, { answers }).warnings
       diagnosed = await kb.diagnose(inputs, {
         facts: facts as Record<string, unknown>,
+        answers,
         ...(query.article === undefined ? {} : { article: query.article }),
       })
     } catch (error) {
@@ -296,9 +301,16 @@ export function registerDiagnose(app: OpenAPIHono<AppEnv>, deps: RouteDeps): voi
       throw new HttpProblem('KB_HTTP_UNREADABLE_LOG', unreadable.problem)
     }
     const i18n = await c.var.snapshot.i18n(c.var.language)
-    const evidence = diagnosed.map(({ diagnosis }) => diagnosis)
-    const results = diagnosed.map(({ check }) => localizeForApi(check, i18n, kb))
-    return c.json({ language: c.var.language, evidence, results, warnings }, 200)
+    // Without `article`, every article with signatures read the logs: the strongest evidence comes first.
+    const { ordered, ranking } = rankDiagnoses(diagnosed)
+    const evidence = ordered.map(({ diagnosis }) => diagnosis)
+    const results = ordered.map(({ check }) => localizeForApi(check, i18n, kb))
+    const format = replyFormat(query.format, c.req.header('accept'))
+    if (format !== 'json') {
+      const text = await replyText(c, format, results, i18n, evidence)
+      return c.body(text, 200, { 'content-type': replyMediaType(format), Vary: 'Accept' }) as never
+    }
+    return c.json({ language: c.var.language, ranking, evidence, results, warnings }, 200)
   })
 }
 

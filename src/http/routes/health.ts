@@ -13,6 +13,7 @@ export function registerHealth(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void 
   const route = createRoute({
     method: 'get',
     path: '/healthz',
+    operationId: 'getHealth',
     tags: ['service'],
     summary: 'Health check',
     responses: {
