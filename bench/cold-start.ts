@@ -1,11 +1,15 @@
 /**
- * @module CLI cold start: `kb check` from the compiled build (dist/) and from the sources through tsx,
- * against `node -e 0`, each as a fresh process, medians of several runs.
+ * @module CLI cold start: `kb check` from the compiled build (dist/), from the package installed from its
+ * tarball, and from the sources through tsx, against `node -e 0`, each as a fresh process, medians of
+ * several runs; and the time `import('kb-advisor')` takes in the installed package.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { installPackedPackage } from './install-package.ts'
 import { measure, median } from './process.ts'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -15,8 +19,13 @@ export interface ColdStartResult {
   runs: number
   node: number
   compiled: number | undefined
+  /** `kb check` from the package installed from its tarball (`npm pack`, `npm install`). */
+  installed: number | undefined
+  /** Milliseconds `import('kb-advisor')` and `import('kb-advisor/http')` take in the installed package. */
+  importLibrary: number | undefined
+  importHttp: number | undefined
   source: number
-  /** Why `compiled` is missing, when it is. */
+  /** Why `compiled` or `installed` is missing, when it is. */
   note?: string
 }
 
@@ -72,11 +81,48 @@ export async function benchColdStart(runs: number): Promise<ColdStartResult> {
     ? await time('node', [`${root}bin/kb.js`, ...checkArgs])
     : undefined
   const source = await time('node', [`${root}bench/kb-from-source.mjs`, ...checkArgs])
+  const installed = compiled === undefined ? undefined : await benchInstalled(runs, time)
+  const note =
+    compiled === undefined ? 'no dist/: the build failed' : installed?.note ? installed.note : undefined
   return {
     runs,
     node,
     compiled,
+    installed: installed?.seconds,
+    importLibrary: installed?.importLibrary,
+    importHttp: installed?.importHttp,
     source,
-    ...(compiled === undefined ? { note: 'no dist/: the build failed' } : {}),
+    ...(note ? { note } : {}),
+  }
+}
+
+// The installed package: cold start of its `kb`, and import times measured inside fresh processes.
+async function benchInstalled(
+  runs: number,
+  time: (command: string, args: string[]) => Promise<number>,
+): Promise<{ seconds?: number; importLibrary?: number; importHttp?: number; note?: string }> {
+  const project = await mkdtemp(path.join(tmpdir(), 'kb-bench-package-'))
+  try {
+    await installPackedPackage(project)
+    const seconds = await time('node', [`${project}/node_modules/kb-advisor/bin/kb.js`, ...checkArgs])
+    const importTime = (specifier: string) => {
+      const script = `const t = performance.now(); await import('${specifier}'); process.stdout.write(String(performance.now() - t))`
+      const times = Array.from({ length: runs }, () => {
+        const run = spawnSync('node', ['--input-type=module', '-e', script], {
+          cwd: project,
+          encoding: 'utf8',
+        })
+        if (run.status !== 0) throw new Error(`Expected import('${specifier}') to work: ${run.stderr}`)
+        return Number(run.stdout)
+      })
+      return median(times)
+    }
+    return { seconds, importLibrary: importTime('kb-advisor'), importHttp: importTime('kb-advisor/http') }
+  } catch (error) {
+    return {
+      note: `installed package: ${error instanceof Error ? error.message.slice(0, 300) : String(error)}`,
+    }
+  } finally {
+    await rm(project, { recursive: true, force: true })
   }
 }

@@ -49,24 +49,24 @@ export function handWrittenVerdict(facts: Facts): Verdict {
   const atOrAbove = order === U ? U : order >= 0 ? T : F
   const tris = [
     symptom,
+    and(is(wsus, '3.0 SP1'), atOrAbove),
     is(office, false),
     is(wsus, '2.0'),
     is(wsus, '3.0 SP2'),
     and(is(wsus, '3.0'), officeTrue),
     and(sp1, below),
-    and(sp1, atOrAbove),
   ]
   return decideByHand(tris)
 }
 
 const verdicts: Verdict[] = [
   'affected',
-  'not_affected',
-  'not_affected',
-  'not_affected',
-  'affected',
-  'affected',
   'fixed',
+  'not_affected',
+  'not_affected',
+  'not_affected',
+  'affected',
+  'affected',
 ]
 
 function decideByHand(tris: number[]): Verdict {

@@ -70,6 +70,13 @@ if (wanted('throughput')) {
     met: result.compiled / result.handWritten >= 0.5,
   })
   row({
+    measure: 'batch verdicts/s (closures, no code generation)',
+    value: result.closures,
+    unit: 'records/s',
+    anchor: 'generated function',
+    anchorValue: result.compiled,
+  })
+  row({
     measure: 'batch verdicts/s against engine.run()',
     value: result.compiled,
     unit: 'records/s',
@@ -138,6 +145,26 @@ if (wanted('cold')) {
       anchorValue: result.node * 1000,
       target: '<= 3x',
       met: result.compiled / result.node <= 3,
+    })
+  }
+  if (result.installed !== undefined) {
+    row({
+      measure: 'kb check cold start (installed from the tarball)',
+      value: result.installed * 1000,
+      unit: 'ms',
+      anchor: 'node -e 0',
+      anchorValue: result.node * 1000,
+      target: '<= 3x',
+      met: result.installed / result.node <= 3,
+    })
+  }
+  if (result.importLibrary !== undefined && result.importHttp !== undefined) {
+    row({
+      measure: "import('kb-advisor') (installed)",
+      value: result.importLibrary,
+      unit: 'ms',
+      anchor: "import('kb-advisor/http')",
+      anchorValue: result.importHttp,
     })
   }
   if (result.note) notes.push(`cold start: ${result.note}`)

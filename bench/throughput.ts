@@ -5,6 +5,7 @@
 
 import { LineEvaluator } from '../src/batch/evaluate-line.ts'
 import { FactPreparer } from '../src/batch/prepare-facts.ts'
+import { ArticleChecker } from '../src/engine/article-checker.ts'
 import type { Facts } from '../src/engine/facts.ts'
 import type { KnowledgeBase } from '../src/knowledge-base.ts'
 import { fleetLine, fleetRecords } from './fleet.ts'
@@ -15,6 +16,8 @@ export interface ThroughputResult {
   records: number
   handWritten: number
   compiled: number
+  /** The same verdicts from closures, as where code generation is not allowed. */
+  closures: number
   /** Validation (cached per value) plus the generated function, from parsed JSON objects. */
   preparedAndCompiled: number
   /** A whole batch line: JSON.parse, validation, verdict, output text. */
@@ -70,6 +73,12 @@ export async function benchThroughput(kb: KnowledgeBase, records: number): Promi
     for (const record of facts) if (checker.verdictOf(record) === 'affected') affected++
     return affected
   })
+  const closureChecker = new ArticleChecker(checker.article, kb.model.facts, 'closures')
+  const closures = rate(count, 7, () => {
+    let affected = 0
+    for (const record of facts) if (closureChecker.verdictOf(record) === 'affected') affected++
+    return affected
+  })
   const preparedAndCompiled = rate(raw.length, 3, () => {
     let affected = 0
     for (const record of raw) {
@@ -108,6 +117,7 @@ export async function benchThroughput(kb: KnowledgeBase, records: number): Promi
     records: count,
     handWritten,
     compiled,
+    closures,
     preparedAndCompiled,
     line,
     engineRun,

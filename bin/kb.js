@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs the compiled CLI from dist/ (built by `npm install` through `prepare`) while it is newer than every
-// source file; otherwise the TypeScript sources through tsx, so an edit is never hidden by a stale build.
+// Runs the compiled CLI from dist/. In a checkout (src/ present) dist/ must also be newer than every source
+// file; otherwise the TypeScript sources run through tsx (a devDependency), so an edit is never hidden by a
+// stale build. An installed package has no src/ and never needs tsx.
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
@@ -17,9 +18,13 @@ function newestSource(dir) {
 }
 
 const built = existsSync(compiled) ? statSync(compiled).mtimeMs : 0
-const fresh = built > 0 && (!existsSync(sources) || newestSource(sources) <= built)
+const checkout = existsSync(sources)
+if (built === 0 && !checkout) {
+  process.stderr.write('kb: Expected the compiled CLI at dist/cli/main.js; reinstall kb-advisor\n')
+  process.exit(70)
+}
 let cli
-if (fresh) {
+if (!checkout || newestSource(sources) <= built) {
   cli = await import(compiled.href)
 } else {
   const { register } = await import('tsx/esm/api')

@@ -1,15 +1,21 @@
-// Writes dist/snapshot.json: the built-in rules, validated, and the locales, parsed. Run by `npm run build`.
+// Writes dist/snapshot.json: the built-in rules, validated, and the locales, parsed, with the hashes of the
+// folders they came from. Run by `npm run build`.
 import { mkdir, rename, writeFile } from 'node:fs/promises'
 import { loadRules } from '../src/kb/load.ts'
-import { type Snapshot, snapshotInputs } from '../src/kb/snapshot.ts'
+import { defaultLocalesDir, defaultRulesDir } from '../src/kb/paths.ts'
+import { folderHash, type Snapshot } from '../src/kb/snapshot.ts'
 import { loadResources } from '../src/render/i18n.ts'
 
-const inputs = snapshotInputs()
+// Hashed before reading: a file edited during the build then makes the snapshot stale, never wrong.
+const rulesHash = folderHash(defaultRulesDir)
+const localesHash = folderHash(defaultLocalesDir)
+if (rulesHash === undefined || localesHash === undefined)
+  throw new Error('Expected readable rules/ and locales/')
 const { dir: _dir, ...model } = await loadRules()
-const snapshot: Snapshot = { version: 1, inputs, model, resources: await loadResources() }
+const snapshot: Snapshot = { version: 2, rulesHash, localesHash, model, resources: await loadResources() }
 const target = new URL('../dist/snapshot.json', import.meta.url)
 const temporary = new URL('../dist/.snapshot.json.tmp', import.meta.url)
 await mkdir(new URL('../dist/', import.meta.url), { recursive: true })
 await writeFile(temporary, JSON.stringify(snapshot))
 await rename(temporary, target)
-console.log(`wrote dist/snapshot.json (${inputs.length} input files)`)
+console.log(`wrote dist/snapshot.json (rules ${rulesHash.slice(0, 12)}, locales ${localesHash.slice(0, 12)})`)

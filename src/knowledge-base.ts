@@ -1,6 +1,5 @@
 /** @module The loaded knowledge base: validated rules plus one checker per article. */
 
-import path from 'node:path'
 import { ArticleChecker } from './engine/article-checker.ts'
 import type { CheckReport, CheckResult } from './engine/check-result.ts'
 import { type Facts, validateFacts } from './engine/facts.ts'
@@ -8,7 +7,7 @@ import { FactsError } from './engine/facts-error.ts'
 import type { KnowledgeBaseModel } from './kb/model.ts'
 import { defaultRulesDir } from './kb/paths.ts'
 import type { SignaturesFile } from './kb/schema/signatures.ts'
-import { freshSnapshot } from './kb/snapshot.ts'
+import { snapshotModel } from './kb/snapshot.ts'
 import type { DiagnoseInputs, DiagnosisReport } from './logs/diagnose.ts'
 import type { ProgressCallback } from './logs/progress.ts'
 
@@ -49,12 +48,12 @@ export class KnowledgeBase {
 
   constructor(model: KnowledgeBaseModel) {
     this.model = model
-    this.checkers = new Map(
-      model.articles.map((article) => [article.id, new ArticleChecker(article, model.facts)]),
-    )
+    // Results come in article id order (code-point order), whatever the folder layout: documented and stable.
+    const byId = [...model.articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    this.checkers = new Map(byId.map((article) => [article.id, new ArticleChecker(article, model.facts)]))
   }
 
-  /** The article ids, in load order. */
+  /** The article ids, in id order: the order of every list of results. */
   get articleIds(): string[] {
     return [...this.checkers.keys()]
   }
@@ -75,7 +74,7 @@ export class KnowledgeBase {
 
   /**
    * Answer "am I affected?" for every article (or one): a verdict, the reasons, the next actions and, when the
-   * verdict is `unknown`, the facts still missing.
+   * verdict is `unknown`, the facts still missing. Results come in article id order.
    */
   async check(input: unknown, options: CheckOptions = {}): Promise<CheckReport> {
     const { facts, warnings } = this.prepareFacts(input)
@@ -132,17 +131,15 @@ export class KnowledgeBase {
 
 /**
  * Load and validate a rules folder (default: the project's own `rules/`). Throws `KnowledgeBaseError`
- * with every problem when anything is wrong: nothing is half-loaded. The built-in rules come from the
- * build's snapshot while no rules file changed since it was written.
+ * with every problem when anything is wrong: nothing is half-loaded. A folder with exactly the files of the
+ * built-in rules comes from the build's snapshot, already validated.
  *
  * @example
  * const kb = await loadKnowledgeBase('test/fixtures/fictional/rules')
  */
 export async function loadKnowledgeBase(dir: string = defaultRulesDir): Promise<KnowledgeBase> {
-  if (path.resolve(dir) === path.resolve(defaultRulesDir)) {
-    const snapshot = freshSnapshot()
-    if (snapshot) return new KnowledgeBase({ ...snapshot.model, dir: path.resolve(defaultRulesDir) })
-  }
+  const snapshot = snapshotModel(dir)
+  if (snapshot) return new KnowledgeBase(snapshot)
   // The loader (YAML parser, zod schemas) is imported only when the files must be read.
   const { loadRules } = await import('./kb/load.ts')
   return new KnowledgeBase(await loadRules(dir))

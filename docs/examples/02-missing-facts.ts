@@ -1,4 +1,4 @@
-// 02: walk the missing facts like the web page does: ask the first one, answer, repeat.
+// 02: walk the missing facts of one article (954960) like the web page does: ask the first one, answer, repeat.
 // Run: npx tsx docs/examples/02-missing-facts.ts
 import { loadKnowledgeBase } from '../../src/index.ts'
 
@@ -10,7 +10,7 @@ const answers: Record<string, unknown> = {
 }
 const facts: Record<string, unknown> = {}
 for (;;) {
-  const [result] = (await kb.check(facts)).results
+  const [result] = (await kb.check(facts, { article: '954960' })).results
   if (result?.verdict !== 'unknown') {
     console.log('verdict:', result?.verdict)
     break

@@ -1,7 +1,8 @@
 /** @module A block of a batch: the lines whose first byte lies in a byte range, evaluated in order. */
+import { isUtf8 } from 'node:buffer'
 import { readSync } from 'node:fs'
 import type { Verdict } from '../kb/schema/verdicts.ts'
-import { type LineEvaluator, maxLineBytes, tooLongLine } from './evaluate-line.ts'
+import { type LineEvaluator, maxLineBytes, notUtf8Line, tooLongLine } from './evaluate-line.ts'
 
 /**
  * The verdicts counted per article, in this order.
@@ -80,6 +81,27 @@ export class BlockWriter {
     this.result.lines += line - firstLine
   }
 
+  /**
+   * Evaluate complete lines given as bytes. When they are not all UTF-8, each line that is not fails
+   * alone (`KB_E_BATCH_ENCODING`) and the others are evaluated as `text`.
+   */
+  async bytes(data: Uint8Array, firstLine: number): Promise<void> {
+    const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+    if (isUtf8(buffer)) return this.text(buffer.toString('utf8'), firstLine)
+    let line = firstLine
+    for (let from = 0; from < buffer.length; line++) {
+      let to = buffer.indexOf(newline, from)
+      if (to === -1) to = buffer.length
+      const content = buffer.subarray(from, to)
+      if (content.length > 0 && isUtf8(content)) await this.text(content.toString('utf8'), line)
+      else {
+        if (content.length > 0) this.#add(notUtf8Line(line, ...firstInvalidByte(content)))
+        this.result.lines++
+      }
+      from = to + 1
+    }
+  }
+
   /** Record a line that was too long to read. */
   tooLong(line: number): void {
     this.#add(tooLongLine(line))
@@ -105,6 +127,18 @@ export class BlockWriter {
       if (result.errors.length < keptErrorsPerBlock) result.errors.push(outcome.error!)
     }
   }
+}
+
+/** The first byte that is not part of valid UTF-8 in `bytes`, and its 1-based offset. */
+function firstInvalidByte(bytes: Buffer): [byte: number, offset: number] {
+  const text = bytes.toString('utf8')
+  for (let at = text.indexOf('\uFFFD'); at !== -1; at = text.indexOf('\uFFFD', at + 1)) {
+    const offset = Buffer.byteLength(text.slice(0, at))
+    // A real U+FFFD in the input is valid UTF-8 (EF BF BD).
+    if (bytes[offset] !== 0xef || bytes[offset + 1] !== 0xbf || bytes[offset + 2] !== 0xbd)
+      return [bytes[offset]!, offset + 1]
+  }
+  return [bytes[0]!, 1]
 }
 
 /**
@@ -137,7 +171,7 @@ export async function evaluateRange(
     const last = buffer.lastIndexOf(newline, total - 1)
     if (last === -1) {
       if (read === 0) {
-        await writer.text(buffer.toString('utf8', 0, total), line)
+        await writer.bytes(buffer.subarray(0, total), line)
         return
       }
       if (total >= maxLineBytes) {
@@ -152,7 +186,7 @@ export async function evaluateRange(
       end - 1 - lineStart <= last ? buffer.indexOf(newline, Math.max(0, end - 1 - lineStart)) : -1
     const stop = ownedEnd === -1 ? last : ownedEnd
     const before = writer.result.lines
-    await writer.text(buffer.toString('utf8', 0, stop + 1), line)
+    await writer.bytes(buffer.subarray(0, stop + 1), line)
     line += writer.result.lines - before
     if (ownedEnd !== -1) return
     buffer.copy(buffer, 0, last + 1, total)

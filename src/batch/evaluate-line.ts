@@ -86,6 +86,10 @@ export class LineEvaluator {
       input !== null && typeof input === 'object' && !Array.isArray(input)
         ? (input as { id?: unknown }).id
         : undefined
+    if (id !== undefined && !echoable(id)) {
+      const message = `Expected \`id\` to be a string, a number or a value nested at most ${maxIdDepth} levels deep, not one nested deeper`
+      return failed(undefined, line, 'KB_E_BATCH_ID', message, [])
+    }
     const head = `{${id === undefined ? '' : `"id":${JSON.stringify(id)},`}"line":${line}`
     const prepared = this.#preparer.prepare(input)
     if (!prepared.ok) {
@@ -126,6 +130,38 @@ export class LineEvaluator {
     }
     return { json: `${head},"results":[${results.join(',')}]${warnings}}`, verdicts }
   }
+}
+
+/** Deepest `id` echoed back: JSON.stringify recurses, and a 10 KB line can nest 5,000 levels. */
+export const maxIdDepth = 32
+
+/** Whether `value` is nested at most `maxIdDepth` levels, measured without recursion. */
+function echoable(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return true
+  let level: unknown[] = [value]
+  for (let depth = 1; level.length > 0; depth++) {
+    if (depth > maxIdDepth) return false
+    const next: unknown[] = []
+    for (const item of level) {
+      for (const child of Object.values(item as object)) {
+        if (child !== null && typeof child === 'object') next.push(child)
+      }
+    }
+    level = next
+  }
+  return true
+}
+
+/**
+ * The result line of a line that is not UTF-8: it is reported, never read with replacement characters
+ * (which would turn an id into another id).
+ *
+ * @example
+ * notUtf8Line(3, 0xff, 12).error // 'line 3: Expected UTF-8, not the byte 0xff at byte 12; save the file as UTF-8'
+ */
+export function notUtf8Line(line: number, byte: number, offset: number): LineOutcome {
+  const message = `Expected UTF-8, not the byte 0x${byte.toString(16).padStart(2, '0')} at byte ${offset}; save the file as UTF-8`
+  return failed(undefined, line, 'KB_E_BATCH_ENCODING', message, [])
 }
 
 /**

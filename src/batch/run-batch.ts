@@ -3,13 +3,16 @@
  * bounded memory. The output format is documented in docs/performance.md ("Batch output").
  */
 import { closeSync, openSync } from 'node:fs'
+import { open, stat } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import type { Readable, Writable } from 'node:stream'
+import { escapeControls } from '../cli/terminal-text.ts'
 import type { Verdict } from '../kb/schema/verdicts.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
 import { type BlockResult, BlockWriter, evaluateRange, verdictOrder } from './block.ts'
 import { type BlockSource, fileBlocks, streamBlocks } from './block-tasks.ts'
 import { type BatchEvaluationOptions, LineEvaluator } from './evaluate-line.ts'
+import { type OutputSink, outputSink } from './output-sink.ts'
 import { WorkerPool } from './worker-pool.ts'
 
 /** Options of `runBatch`. */
@@ -65,7 +68,15 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const began = performance.now()
   const blockBytes = options.blockBytes ?? 1024 * 1024
   const evaluator = new LineEvaluator(options.kb, options)
-  const file = options.input === '-' ? undefined : options.input
+  // Only a regular file can be split by size: a pipe, FIFO, `/dev/stdin` or device reports size 0 (or a
+  // meaningless one) and is read as a stream, like standard input.
+  const file = options.input === '-' || !(await stat(options.input)).isFile() ? undefined : options.input
+  const stream =
+    file !== undefined
+      ? undefined
+      : options.input === '-'
+        ? options.stdin
+        : (await open(options.input, 'r')).createReadStream()
   const jobs = Math.max(1, options.jobs ?? availableParallelism())
   const report = new Report(
     options,
@@ -74,9 +85,9 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   )
 
   // Workers only pay off beyond a few blocks: look at the first three before starting any.
-  const blocks = (
-    file === undefined ? streamBlocks(options.stdin, blockBytes) : fileBlocks(file, blockBytes)
-  )[Symbol.asyncIterator]()
+  const blocks = (stream !== undefined ? streamBlocks(stream, blockBytes) : fileBlocks(file!, blockBytes))[
+    Symbol.asyncIterator
+  ]()
   const head: BlockSource[] = []
   let ended = false
   while (!ended && head.length < 3) {
@@ -104,7 +115,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     execute = async (block) => {
       const writer = new BlockWriter(evaluator)
       if ('tooLong' in block) writer.tooLong(block.firstLine)
-      else if ('data' in block) await writer.text(Buffer.from(block.data).toString('utf8'), block.firstLine)
+      else if ('data' in block) await writer.bytes(block.data, block.firstLine)
       else await evaluateRange(fd!, block.start, block.end, block.firstLine, writer)
       return writer.finish()
     }
@@ -128,6 +139,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     }
     while (inFlight.length > 0) await report.write(await inFlight.shift()!)
   } finally {
+    if (stream !== options.stdin) stream?.destroy()
     await close()
   }
   return report.finish(workers)
@@ -139,6 +151,7 @@ class Report {
   readonly #articles: string[]
   readonly #began: number
   readonly #progress: boolean
+  readonly #output: OutputSink
   readonly #counts: number[]
   #lines = 0
   #records = 0
@@ -151,14 +164,13 @@ class Report {
     this.#articles = articles
     this.#began = began
     this.#progress = options.progress ?? options.stderr.isTTY === true
+    this.#output = outputSink(options.stdout)
     this.#counts = new Array(articles.length * verdictOrder.length).fill(0)
   }
 
   async write(result: Written): Promise<void> {
-    const { stdout, stderr } = this.#options
-    if (result.output.length > 0 && !stdout.write(result.output)) {
-      await new Promise((resolve) => stdout.once('drain', resolve))
-    }
+    const { stderr } = this.#options
+    if (result.output.length > 0) await this.#output.write(result.output)
     this.#lines += result.lines
     this.#records += result.records
     this.#failed += result.failed
@@ -166,7 +178,8 @@ class Report {
       this.#counts[index]! += count
     })
     for (const error of result.errors) {
-      if (this.#shown++ < maxErrorsShown) stderr.write(`${this.#progress ? '\r\x1b[K' : ''}kb: ${error}\n`)
+      if (this.#shown++ < maxErrorsShown)
+        stderr.write(`${this.#progress ? '\r\x1b[K' : ''}kb: ${escapeControls(error)}\n`)
     }
     const now = performance.now()
     if (this.#progress && now - this.#lastProgress > 200) {

@@ -55,7 +55,7 @@ try {
     queue = queue.then(async () => {
       const writer = new BlockWriter(evaluator)
       if ('tooLong' in task) writer.tooLong(task.firstLine)
-      else if ('data' in task) await writer.text(Buffer.from(task.data).toString('utf8'), task.firstLine)
+      else if ('data' in task) await writer.bytes(task.data, task.firstLine)
       else await evaluateRange(fd!, task.start, task.end, task.firstLine, writer)
       const { output, ...rest } = writer.finish()
       const bytes = encoder.encode(output)

@@ -5,7 +5,7 @@ import { FactsError } from '../engine/facts-error.ts'
 import { KnowledgeBaseError } from '../kb/errors.ts'
 import { defaultRulesDir } from '../kb/paths.ts'
 import { formatProblem } from '../kb/problem.ts'
-import { freshSnapshot } from '../kb/snapshot.ts'
+import { snapshotResources } from '../kb/snapshot.ts'
 import { type KnowledgeBase, loadKnowledgeBase } from '../knowledge-base.ts'
 import {
   createI18n,
@@ -20,6 +20,8 @@ import {
 import { MissingTranslationError } from '../render/localizer.ts'
 import { exitCodes } from './exit-codes.ts'
 import { type CliIo, readAll, UsageError } from './io.ts'
+import { outputFailure } from './output-errors.ts'
+import { escapeControls } from './terminal-text.ts'
 
 /**
  * Passed to every command: its streams, and the exit status it sets.
@@ -43,8 +45,10 @@ export class CliContext {
     this.io.stdout.write(text.endsWith('\n') ? text : `${text}\n`)
   }
 
+  /** A line on stderr; control characters from input (file names, facts, JSON snippets) are escaped. */
   err(text: string): void {
-    this.io.stderr.write(text.endsWith('\n') ? text : `${text}\n`)
+    const line = escapeControls(text)
+    this.io.stderr.write(line.endsWith('\n') ? line : `${line}\n`)
   }
 
   /** Resolve a path the user typed against the working directory. */
@@ -68,12 +72,10 @@ export class CliContext {
       // Only the language asked for, and English as the fallback: parsing every locale costs start-up time.
       const wanted: Language[] = chosen === 'en' ? ['en'] : ['en', chosen]
       const beside = rules === undefined ? undefined : localesBeside(this.resolve(rules))
-      const snapshot = beside ? undefined : freshSnapshot()
+      const snapshot = beside ? undefined : snapshotResources()
       const resources: Resource = snapshot
         ? Object.fromEntries(
-            wanted.flatMap((language) =>
-              snapshot.resources[language] ? [[language, snapshot.resources[language]]] : [],
-            ),
+            wanted.flatMap((language) => (snapshot[language] ? [[language, snapshot[language]]] : [])),
           )
         : await loadResources(defaultLocalesDir, wanted)
       this.#resources = beside ? mergeResources(resources, await loadResources(beside, wanted)) : resources
@@ -113,12 +115,36 @@ export class CliContext {
         error instanceof MissingTranslationError
       ) {
         this.err(`kb: ${error.message}`)
+      } else if (isSystemError(error) && error.path !== undefined) {
+        this.err(`kb: ${fileSystemSentence(error, this.io.cwd)}`)
+      } else if (isSystemError(error) && error.syscall === 'write') {
+        this.exitCode = exitCodes.outputFailed
+        this.err(outputFailure(error))
       } else {
         this.exitCode = exitCodes.internal
         this.err(`kb: internal error: ${error instanceof Error ? error.message : String(error)}`)
       }
     }
   }
+}
+
+function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return (
+    error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && 'syscall' in error
+  )
+}
+
+/**
+ * A file-system error as one sentence naming the path and what failed, for exit status 2.
+ *
+ * @example
+ * fileSystemSentence(Object.assign(new Error('…'), {code: 'EACCES', syscall: 'open', path: '/out/kb.html'}), '/')
+ * // 'Expected to open `out/kb.html`, not an error: EACCES (permission denied); check the path and its permissions'
+ */
+export function fileSystemSentence(error: NodeJS.ErrnoException, cwd: string): string {
+  const shown = path.relative(cwd, error.path!) || error.path!
+  const reason = /^[A-Z]+: ([^,]+)/.exec(error.message)?.[1] ?? error.message
+  return `Expected to ${error.syscall ?? 'use'} \`${shown}\`, not an error: ${error.code} (${reason}); check the path and its permissions`
 }
 
 /**

@@ -23,7 +23,7 @@ export function formatCheckText(results: LocalizedCheckResult[], i18n: i18n): st
       lines.push('', `${title}:`, ...entries)
     }
     // For `unknown`, the reasons are the rules that might still hold: say which answer each would give.
-    const open = result.verdict === 'unknown'
+    const open = result.reasons.some((reason) => reason.status === 'open')
     section(
       t(open ? 'check.possible' : 'check.reasons'),
       result.reasons.flatMap((reason) => [

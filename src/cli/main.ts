@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander'
 import { CliContext } from './context.ts'
 import { exitCodes } from './exit-codes.ts'
 import { type CliIo, processIo } from './io.ts'
+import { handleOutputErrors } from './output-errors.ts'
 
 const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string
@@ -16,10 +17,12 @@ const commandModules: Record<string, () => Promise<Register[]>> = {
   check: async () => [(await import('./commands/check.ts')).registerCheck],
   lint: async () => [(await import('./commands/lint.ts')).registerLint],
   render: async () => [(await import('./commands/render.ts')).registerRender],
+  locale: async () => [(await import('./commands/locale.ts')).registerLocale],
   'locale-hashes': async () => [(await import('./commands/locale-hashes.ts')).registerLocaleHashes],
   diagnose: async () => [(await import('./commands/diagnose.ts')).registerDiagnose],
   export: async () => [(await import('./commands/export.ts')).registerExport],
   serve: async () => [(await import('./commands/serve.ts')).registerServe],
+  graph: async () => [(await import('./commands/graph.ts')).registerGraph],
 }
 
 /**
@@ -29,7 +32,7 @@ const commandModules: Record<string, () => Promise<Register[]>> = {
 async function createProgram(context: CliContext, argv: readonly string[] = []): Promise<Command> {
   const program = new Command('kb')
     .description(
-      'kb-advisor: a knowledge base whose articles are code. Am I affected by Microsoft KB 954960?',
+      'kb-advisor: a knowledge base whose articles are data. For each article: "am I affected?" from facts or logs, localized documents, CSAF.',
     )
     .version(version)
     .showHelpAfterError('(run `kb --help` or `kb <command> --help` for usage)')
@@ -42,7 +45,8 @@ async function createProgram(context: CliContext, argv: readonly string[] = []):
       'after',
       `
 Exit status: 0 success, 1 problems found (lint) or failed lines (batch), 2 bad input,
-10/11 affected/unknown with --exit-code. Every code: docs/errors.md.`,
+10/11 affected/unknown with --exit-code, 74 output not written (disk full), 141 output closed
+(\`| head\`). Every code: docs/errors.md.`,
     )
   const named = argv.find((argument) => !argument.startsWith('-'))
   const wanted = named !== undefined && named in commandModules ? [named] : Object.keys(commandModules)
@@ -78,5 +82,6 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
  * await cli.main()
  */
 export async function main(): Promise<void> {
+  handleOutputErrors(process.stdout, process.stderr)
   process.exitCode = await runCli(process.argv.slice(2))
 }

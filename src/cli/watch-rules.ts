@@ -1,5 +1,5 @@
 /** @module Hot reload for `kb serve --watch`: watch rules and locales, validate a change completely, then swap. */
-import { existsSync, type FSWatcher, watch } from 'node:fs'
+import { type Dirent, existsSync, type FSWatcher, readdirSync, statSync, watch } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Resource } from 'i18next'
@@ -96,34 +96,107 @@ export function watchKnowledgeBase(options: WatchOptions): RulesWatch {
     return running
   }
 
-  const changed = () => {
-    clearTimeout(timer)
-    timer = setTimeout(() => void reload(), debounceMs)
-  }
-  const watchers: FSWatcher[] = []
-  for (const dir of new Set([options.rules, ...locales].map((folder) => path.resolve(folder)))) {
+  // Every directory is watched on its own (not `recursive`): a directory watch sees changes by name, while
+  // Node 20's recursive watcher follows the inodes of files, so after an atomic save (write a temporary,
+  // rename it over the file) it watched the old inode and went blind. The parent of each root is watched for
+  // the root's own name, so a folder moved away and back (or replaced) is seen too. Before each reload the
+  // directories are listed again: new folders are watched, gone or replaced (another inode) ones re-watched.
+  const roots = [...new Set([options.rules, ...locales].map((folder) => path.resolve(folder)))].filter(
     // An optional locales folder (beside a fixture's rules) may simply not exist.
-    if (dir !== path.resolve(options.rules) && !existsSync(dir)) continue
+    (dir) => dir === path.resolve(options.rules) || existsSync(dir),
+  )
+  // Each watched folder with the inode it had: a folder replaced under the same name is watched anew.
+  const watchers = new Map<string, { watcher: FSWatcher; inode: number }>()
+  let closed = false
+  const watchDirectory = (dir: string, inode: number, only?: ReadonlySet<string>) => {
     try {
-      const watcher = watch(dir, { recursive: true }, changed)
+      const watcher = watch(dir, (_event, name) => {
+        if (only === undefined || name === null || only.has(String(name))) changed()
+      })
       // A deleted folder or an exhausted inotify limit must not kill the server.
-      watcher.on('error', (error) =>
-        options.log(`kb serve: stopped watching ${displayPath(dir)}: ${error.message}`),
-      )
-      watchers.push(watcher)
+      watcher.on('error', (error) => {
+        if (watchers.get(dir)?.watcher === watcher) watchers.delete(dir)
+        watcher.close()
+        if (!closed) options.log(`kb serve: stopped watching ${displayPath(dir)}: ${error.message}`)
+        changed()
+      })
+      watchers.set(dir, { watcher, inode })
     } catch (error) {
-      options.log(
-        `kb serve: Expected a folder to watch at ${displayPath(dir)}, not: ${(error as Error).message}`,
-      )
+      if (dir === path.resolve(options.rules))
+        options.log(
+          `kb serve: Expected a folder to watch at ${displayPath(dir)}, not: ${(error as Error).message}`,
+        )
     }
   }
+  // Watch the folders there are now; keep the watchers of folders that did not change.
+  const rewatch = () => {
+    if (closed) return
+    const wanted = new Map<string, { inode: number; only?: Set<string> }>()
+    for (const root of roots) {
+      for (const [dir, inode] of directoriesUnder(root)) wanted.set(dir, { inode })
+    }
+    for (const root of roots) {
+      const parent = path.dirname(root)
+      const inode = inodeOf(parent)
+      if (inode === undefined || (wanted.has(parent) && !wanted.get(parent)!.only)) continue
+      const entry = wanted.get(parent) ?? { inode, only: new Set<string>() }
+      entry.only!.add(path.basename(root))
+      wanted.set(parent, entry)
+    }
+    for (const [dir, { watcher, inode }] of watchers) {
+      if (wanted.get(dir)?.inode !== inode) {
+        watcher.close()
+        watchers.delete(dir)
+      }
+    }
+    for (const [dir, { inode, only }] of wanted) if (!watchers.has(dir)) watchDirectory(dir, inode, only)
+  }
+  const changed = () => {
+    if (closed) return
+    clearTimeout(timer)
+    timer = setTimeout(() => {
+      rewatch()
+      void reload()
+    }, debounceMs)
+  }
+  rewatch()
 
   return {
     reload,
     close: () => {
+      closed = true
       clearTimeout(timer)
-      for (const watcher of watchers) watcher.close()
+      for (const { watcher } of watchers.values()) watcher.close()
+      watchers.clear()
     },
+  }
+}
+
+/** `root` and every folder below it (not following links) with their inodes; none when `root` is gone. */
+function directoriesUnder(root: string): Array<[string, number]> {
+  const found: Array<[string, number]> = []
+  const pending = [root]
+  while (pending.length > 0) {
+    const dir = pending.pop()!
+    const inode = inodeOf(dir)
+    let entries: Dirent[]
+    try {
+      entries = readdirSync(dir, { withFileTypes: true })
+    } catch {
+      continue
+    }
+    if (inode === undefined) continue
+    found.push([dir, inode])
+    for (const entry of entries) if (entry.isDirectory()) pending.push(path.join(dir, entry.name))
+  }
+  return found
+}
+
+function inodeOf(dir: string): number | undefined {
+  try {
+    return statSync(dir).ino
+  } catch {
+    return undefined
   }
 }
 

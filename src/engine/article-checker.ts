@@ -4,15 +4,18 @@ import type { ArticleModel } from '../kb/model.ts'
 import type { FactDefinition } from '../kb/schema/facts.ts'
 import type { ActionResult, CheckResult, Reason, ReasonFact } from './check-result.ts'
 import { applyDerivations, type CompiledArticle, compileArticle } from './compiled.ts'
-import { compileVerdictFunctions, type VerdictFunctions } from './compiled-verdict.ts'
+import { compileVerdictFunctions, type VerdictFunctions, type VerdictStrategy } from './compiled-verdict.ts'
+import { type ArticleLogic, changesOutcome, factsRead, namedValues, undecidedValues } from './completions.ts'
 import { decide } from './decide.ts'
 import { type CompiledRule, type EngineCondition, toEngineRules } from './engine-rules.ts'
 import type { Facts } from './facts.ts'
 import { rankMissingFacts, versionThresholds } from './missing-facts.ts'
-import { registerVersionOperators } from './operators.ts'
+import { registerOperators } from './operators.ts'
 import { type LeafOutcome, outcomeOf } from './outcome.ts'
 import { Serial } from './serial.ts'
 import { TRUE, UNKNOWN } from './tri-state.ts'
+
+const maxRemembered = 4096
 
 /**
  * One article's rules on one json-rules-engine Engine, plus the same rules compiled for the fast path.
@@ -36,25 +39,58 @@ export class ArticleChecker {
   readonly #decisions: CompiledRule[]
   readonly #actions: CompiledRule[]
   readonly #verdicts: string[]
+  readonly #logic: ArticleLogic
+  // `changesOutcome` searches completions; a guided check meets the same few states again and again.
+  readonly #relevance = new Map<string, boolean>()
+  // The facts any rule of the article reads, sorted: the only ones that key the memo.
+  readonly #factsRead: string[]
 
-  constructor(article: ArticleModel, vocabulary: readonly FactDefinition[]) {
+  /** `strategy`: how the fast path is built (generated code where allowed, by default). */
+  constructor(
+    article: ArticleModel,
+    vocabulary: readonly FactDefinition[],
+    strategy: VerdictStrategy = 'auto',
+  ) {
     this.article = article
     this.#vocabulary = vocabulary
     this.rules = toEngineRules(article)
     this.#engine = new Engine([], { allowUndefinedFacts: true })
-    registerVersionOperators(this.#engine)
+    registerOperators(this.#engine)
     for (const rule of this.rules) {
       const json = { ...rule.json }
       if (rule.role === 'derive') json.onSuccess = deriveFacts
       this.#engine.addRule(json)
     }
-    this.compiled = compileArticle(this.#engine, this.rules)
-    this.#fast = compileVerdictFunctions(this.#engine, this.rules)
+    this.compiled = compileArticle(this.rules)
+    this.#fast = compileVerdictFunctions(this.rules, strategy)
     this.#thresholds = versionThresholds(this.rules.map((rule) => rule.json.conditions as EngineCondition))
     this.#derivations = this.rules.filter((rule) => rule.role === 'derive')
     this.#decisions = this.rules.filter((rule) => rule.role === 'decide')
     this.#actions = this.rules.filter((rule) => rule.role === 'action')
     this.#verdicts = this.#decisions.map((rule) => (rule.json.event.params as { verdict: string }).verdict)
+    const reads = (rules: CompiledRule[]) =>
+      rules.map((rule) => factsRead(rule.json.conditions as EngineCondition))
+    this.#logic = {
+      compiled: this.compiled,
+      actions: article.verdicts.actions,
+      vocabulary: new Map(vocabulary.map((definition) => [definition.name, definition])),
+      thresholds: this.#thresholds,
+      reads: { decisions: reads(this.#decisions), derivations: reads(this.#derivations) },
+      named: namedValues([...this.#derivations, ...this.#decisions]),
+    }
+    this.#factsRead = [
+      ...new Set(this.rules.flatMap((rule) => factsRead(rule.json.conditions as EngineCondition))),
+    ].sort()
+  }
+
+  /** The article's rules as the completion search reads them (for lint and tests). */
+  get logic(): ArticleLogic {
+    return this.#logic
+  }
+
+  /** How `verdictOf` runs: `generated` code, or `closures` where code generation is not allowed. */
+  get fastPath(): VerdictFunctions['kind'] {
+    return this.#fast.kind
   }
 
   /** The engine that defines the semantics; for differential tests only (never run it concurrently). */
@@ -113,7 +149,9 @@ export class ArticleChecker {
     const reasons =
       decision.winner >= 0
         ? [reason(decision.winner, 'decided')]
-        : decision.open.map((index) => reason(index, 'open'))
+        : decision.open.length > 0
+          ? decision.open.map((index) => reason(index, 'open'))
+          : [this.#undecided(seen)]
     const conflicts = decision.conflicts.map((index) => reason(index, 'conflict'))
 
     let missingFacts: string[] = []
@@ -132,7 +170,19 @@ export class ArticleChecker {
       }
       for (const definition of this.#vocabulary)
         if (definition.source === 'evidence') candidates.delete(definition.name)
-      missingFacts = rankMissingFacts(this.compiled, seen, candidates, this.#vocabulary, this.#thresholds)
+      for (const name of candidates) if (!this.#worthAsking(seen, name)) candidates.delete(name)
+      const openReads = new Map<string, number>()
+      for (const index of decision.open)
+        for (const name of this.#logic.reads.decisions[index]!)
+          openReads.set(name, (openReads.get(name) ?? 0) + 1)
+      missingFacts = rankMissingFacts(
+        this.compiled,
+        seen,
+        candidates,
+        this.#vocabulary,
+        this.#thresholds,
+        openReads,
+      )
     }
 
     const actions: ActionResult[] = []
@@ -145,7 +195,10 @@ export class ArticleChecker {
       const definition = this.article.verdicts.actions[rule.index]!
       const conflict = conflictActions.has(definition.id)
       const result = outcome(rule)
-      const offered = conflict || (definition.verdicts.includes(decision.verdict) && result.tri !== 0)
+      // A step that finds out a fact already known has nothing left to find out.
+      const needed = !definition.checks.some((name) => seen[name] !== undefined)
+      const offered =
+        conflict || (needed && definition.verdicts.includes(decision.verdict) && result.tri !== 0)
       if (!offered) continue
       const waitingFor =
         result.tri === UNKNOWN
@@ -171,6 +224,45 @@ export class ArticleChecker {
       conflicts,
       overridden,
       facts: seen,
+    }
+  }
+
+  #worthAsking(seen: Facts, name: string): boolean {
+    const key = `${name}\u0000${JSON.stringify(seen, this.#factsRead)}`
+    let answer = this.#relevance.get(key)
+    if (answer === undefined) {
+      answer = changesOutcome(this.#logic, seen, name)
+      // Facts can carry any version string: keep memory bounded.
+      if (this.#relevance.size >= maxRemembered) this.#relevance.clear()
+      this.#relevance.set(key, answer)
+    }
+    return answer
+  }
+
+  /**
+   * The reason when every rule is settled and none holds: the rules do not decide these facts. It names the
+   * values to blame (`undecidedValues`: a value added to a shared fact for another article), or else every
+   * known fact the rules read.
+   */
+  #undecided(seen: Facts): Reason {
+    const read = new Set(this.#logic.reads.decisions.flat().concat(this.#logic.reads.derivations.flat()))
+    const known = this.#vocabulary.filter(
+      (definition) => read.has(definition.name) && seen[definition.name] !== undefined,
+    )
+    const blamed = new Set(undecidedValues(this.#logic, seen))
+    const unnamed = known.filter((definition) => blamed.has(definition.name))
+    return {
+      rule: '',
+      verdict: 'unknown',
+      status: 'undecided',
+      messageKey: 'check.undecided',
+      facts: (unnamed.length > 0 ? unnamed : known).map((definition) => ({
+        fact: definition.name,
+        operator: 'equal',
+        value: seen[definition.name],
+        actual: seen[definition.name],
+        result: 'true',
+      })),
     }
   }
 

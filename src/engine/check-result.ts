@@ -8,12 +8,16 @@ export interface ReasonFact extends LeafOutcome {
   derivedBy?: string
 }
 
-/** Why: one rule, the verdict it leads to, and the facts that decided it (or that it still waits for). */
+/**
+ * Why: one rule, the verdict it leads to, and the facts that decided it (or that it still waits for).
+ * `undecided` (verdict `unknown`, rule `''`): every rule is settled and none holds, so the article's rules do
+ * not decide the facts listed (a value of a shared fact that this article's rules never name).
+ */
 export interface Reason {
   rule: string
-  verdict: Exclude<Verdict, 'unknown'>
-  /** `decided` for the rule that gave the verdict; `open` for a rule that might still hold. */
-  status: 'decided' | 'open' | 'conflict'
+  verdict: Verdict
+  /** `decided` for the rule that gave the verdict; `open` for a rule that might still hold; `conflict`, `undecided`. */
+  status: 'decided' | 'open' | 'conflict' | 'undecided'
   /** i18n key of the sentence that explains the rule (`verdicts.rules.<id>`). */
   messageKey: string
   facts: ReasonFact[]

@@ -2,26 +2,49 @@
  * @module An article's decision rules generated into one straight-line JavaScript function: the batch
  * fast path. Same rule JSON, same registered operators, same three-valued logic and decision order as
  * `engine.run()` + `decide()`; a differential test (test/batch/differential.test.ts) holds it to that.
+ * Where code generation is forbidden (`node --disallow-code-generation-from-strings`, a CSP), the same
+ * decisions run as the closures of `compileArticle`.
  */
-import { type Engine, Operator } from 'json-rules-engine'
 import type { Verdict } from '../kb/schema/verdicts.ts'
+import { type CompiledArticle, compileArticle } from './compiled.ts'
 import type { CompiledRule, EngineCondition } from './engine-rules.ts'
 import type { Facts } from './facts.ts'
-import { engineOperator, type RuntimeOperator } from './operators.ts'
+import { operatorDefinition } from './operators.ts'
+import { TRUE, UNKNOWN } from './tri-state.ts'
 
 /** The verdict for validated facts, or `undefined` when a derivation holds (the caller then applies it). */
 type VerdictFunction = (facts: Facts) => Verdict | undefined
 
-/** The two generated functions: with the derivation check first, and decisions alone for derived facts. */
+/** The two verdict functions: with the derivation check first, and decisions alone for derived facts. */
 export interface VerdictFunctions {
   /** `undefined` when a derivation holds: apply it (`applyDerivations`) and call `decisionsOnly`. */
   verdict: VerdictFunction
   decisionsOnly: (facts: Facts) => Verdict
+  /** `generated` (one function per article) or `closures` (code generation is not allowed here). */
+  kind: 'generated' | 'closures'
+}
+
+/** How to build the verdict functions: `auto` generates code where the runtime allows it. */
+export type VerdictStrategy = 'auto' | 'generated' | 'closures'
+
+/**
+ * True when this process may compile code from strings (false under
+ * `--disallow-code-generation-from-strings`).
+ *
+ * @example
+ * codeGenerationAllowed() // true in a default Node process
+ */
+export function codeGenerationAllowed(): boolean {
+  try {
+    return new Function('return true')() === true
+  } catch {
+    return false
+  }
 }
 
 /**
- * Generate the verdict function of an article's rules. Each fact is read once, each distinct leaf is
- * evaluated at most once and only when a rule needs it, and rules stop at the first that decides, as
+ * Build the verdict functions of an article's rules. Generated code reads each fact once, evaluates each
+ * distinct leaf at most once and only when a rule needs it, and stops at the first rule that decides, as
  * `decide()` does. Records on which a derivation holds are left to the general path (`undefined`), so
  * derivation semantics live in one place (`applyDerivations`).
  *
@@ -29,34 +52,46 @@ export interface VerdictFunctions {
  * passed in as arrays, never printed.
  *
  * @example
- * const {verdict} = compileVerdictFunctions(engine, toEngineRules(article))
+ * const {verdict} = compileVerdictFunctions(toEngineRules(article))
  * verdict({wsusVersion: '3.0', office2003OnClients: true}) // 'affected'
  */
-export function compileVerdictFunctions(engine: Engine, rules: readonly CompiledRule[]): VerdictFunctions {
+export function compileVerdictFunctions(
+  rules: readonly CompiledRule[],
+  strategy: VerdictStrategy = 'auto',
+): VerdictFunctions {
+  if (strategy === 'closures' || (strategy === 'auto' && !codeGenerationAllowed()))
+    return closureVerdicts(compileArticle(rules))
   return {
-    verdict: generate(engine, rules, true) as VerdictFunction,
-    decisionsOnly: generate(engine, rules, false) as (facts: Facts) => Verdict,
+    verdict: generate(rules, true) as VerdictFunction,
+    decisionsOnly: generate(rules, false) as (facts: Facts) => Verdict,
+    kind: 'generated',
   }
 }
 
-// `Operator.evaluate` is `this.factValueValidator(fact) && this.cb(fact, value)`; calling both from the
-// generated code gives every call site one target, which V8 inlines. Anything else keeps `evaluate`.
-const plainEvaluate = (new Operator('probe', () => true) as unknown as RuntimeOperator).evaluate
-
-function call(operator: RuntimeOperator, index: number, fact: string, value: string): string {
-  const parts = operator as unknown as { cb?: unknown; factValueValidator?: unknown }
-  const plain =
-    operator.evaluate === plainEvaluate &&
-    typeof parts.cb === 'function' &&
-    typeof parts.factValueValidator === 'function'
-  return plain
-    ? `(o${index}.factValueValidator(${fact}) && o${index}.cb(${fact}, ${value}))`
-    : `o${index}.evaluate(${fact}, ${value})`
+/** The same decisions without generated code: the first rule that holds decides, as in `decide()`. */
+function closureVerdicts(compiled: CompiledArticle): VerdictFunctions {
+  const decisionsOnly = (facts: Facts): Verdict => {
+    let open: string | undefined
+    for (const { verdict, when } of compiled.decisions) {
+      const value = when(facts)
+      if (value === TRUE) return (open === undefined || open === verdict ? verdict : 'unknown') as Verdict
+      if (value === UNKNOWN) {
+        if (open !== undefined && open !== verdict) return 'unknown'
+        open = verdict
+      }
+    }
+    return 'unknown'
+  }
+  const verdict = (facts: Facts): Verdict | undefined =>
+    compiled.derivations.some((derivation) => derivation.when(facts) === TRUE)
+      ? undefined
+      : decisionsOnly(facts)
+  return { verdict, decisionsOnly, kind: 'closures' }
 }
 
-function generate(engine: Engine, rules: readonly CompiledRule[], derivations: boolean): VerdictFunction {
+function generate(rules: readonly CompiledRule[], derivations: boolean): VerdictFunction {
   const facts: string[] = []
-  const operators: RuntimeOperator[] = []
+  const operators: string[] = []
   const values: unknown[] = []
   const leafKeys = new Map<string, number>()
   const lines: string[] = []
@@ -91,9 +126,11 @@ function generate(engine: Engine, rules: readonly CompiledRule[], derivations: b
       return
     }
     const fact = factIndex(node.fact)
-    const operator = operators.push(engineOperator(engine, node.operator)) - 1
+    const known = operators.indexOf(node.operator)
+    const operator = known >= 0 ? known : operators.push(node.operator) - 1
     const value = values.push(node.value) - 1
-    const test = `f${fact} === undefined ? 2 : ${call(operators[operator]!, operator, `f${fact}`, `v${value}`)} ? 1 : 0`
+    // The operator's own two functions, called directly: every call site has one target, which V8 inlines.
+    const test = `f${fact} === undefined ? 2 : accept${operator}(f${fact}) && test${operator}(f${fact}, v${value}) ? 1 : 0`
     if (!memo) {
       lines.push(`${target} = ${test};`)
       return
@@ -135,11 +172,18 @@ function generate(engine: Engine, rules: readonly CompiledRule[], derivations: b
     ...[...leafKeys.values()].map((index) => `let l${index} = -1;`),
   ]
   const header = [
-    ...operators.map((_, index) => `const o${index} = operators[${index}];`),
+    ...operators.map(
+      (_, index) => `const accept${index} = accepts[${index}], test${index} = tests[${index}];`,
+    ),
     ...values.map((_, index) => `const v${index} = values[${index}];`),
   ]
   const source = `${header.join('\n')}\nreturn function verdictOf(facts) {\n${[...prologue, ...lines].join('\n')}\n}`
   // biome-ignore lint/complexity/noBannedTypes: the generated function is typed by the cast below
-  const factory = new Function('operators', 'values', source) as Function
-  return factory(operators, values) as VerdictFunction
+  const factory = new Function('accepts', 'tests', 'values', source) as Function
+  const definitions = operators.map(operatorDefinition)
+  return factory(
+    definitions.map((definition) => definition.accepts),
+    definitions.map((definition) => definition.test),
+    values,
+  ) as VerdictFunction
 }

@@ -1,23 +1,22 @@
 /** @module The same rule JSON compiled once into synchronous three-valued closures (the fast path). */
-import type { Engine } from 'json-rules-engine'
 import type { CompiledRule, EngineCondition } from './engine-rules.ts'
 import type { Facts } from './facts.ts'
-import { engineOperator } from './operators.ts'
+import { evaluateOperator, operatorDefinition } from './operators.ts'
 import { FALSE, TRUE, type Tri, triNot, UNKNOWN } from './tri-state.ts'
 
 type TriPredicate = (facts: Facts) => Tri
 
 /**
- * Compile a condition into a closure that calls the engine's own registered `Operator` objects, so its
- * answers are those of `engine.run()` read with three-valued logic (a missing fact is unknown).
+ * Compile a condition into a closure that calls the operators registered on the engine (src/engine/operators.ts),
+ * so its answers are those of `engine.run()` read with three-valued logic (a missing fact is unknown).
  *
  * @example
- * const isAffected = compileCondition(engine, {fact: 'wsusVersion', operator: 'equal', value: '3.0'})
+ * const isAffected = compileCondition({fact: 'wsusVersion', operator: 'equal', value: '3.0'})
  * isAffected({wsusVersion: '3.0'}) // TRUE
  */
-function compileCondition(engine: Engine, condition: EngineCondition): TriPredicate {
+export function compileCondition(condition: EngineCondition): TriPredicate {
   if ('all' in condition) {
-    const parts = condition.all.map((child) => compileCondition(engine, child))
+    const parts = condition.all.map((child) => compileCondition(child))
     return (facts) => {
       let result: Tri = TRUE
       for (const part of parts) {
@@ -29,7 +28,7 @@ function compileCondition(engine: Engine, condition: EngineCondition): TriPredic
     }
   }
   if ('any' in condition) {
-    const parts = condition.any.map((child) => compileCondition(engine, child))
+    const parts = condition.any.map((child) => compileCondition(child))
     return (facts) => {
       let result: Tri = FALSE
       for (const part of parts) {
@@ -41,15 +40,15 @@ function compileCondition(engine: Engine, condition: EngineCondition): TriPredic
     }
   }
   if ('not' in condition) {
-    const inner = compileCondition(engine, condition.not)
+    const inner = compileCondition(condition.not)
     return (facts) => triNot(inner(facts))
   }
-  const operator = engineOperator(engine, condition.operator)
+  const operator = operatorDefinition(condition.operator)
   const { fact, value } = condition
   return (facts) => {
     const actual = facts[fact]
     if (actual === undefined) return UNKNOWN
-    return operator.evaluate(actual, value) ? TRUE : FALSE
+    return evaluateOperator(operator, actual, value) ? TRUE : FALSE
   }
 }
 
@@ -64,13 +63,13 @@ export interface CompiledArticle {
  * Compile every rule of an article.
  *
  * @example
- * const compiled = compileArticle(engine, toEngineRules(article))
+ * const compiled = compileArticle(toEngineRules(article))
  * compiled.decisions.map((decision) => decision.id) // in priority order
  */
-export function compileArticle(engine: Engine, rules: CompiledRule[]): CompiledArticle {
+export function compileArticle(rules: readonly CompiledRule[]): CompiledArticle {
   const compiled: CompiledArticle = { derivations: [], decisions: [], actions: [] }
   for (const rule of rules) {
-    const when = compileCondition(engine, rule.json.conditions as EngineCondition)
+    const when = compileCondition(rule.json.conditions as EngineCondition)
     const params = rule.json.event.params as Record<string, unknown>
     if (rule.role === 'derive') compiled.derivations.push({ id: rule.id, when, set: params.set as Facts })
     else if (rule.role === 'decide')

@@ -1,23 +1,10 @@
 /** @module Which missing facts to ask for first: the ones whose answer settles the verdict most often. */
 import type { FactDefinition } from '../kb/schema/facts.ts'
 import { applyDerivations, type CompiledArticle } from './compiled.ts'
+import { probeValues } from './completions.ts'
 import { decide } from './decide.ts'
 import type { EngineCondition } from './engine-rules.ts'
-import type { Facts, FactValue } from './facts.ts'
-import { isVersion, previousVersion } from './version.ts'
-
-/** The values tried for a fact when ranking: its enum values, both booleans, or versions around each threshold. */
-function probeValues(definition: FactDefinition, thresholds: readonly string[]): FactValue[] {
-  if (definition.type === 'boolean') return [true, false]
-  if (definition.type === 'enum') return definition.values!.map((value) => value.value)
-  const versions = new Set<string>(definition.examples ?? [])
-  for (const threshold of thresholds) {
-    versions.add(threshold)
-    const below = previousVersion(threshold)
-    if (below) versions.add(below)
-  }
-  return [...versions].filter(isVersion)
-}
+import type { Facts } from './facts.ts'
 
 /**
  * Every version a rule compares each fact with, for `probeValues`.
@@ -41,11 +28,12 @@ export function versionThresholds(conditions: EngineCondition[]): Map<string, st
 
 /**
  * Rank candidate facts: for each, the share of its possible values that would make the verdict definite
- * given the facts already known. Higher first; ties keep the vocabulary's order. Facts that settle nothing
- * alone stay in the list (after the others) because they matter together with another answer.
+ * given the facts already known. Higher first; then the fact that more of the open rules read (a fact that
+ * only feeds a derivation comes after those the rules read themselves); then the vocabulary's order. Facts
+ * that settle nothing alone stay in the list because they matter together with another answer.
  *
  * @example
- * rankMissingFacts(compiled, facts, ['wsusVersion', 'office2003OnClients'], vocabulary, thresholds)
+ * rankMissingFacts(compiled, facts, ['wsusVersion', 'office2003OnClients'], vocabulary, thresholds, openReads)
  */
 export function rankMissingFacts(
   compiled: CompiledArticle,
@@ -53,9 +41,10 @@ export function rankMissingFacts(
   candidates: ReadonlySet<string>,
   vocabulary: readonly FactDefinition[],
   thresholds: ReadonlyMap<string, string[]>,
+  openReads: ReadonlyMap<string, number>,
 ): string[] {
   const verdicts = compiled.decisions.map((rule) => rule.verdict)
-  const scored: Array<{ name: string; score: number; order: number }> = []
+  const scored: Array<{ name: string; score: number; reads: number; order: number }> = []
   vocabulary.forEach((definition, order) => {
     if (!candidates.has(definition.name) || facts[definition.name] !== undefined) return
     const values = probeValues(definition, thresholds.get(definition.name) ?? [])
@@ -65,7 +54,10 @@ export function rankMissingFacts(
       const tris = compiled.decisions.map((rule) => rule.when(probe))
       if (decide(tris, verdicts).verdict !== 'unknown') settled++
     }
-    scored.push({ name: definition.name, score: values.length === 0 ? 0 : settled / values.length, order })
+    const score = values.length === 0 ? 0 : settled / values.length
+    scored.push({ name: definition.name, score, reads: openReads.get(definition.name) ?? 0, order })
   })
-  return scored.sort((a, b) => b.score - a.score || a.order - b.order).map((entry) => entry.name)
+  return scored
+    .sort((a, b) => b.score - a.score || b.reads - a.reads || a.order - b.order)
+    .map((entry) => entry.name)
 }

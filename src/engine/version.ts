@@ -52,3 +52,16 @@ export function previousVersion(version: string): string | undefined {
   }
   return undefined
 }
+
+/**
+ * The version just above `version` in its last part (`3.1.6001.66` → `3.1.6001.67`), so a probe also lands
+ * above a threshold that `versionGreaterThan` or `versionLessThanInclusive` compares with.
+ *
+ * @example
+ * nextVersion('3.1.6001.66') // '3.1.6001.67'
+ */
+export function nextVersion(version: string): string {
+  const parts = version.split('.').map((part) => BigInt(part))
+  parts[parts.length - 1]! += 1n
+  return parts.join('.')
+}

@@ -39,19 +39,27 @@ export class AnswerCache<T> {
 }
 
 /**
- * The cache key of a check request, or undefined when it should not be cached.
+ * The cache key of a check request, from its facts after validation (`kb.prepareFacts`) and the warnings
+ * that validation gave, or undefined when it should not be cached. Keying on validated values, not on the
+ * raw JSON, means two bodies share an answer only when they are the same facts: `1e999` (Infinity) is
+ * refused, never confused with `null`, and a value nested thousands deep never reaches the key.
  *
  * @example
- * answerKey('nl', undefined, {office2003OnClients: true, wsusVersion: '3.0'}) === answerKey('nl', undefined, {wsusVersion: '3.0', office2003OnClients: true})
+ * const {facts, warnings} = kb.prepareFacts({office2003OnClients: true, wsusVersion: '3.0'})
+ * answerKey('nl', undefined, facts, warnings) // the same for {wsusVersion: '3.0', office2003OnClients: true}
  */
-export function answerKey(language: string, article: string | undefined, facts: unknown): string | undefined {
-  if (facts === null || typeof facts !== 'object' || Array.isArray(facts)) return undefined
-  const record = facts as Record<string, unknown>
-  const canonical = JSON.stringify(
-    Object.keys(record)
+export function answerKey(
+  language: string,
+  article: string | undefined,
+  facts: Readonly<Record<string, unknown>>,
+  warnings: readonly { message: string }[],
+): string | undefined {
+  const canonical = JSON.stringify([
+    Object.keys(facts)
       .sort()
-      .map((name) => [name, record[name]]),
-  )
+      .map((name) => [name, facts[name]]),
+    warnings.map((warning) => warning.message),
+  ])
   if (canonical.length > maxKeyLength) return undefined
   return `${language}\u0000${article ?? ''}\u0000${canonical}`
 }

@@ -34,7 +34,11 @@ export interface AppOptions {
   renderer?: DocumentRenderer
   /** Origins allowed by CORS (`*` for any); CORS is off when empty or absent. */
   corsOrigins?: readonly string[]
-  /** Who may frame the page (CSP `frame-ancestors`); nobody when empty or absent. */
+  /**
+   * Who may frame the page (CSP `frame-ancestors`); nobody when empty or absent. These origins may also
+   * exchange `kb-advisor:*` messages with the page (docs/embedding.md), and a sandboxed frame's opaque
+   * origin (`null`) may then fetch the page's scripts and API.
+   */
   frameAncestors?: readonly string[]
   /** Byte limits of request bodies. */
   bodyLimit?: Partial<BodyLimits>
@@ -102,8 +106,11 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 
   app.use('*', requestLog(options.logger ?? stderrLogger))
   app.use('*', securityHeaders(options.frameAncestors ?? []))
-  if (options.corsOrigins && options.corsOrigins.length > 0) {
-    const origins = [...options.corsOrigins]
+  // A page framed with `sandbox` (no allow-same-origin) has an opaque origin, `null`: its module scripts
+  // and API calls are cross-origin requests, allowed once framing is.
+  const framed = (options.frameAncestors ?? []).length > 0 ? ['null'] : []
+  const origins = [...(options.corsOrigins ?? []), ...framed]
+  if (origins.length > 0) {
     app.use(
       '*',
       cors({
@@ -125,7 +132,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerArticleDocument(app, deps)
   registerCheck(app, deps)
   registerDiagnose(app, deps)
-  registerPage(app, deps)
+  registerPage(app, deps, options.frameAncestors)
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

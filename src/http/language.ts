@@ -30,9 +30,8 @@ function fromAcceptLanguage(header: string | undefined): Language {
     .split(',')
     .map((part, index) => {
       const [tag = '', ...params] = part.split(';')
-      const q = params.map((param) => /^\s*q\s*=\s*([0-9.]+)\s*$/i.exec(param)?.[1]).find(Boolean)
-      const weight = q === undefined ? 1 : Number(q)
-      return { tag: tag.trim(), weight: Number.isFinite(weight) ? weight : 0, index }
+      const q = params.find((param) => /^\s*q\s*=/i.test(param))
+      return { tag: tag.trim(), weight: q === undefined ? 1 : qValue(q), index }
     })
     .filter((entry) => entry.tag !== '' && entry.weight > 0)
     .sort((a, b) => b.weight - a.weight || a.index - b.index)
@@ -42,6 +41,22 @@ function fromAcceptLanguage(header: string | undefined): Language {
     if (language) return language
   }
   return 'en'
+}
+
+// RFC 9110 §12.4.2: qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ).
+const validQ = /^\s*q\s*=\s*(0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?)\s*$/i
+
+/**
+ * The weight of a `q=` parameter; 0 (the range is ignored) when it is not a valid qvalue (`q=-1`,
+ * `q=NaN`, `q=1.5`, `q=0.0001`).
+ *
+ * @example
+ * qValue('q=0.8') // 0.8
+ * qValue('q=1.5') // 0
+ */
+function qValue(param: string): number {
+  const match = validQ.exec(param)
+  return match ? Number(match[1]) : 0
 }
 
 /** The outcome of negotiation: a language, or the explicit `?lang=` that is not supported. */

@@ -24,7 +24,7 @@ interface Question {
  * describeFact(definition, i18n).values // [{value: 'x86', label: 'x86'}, {value: 'x64', label: 'x64'}]
  * describeFact(definition, i18n, factNamespaces(kb, 'contoso-1001')).question
  */
-function describeFact(
+export function describeFact(
   definition: FactDefinition,
   i18n: i18n,
   namespaces: readonly string[] = ['common'],

@@ -17,9 +17,12 @@ export const problemCodes = {
   KB_HTTP_UNKNOWN_ARTICLE: { status: 404, title: 'Unknown article' },
   KB_HTTP_UNKNOWN_LANGUAGE: { status: 404, title: 'Unsupported language' },
   KB_HTTP_BODY_TOO_LARGE: { status: 413, title: 'Request body too large' },
+  KB_HTTP_TOO_MANY_PARTS: { status: 413, title: 'Too many parts in a multipart body' },
   KB_HTTP_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
   KB_HTTP_INVALID_FACTS: { status: 422, title: 'Invalid facts' },
+  KB_HTTP_ABORTED: { status: 400, title: 'Request aborted by the client' },
   KB_HTTP_INTERNAL: { status: 500, title: 'Internal error' },
+  KB_HTTP_BUSY: { status: 503, title: 'Too many uploads at once' },
 } as const
 
 /** A code of `problemCodes`, such as `KB_HTTP_INVALID_FACTS`. */
@@ -51,7 +54,9 @@ const ProblemSchema = z
     fact: z.string().optional().openapi({ description: 'The first invalid fact (KB_HTTP_INVALID_FACTS).' }),
     problems: z.array(FactProblemSchema).optional(),
     parameter: z.string().optional().openapi({ description: 'The invalid parameter or field.' }),
-    limit: z.number().int().optional().openapi({ description: 'The byte limit (KB_HTTP_BODY_TOO_LARGE).' }),
+    limit: z.number().int().optional().openapi({
+      description: 'The byte limit (KB_HTTP_BODY_TOO_LARGE) or part limit (KB_HTTP_TOO_MANY_PARTS).',
+    }),
   })
   .openapi('Problem')
 

@@ -48,7 +48,17 @@ export function limitedChunks(
     let size = 0
     try {
       for (;;) {
-        const { done, value } = await reader.read()
+        let next: Awaited<ReturnType<typeof reader.read>>
+        try {
+          next = await reader.read()
+        } catch {
+          // The client hung up (or the connection broke) mid-body: its fault, not a bug of ours.
+          throw new HttpProblem(
+            'KB_HTTP_ABORTED',
+            `Expected the whole request body, not a connection closed after ${size} bytes`,
+          )
+        }
+        const { done, value } = next
         if (done) return
         size += value.byteLength
         if (size > limit) {

@@ -1,5 +1,6 @@
 /** @module One structured JSON line per request, through an injectable logger. */
 import type { MiddlewareHandler } from 'hono'
+import { HttpProblem } from './problem.ts'
 
 /** What is logged about each request. Never the body, the query or a stack trace. */
 export interface RequestLogLine {
@@ -11,6 +12,8 @@ export interface RequestLogLine {
   lang?: string
   /** The internal error's message, for a 500 only. */
   error?: string
+  /** The client closed the connection before the request was read or answered. */
+  aborted?: true
 }
 
 /** Receives one line per request; `createApp` takes one so tests and hosts can collect them. */
@@ -47,6 +50,8 @@ export function requestLog(logger: RequestLogger): MiddlewareHandler {
     if (language) line.lang = language
     const error = c.get('internalError' as never) as string | undefined
     if (error) line.error = error
+    if (c.req.raw.signal?.aborted || (c.error instanceof HttpProblem && c.error.code === 'KB_HTTP_ABORTED'))
+      line.aborted = true
     logger(line)
   }
 }

@@ -94,9 +94,9 @@ const ReasonFactSchema = z.object({
 
 const ReasonSchema = z
   .object({
-    rule: z.string(),
-    verdict: Verdict.exclude(['unknown']),
-    status: z.enum(['decided', 'open', 'conflict']),
+    rule: z.string().openapi({ description: 'The decision rule; empty for `undecided`.' }),
+    verdict: Verdict.openapi({ description: '`unknown` only for `undecided`: no rule decides these facts.' }),
+    status: z.enum(['decided', 'open', 'conflict', 'undecided']),
     messageKey: z.string(),
     facts: z.array(ReasonFactSchema),
     message: z.string().openapi({ description: 'The localized sentence of `messageKey`.' }),

@@ -1,20 +1,22 @@
 /** @module Security headers on every response, errors and 404s included. */
 import type { MiddlewareHandler } from 'hono'
+import { documentStyleHash } from '../render/document-style.ts'
 
 /**
- * The Content-Security-Policy of the app: only its own script, style and data, no inline script, and
- * framing only by `frameAncestors` (none by default).
+ * The Content-Security-Policy of the app: only its own script, style and data, no inline script, the
+ * document pages' one inline stylesheet by its hash, and framing only by `frameAncestors` (none by default).
  *
  * @example
  * contentSecurityPolicy(['https://helpdesk.example.com'])
- * // "default-src 'self'; script-src 'self'; style-src 'self'; … frame-ancestors https://helpdesk.example.com"
+ * // "default-src 'self'; script-src 'self'; style-src 'self' 'sha256-…'; … frame-ancestors https://helpdesk.example.com"
  */
 function contentSecurityPolicy(frameAncestors: readonly string[] = []): string {
   const ancestors = frameAncestors.length > 0 ? frameAncestors.join(' ') : "'none'"
   return [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    // The document pages inline their stylesheet: allowed by its hash, never 'unsafe-inline'.
+    `style-src 'self' ${documentStyleHash}`,
     "img-src 'self' data:",
     "connect-src 'self'",
     "base-uri 'none'",

@@ -13,7 +13,8 @@ import { suggest } from './suggest.ts'
  * Check the verdicts file of an article: ids unique across derivations, rules and actions; every condition
  * names a fact of the vocabulary with an operator and value it accepts (`valueRef` names a value of the
  * article's `values:`; a version is never a literal `value`);
- * `onConflict` names actions of the file; an action's `step` names a procedure or step of the article.
+ * `onConflict` names actions of the file; an action's `step` names a procedure or step of the article and its
+ * `checks` name facts.
  *
  * @example
  * checkVerdicts(reporter, verdicts.file, verdicts.data, article, facts, stepPaths)
@@ -53,6 +54,15 @@ export function checkVerdicts(
   verdicts.actions.forEach((action, index) => {
     ruleId(action.id, { file, path: ['actions', index, 'id'] })
     if (action.when) condition(action.when, ['actions', index, 'when'])
+    action.checks.forEach((name, i) => {
+      if (!facts.has(name)) {
+        reporter.error(
+          'KB_UNKNOWN_REFERENCE',
+          `Expected \`checks\` to name a fact of the vocabulary, not \`${name}\`${suggest(name, [...facts.keys()])}`,
+          { file, path: ['actions', index, 'checks', i] },
+        )
+      }
+    })
     if (action.step !== undefined && !stepPaths.has(action.step)) {
       reporter.error(
         'KB_UNKNOWN_REFERENCE',

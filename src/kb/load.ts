@@ -1,6 +1,7 @@
 /** @module Load a rules folder: all of it, validated, or nothing. */
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
+import { checkDecidability } from './check-decidability.ts'
 import { crossCheck } from './cross-check.ts'
 import { KnowledgeBaseError } from './errors.ts'
 import type { KnowledgeBaseModel } from './model.ts'
@@ -12,7 +13,8 @@ export { defaultRulesDir } from './paths.ts'
 
 /**
  * Validate a rules folder and return every problem (errors and warnings), sorted by position.
- * Never throws for content problems; `model` is set when there is no error.
+ * Never throws for content problems; `model` is set when there is no error. With `decidability`, also warn
+ * about fact values some article's rules cannot decide (what `kb lint` reports).
  *
  * @example
  * const {problems} = await lintRules('rules')
@@ -20,6 +22,7 @@ export { defaultRulesDir } from './paths.ts'
  */
 export async function lintRules(
   dir: string = defaultRulesDir,
+  options: { decidability?: boolean } = {},
 ): Promise<{ problems: Problem[]; model?: KnowledgeBaseModel }> {
   const absolute = path.resolve(dir)
   try {
@@ -56,10 +59,16 @@ export async function lintRules(
   problems.push(...checked.problems)
   const sorted = sortProblems(problems)
   if (sorted.some((problem) => problem.severity === 'error')) return { problems: sorted }
-  return {
-    problems: sorted,
-    model: { dir: absolute, products: checked.products, facts: checked.facts, articles: checked.articles },
+  const model = {
+    dir: absolute,
+    products: checked.products,
+    facts: checked.facts,
+    articles: checked.articles,
   }
+  // Searches every completion of every article's facts: for `kb lint`, not for each start-up.
+  if (options.decidability)
+    return { problems: sortProblems([...sorted, ...checkDecidability(model, files)]), model }
+  return { problems: sorted, model }
 }
 
 /**

@@ -19,7 +19,10 @@ export type ProblemCode =
   | 'KB_UNKNOWN_REFERENCE'
   | 'KB_LITERAL_VALUE'
   | 'KB_MISSING_FILE'
+  | 'KB_UNDECIDED_VALUE'
+  | 'KB_UNDECIDED_CASE'
   | `KB_LOCALE_${string}`
+  | `KB_XLIFF_${string}`
 
 /** One problem: what is wrong, where (`file:line:column`, and the field's path), and how bad. */
 export interface Problem {

@@ -1,77 +1,100 @@
 /**
  * @module A validated copy of the built-in rules and locales, written by `npm run build` into
- * `dist/snapshot.json`. Start-up uses it only while every file under `rules/` and `locales/` is exactly as
- * it was when the snapshot was written; otherwise everything is read and validated again.
+ * `dist/snapshot.json`. Start-up uses its model for any rules folder whose files have exactly the content the
+ * snapshot was made from, and its strings while the locales have; otherwise everything is read and validated
+ * again. Content, not modification times: npm resets those when it installs a package.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Resource } from 'i18next'
 import type { KnowledgeBaseModel } from './model.ts'
-import { defaultLocalesDir, defaultRulesDir } from './paths.ts'
+import { defaultLocalesDir } from './paths.ts'
 
-/** Every input file as `[path relative to the project, mtime in ms, size in bytes]`. */
-type SnapshotInputs = Array<[string, number, number]>
-
-/** `dist/snapshot.json`: the validated model and strings, and the inputs they were built from. */
+/** `dist/snapshot.json`: the validated model and strings, and the hashes of the folders they were built from. */
 export interface Snapshot {
-  version: 1
-  inputs: SnapshotInputs
+  version: 2
+  /** `folderHash` of the rules folder the model was validated from. */
+  rulesHash: string
+  /** `folderHash` of the locales folder the strings were parsed from. */
+  localesHash: string
   model: Omit<KnowledgeBaseModel, 'dir'>
   resources: Resource
 }
-
-const root = path.resolve(defaultRulesDir, '..')
 
 /** `dist/snapshot.json` when running compiled; from the sources it would be `src/snapshot.json`, which is never written. */
 const snapshotFile = fileURLToPath(new URL('../snapshot.json', import.meta.url))
 
 /**
- * The files a snapshot depends on, sorted.
+ * SHA-256 of every file under `dir`: relative paths and contents, in sorted order, so the same files give
+ * the same hash wherever the folder lives. Undefined when the folder or a file in it cannot be read (the
+ * full load then reports why).
  *
  * @example
- * writeFileSync(snapshotFile, JSON.stringify({version: 1, inputs: snapshotInputs(), model, resources}))
+ * folderHash('rules') === snapshot.rulesHash // the snapshot's model is this folder's
  */
-export function snapshotInputs(): SnapshotInputs {
-  const inputs: SnapshotInputs = []
-  const walk = (dir: string) => {
-    if (!existsSync(dir)) return
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name)
-      if (entry.isDirectory()) walk(full)
+export function folderHash(dir: string): string | undefined {
+  const hash = createHash('sha256')
+  const walk = (relative: string): void => {
+    const entries = readdirSync(path.join(dir, relative), { withFileTypes: true })
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    for (const entry of entries) {
+      const name = relative === '' ? entry.name : `${relative}/${entry.name}`
+      if (entry.isDirectory()) walk(name)
       else {
-        const info = statSync(full)
-        inputs.push([path.relative(root, full), info.mtimeMs, info.size])
+        const content = readFileSync(path.join(dir, name))
+        hash.update(`${name}\u0000${content.length}\u0000`).update(content)
       }
     }
   }
-  walk(defaultRulesDir)
-  walk(defaultLocalesDir)
-  return inputs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-}
-
-/**
- * The snapshot, if one exists and nothing it was made from has changed since; otherwise undefined.
- *
- * @example
- * const snapshot = freshSnapshot()
- * if (snapshot) new KnowledgeBase({...snapshot.model, dir: defaultRulesDir})
- */
-export function freshSnapshot(file: string = snapshotFile): Snapshot | undefined {
-  if (!existsSync(file)) return undefined
-  let snapshot: Snapshot
   try {
-    snapshot = JSON.parse(readFileSync(file, 'utf8')) as Snapshot
+    walk('')
   } catch {
     return undefined
   }
-  if (snapshot.version !== 1) return undefined
-  const now = snapshotInputs()
-  const then = snapshot.inputs
-  if (now.length !== then.length) return undefined
-  for (let index = 0; index < now.length; index++) {
-    const [a, b] = [now[index]!, then[index]!]
-    if (a[0] !== b[0] || a[1] !== b[1] || a[2] !== b[2]) return undefined
+  return hash.digest('hex')
+}
+
+/**
+ * The snapshot file, parsed, when it exists and has this version's shape; otherwise undefined.
+ *
+ * @example
+ * readSnapshot()?.model.articles.length
+ */
+export function readSnapshot(file: string = snapshotFile): Snapshot | undefined {
+  try {
+    const snapshot = JSON.parse(readFileSync(file, 'utf8')) as Snapshot
+    return snapshot.version === 2 && typeof snapshot.rulesHash === 'string' ? snapshot : undefined
+  } catch {
+    return undefined
   }
-  return snapshot
+}
+
+/**
+ * The snapshot's validated model for `rulesDir`, when that folder holds exactly the files it was made from.
+ *
+ * @example
+ * const model = snapshotModel(defaultRulesDir)
+ * if (model) new KnowledgeBase(model)
+ */
+export function snapshotModel(rulesDir: string, file: string = snapshotFile): KnowledgeBaseModel | undefined {
+  const snapshot = readSnapshot(file)
+  if (!snapshot || folderHash(rulesDir) !== snapshot.rulesHash) return undefined
+  return { ...snapshot.model, dir: path.resolve(rulesDir) }
+}
+
+/**
+ * The snapshot's parsed strings, when `localesDir` holds exactly the files they were parsed from.
+ *
+ * @example
+ * const resources = snapshotResources() ?? (await loadResources())
+ */
+export function snapshotResources(
+  localesDir: string = defaultLocalesDir,
+  file: string = snapshotFile,
+): Resource | undefined {
+  const snapshot = readSnapshot(file)
+  if (!snapshot || folderHash(localesDir) !== snapshot.localesHash) return undefined
+  return snapshot.resources
 }

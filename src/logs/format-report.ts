@@ -75,9 +75,9 @@ function formatFile(file: FileReport, t: Translate): string[] {
     }
     out.push(`  ${t('diagnose.nearMiss', veto)}`)
   }
-  if (file.omittedBlocks > 0) out.push(`  ${t('diagnose.omittedBlocks', { blocks: file.omittedBlocks })}`)
+  if (file.omittedBlocks > 0) out.push(`  ${t('diagnose.omittedBlocks', { count: file.omittedBlocks })}`)
   if (file.stats.truncatedRecords > 0) {
-    out.push(`  ${t('diagnose.truncatedRecords', { records: file.stats.truncatedRecords })}`)
+    out.push(`  ${t('diagnose.truncatedRecords', { count: file.stats.truncatedRecords })}`)
   }
   return out
 }

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import i18next, { type i18n, type Resource } from 'i18next'
+import type { i18n, Resource } from 'i18next'
 import { defaultLocalesDir } from '../kb/paths.ts'
 
 export { defaultLocalesDir }
@@ -53,7 +53,13 @@ export async function loadResources(
     }
     resources[language] = {}
     for (const name of names) {
-      const data = parse(await readFile(path.join(folder, name), 'utf8'), { maxAliasCount: 0 }) ?? {}
+      const file = path.join(folder, name)
+      // fs.promises.readFile of a directory fails without the path: add it, so the error can name it.
+      const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        error.path ??= file
+        throw error
+      })
+      const data = parse(text, { maxAliasCount: 0 }) ?? {}
       delete (data as Record<string, unknown>)._meta
       resources[language]![name.replace(/\.yaml$/, '')] = data
     }
@@ -111,6 +117,8 @@ export async function createI18n(
   language: Language,
   options: CreateI18nOptions = {},
 ): Promise<i18n> {
+  // Loaded on first use: importing the package stays cheap for callers that never render.
+  const { default: i18next } = await import('i18next')
   const instance = i18next.createInstance()
   await instance.init({
     resources,

@@ -13,6 +13,7 @@ import { factPatterns, findFact, placeholderAdvice } from './fact-literals.ts'
 import { defaultLocalesDir, languages, localesBeside } from './i18n.ts'
 import { factTextProblems, factTextSources } from './locale-fact-texts.ts'
 import { parseUnsanitized } from './markdown.ts'
+import { translationSources } from './plural-keys.ts'
 import { flattenStrings, recordedHashes, sourceHash } from './source-hashes.ts'
 
 /** The JSON Schema every locale file names on its first line, for editors (`npm run schema` writes it). */
@@ -106,8 +107,11 @@ export async function lintLocales(localesDir: string, model: KnowledgeBaseModel)
       continue
     }
     const hashes = recordedHashes(file.source.data)
+    // Plural keys follow each language's own categories (`_few`, `_many` in Polish).
+    const sources =
+      file === reference ? reference.strings : translationSources(reference.strings, file.language)
     for (const [key, text] of file.strings) {
-      const source = reference.strings.get(key)
+      const source = sources.get(key)
       if (file !== reference && source === undefined) {
         problem(
           'KB_LOCALE_EXTRA_KEY',
@@ -123,7 +127,7 @@ export async function lintLocales(localesDir: string, model: KnowledgeBaseModel)
         if (expected.join() !== actual.join())
           problem(
             'KB_LOCALE_PLACEHOLDERS',
-            `Expected the placeholders of the English string (${list(expected)}), not ${list(actual)}`,
+            `Expected the placeholders of the English string (${placeholderList(expected)}), not ${placeholderList(actual)}`,
             key,
           )
         const hash = hashes.get(key)
@@ -151,7 +155,7 @@ export async function lintLocales(localesDir: string, model: KnowledgeBaseModel)
         )
     }
     if (file === reference) continue
-    for (const key of reference.strings.keys())
+    for (const key of sources.keys())
       if (!file.strings.has(key))
         problem(
           'KB_LOCALE_MISSING_KEY',
@@ -221,7 +225,13 @@ function schemaComment(file: string, folder: string, text: string): Problem[] {
   ]
 }
 
-function list(names: string[]): string {
+/**
+ * Placeholder names as a reader sees them in a message.
+ *
+ * @example
+ * placeholderList(['kbUrl']) // '`{{kbUrl}}`'
+ */
+export function placeholderList(names: string[]): string {
   return names.length === 0 ? 'none' : names.map((name) => `\`{{${name}}}\``).join(', ')
 }
 
@@ -248,8 +258,13 @@ function nonStrings(file: LocaleFile): Problem[] {
   return problems
 }
 
-/** Raw HTML, unsafe links, and Markdown that did not parse as its author meant (stray `**`, `` ` ``, `](`). */
-function markdownProblem(text: string): { code: Problem['code']; message: string } | undefined {
+/**
+ * Raw HTML, unsafe links, and Markdown that did not parse as its author meant (stray `**`, `` ` ``, `](`).
+ *
+ * @example
+ * markdownProblem('**bold') // {code: 'KB_LOCALE_MARKDOWN', message: 'Expected balanced Markdown, …'}
+ */
+export function markdownProblem(text: string): { code: Problem['code']; message: string } | undefined {
   if (/\{\{(?![^{}]*\}\})/.test(text))
     return {
       code: 'KB_LOCALE_MARKDOWN',

@@ -96,7 +96,14 @@ export function localizeCheckResult(
   }
   const reason = (entry: Reason): LocalizedReason => ({
     ...entry,
-    message: t(entry.messageKey, { ns: result.article }),
+    message:
+      entry.status === 'undecided'
+        ? t(entry.messageKey, {
+            ns: 'common',
+            article: result.article,
+            facts: entry.facts.map((leaf) => `${leaf.fact} = ${String(leaf.actual)}`).join(', '),
+          })
+        : t(entry.messageKey, { ns: result.article }),
     verdictLabel: t(`verdict.${entry.verdict}`, { ns: 'common' }),
     details: entry.facts.map(leafSentence),
   })

@@ -1,17 +1,17 @@
 import path from 'node:path'
 import type { Resource } from 'i18next'
 import type { Root } from 'mdast'
-import { defaultRulesDir, loadRules } from '../kb/load.ts'
 import type { ArticleModel, KnowledgeBaseModel } from '../kb/model.ts'
+import { defaultRulesDir } from '../kb/paths.ts'
 import type { ArticleFile } from '../kb/schema/article.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
 import { articleValues } from './article-values.ts'
+import type { Format } from './formats.ts'
 import { type Language, loadResources, localesBeside, mergeResources } from './i18n.ts'
-import { Localizer } from './localizer.ts'
+import type { Localizer } from './localizer.ts'
 import { assemble, type Outline } from './outline.ts'
 import { advisoryOutline } from './outline-advisory.ts'
 import { kbOutline } from './outline-kb.ts'
-import { type Format, serialize } from './serialize.ts'
 
 /**
  * The documents every article is published as.
@@ -88,6 +88,8 @@ export class Renderer {
 
   /** Load rules and locales (see `RendererSource`). */
   static async load(source: RendererSource = {}): Promise<Renderer> {
+    // The YAML loader and the Markdown stack load on first use, not when the package is imported.
+    const { loadRules } = await import('../kb/load.ts')
     const [model, resources] = await Promise.all([
       loadRules(source.rules === undefined ? defaultRulesDir : path.resolve(source.rules)),
       loadRenderResources(source),
@@ -127,6 +129,7 @@ export class Renderer {
     const localizer = await this.#localizer(options.article, options.lang)
     const tree = this.#assemble(options.article, options.doc, localizer)
     const title = page ? this.#title(options.doc, localizer) : ''
+    const { serialize } = await import('./serialize.ts')
     return serialize(tree, options.format, page ? { page: { lang: options.lang, title } } : {})
   }
 
@@ -154,6 +157,7 @@ export class Renderer {
 
   async #localizer(article: string, lang: Language): Promise<Localizer> {
     const model = this.#article(article)
+    const { Localizer } = await import('./localizer.ts')
     return Localizer.create(this.resources, lang, model.id, articleValues(model.article, this.model.products))
   }
 

@@ -7,17 +7,9 @@ import remarkGfm from 'remark-gfm'
 import remarkRehype from 'remark-rehype'
 import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
+import { documentStylesheet } from './document-style.ts'
+import type { Format } from './formats.ts'
 import { toPlainText } from './plain-text.ts'
-
-/**
- * The output formats of a document.
- *
- * @example
- * formats.map((format) => `954960-kb.en.${format}`)
- */
-export const formats = ['md', 'html', 'text'] as const
-/** One of `formats`. */
-export type Format = (typeof formats)[number]
 
 const markdown = unified()
   .use(remarkGfm)
@@ -28,7 +20,10 @@ const html = unified().use(rehypeStringify).freeze()
 
 /** Options of `serialize`. */
 interface SerializeOptions {
-  /** HTML only: a whole page with `<html lang>`, `<meta charset>` and `<title>` instead of a fragment. */
+  /**
+   * HTML only: a whole page with `<html lang>`, `<meta charset>`, `<title>` and the document stylesheet
+   * instead of a fragment.
+   */
   page?: { lang: string; title: string }
 }
 
@@ -67,6 +62,8 @@ function page(body: HastRoot, lang: string, title: string): HastRoot {
           element('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }, []),
           newline,
           element('title', {}, [{ type: 'text', value: title }]),
+          newline,
+          element('style', {}, [{ type: 'text', value: documentStylesheet }]),
           newline,
         ]),
         newline,

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parse, stringify } from 'yaml'
+import { translationSources } from './plural-keys.ts'
 
 /**
  * The hash recorded for an English source string: the first 8 hex digits of its SHA-1.
@@ -120,9 +121,10 @@ export async function updateSourceHashes(
     const data = parse(text, { maxAliasCount: 0 })
     const translated = flattenStrings(data)
     const before = recordedHashes(data)
+    const sources = translationSources(english, language)
     const hashes = new Map<string, string>()
     for (const key of translated.keys()) {
-      const source = english.get(key)
+      const source = sources.get(key)
       if (source !== undefined) hashes.set(key, sourceHash(source))
     }
     const updated = [...hashes].filter(([key, hash]) => before.get(key) !== hash).map(([key]) => key)

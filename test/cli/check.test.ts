@@ -1,14 +1,17 @@
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { kb } from '../helpers/run-cli.ts'
+import { removeCopies, twoArticleRules } from '../helpers/temp-rules.ts'
 
 describe('kb check', () => {
   it('answers the acceptance question with JSON: affected, with an action to install KB954960', async () => {
     const run = await kb([
       'check',
       '--json',
+      '--article',
+      '954960',
       '--fact',
       'wsusVersion=3.0 SP1',
       '--fact',
@@ -26,7 +29,15 @@ describe('kb check', () => {
   })
 
   it('prints a readable answer by default', async () => {
-    const run = await kb(['check', '--fact', 'wsusVersion=3.0', '--fact', 'office2003OnClients=yes'])
+    const run = await kb([
+      'check',
+      '--article',
+      '954960',
+      '--fact',
+      'wsusVersion=3.0',
+      '--fact',
+      'office2003OnClients=yes',
+    ])
     expect(run.stdout).toMatch(/^Article 954960\nVerdict: Affected\n/)
     expect(run.stdout).toMatch(/Upgrade to WSUS 3.0 SP1, which receives update KB954960\. \(recommended\)/)
   })
@@ -34,6 +45,8 @@ describe('kb check', () => {
   it("reuses the article's own workaround steps, in the language asked for", async () => {
     const run = await kb([
       'check',
+      '--article',
+      '954960',
       '--lang',
       'pl',
       '--fact',
@@ -64,13 +77,9 @@ describe('kb check', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'kb-facts-'))
     const file = path.join(dir, 'facts.json')
     await writeFile(file, JSON.stringify({ wsusVersion: '3.0', office2003OnClients: true }))
-    expect(JSON.parse((await kb(['check', '--json', '--facts', file])).stdout).results[0].verdict).toBe(
-      'affected',
-    )
-    const piped = await kb(
-      ['check', '--json', '--facts', '-', '--fact', 'office2003OnClients=false'],
-      '{"wsusVersion":"3.0"}',
-    )
+    const check = ['check', '--article', '954960', '--json', '--facts']
+    expect(JSON.parse((await kb([...check, file])).stdout).results[0].verdict).toBe('affected')
+    const piped = await kb([...check, '-', '--fact', 'office2003OnClients=false'], '{"wsusVersion":"3.0"}')
     expect(JSON.parse(piped.stdout).results[0].verdict).toBe('not_affected')
   })
 
@@ -85,12 +94,16 @@ describe('kb check', () => {
       'kb: Expected a readable file at `/nonexistent.json`, not one that fails with ENOENT',
     ],
     [['check', '--lang', 'fr'], 'kb: Expected `--lang` to be one of `en`, `nl`, `pl`, `nb`, not `fr`'],
-    [['check', '--article', '1'], 'kb: Expected an article of the knowledge base (`954960`), not `1`'],
+    [
+      ['check', '--article', '1'],
+      /^kb: Expected an article of the knowledge base \((`[^`]+`, )*`954960`(, `[^`]+`)*\), not `1`$/,
+    ],
   ])('exits 2 on bad input with one clear message: %j', async (args, message) => {
     const run = await kb(args)
     expect(run.status).toBe(2)
     expect(run.stdout).toBe('')
-    expect(run.stderr.trim()).toBe(message)
+    if (typeof message === 'string') expect(run.stderr.trim()).toBe(message)
+    else expect(run.stderr.trim()).toMatch(message)
   })
 
   it('names malformed JSON on standard input', async () => {
@@ -106,7 +119,7 @@ describe('kb check', () => {
   })
 
   it.each([
-    [['--fact', 'office2003OnClients=false'], 0],
+    [['--fact', 'office2003OnClients=false', '--fact', 'wsusVersion=3.0'], 0],
     [['--fact', 'wsusVersion=3.0', '--fact', 'office2003OnClients=true'], 10],
     [['--fact', 'wsusVersion=3.0 SP1'], 11],
     [
@@ -121,7 +134,60 @@ describe('kb check', () => {
       0,
     ],
   ])('--exit-code makes the verdict the exit status: %j → %i', async (facts, status) => {
-    expect((await kb(['check', '--exit-code', ...facts])).status).toBe(status)
+    expect((await kb(['check', '--article', '954960', '--exit-code', ...facts])).status).toBe(status)
+  })
+
+  describe('with two articles', () => {
+    let rules: string
+    beforeAll(async () => {
+      rules = await twoArticleRules()
+    })
+    afterAll(removeCopies)
+    const facts = ['--fact', 'widgetServerVersion=4.2', '--fact', 'brewerConnected=true']
+
+    it('--exit-code ranks affected (10) over unknown (11), whatever the order of the results', async () => {
+      const run = await kb([
+        'check',
+        '--rules',
+        rules,
+        '--exit-code',
+        '--json',
+        ...facts,
+        '--fact',
+        'brewerFirmware=9.0.1',
+      ])
+      const { results } = JSON.parse(run.stdout)
+      expect(
+        results.map((result: { article: string; verdict: string }) => [result.article, result.verdict]),
+      ).toEqual([
+        ['contoso-1001', 'affected'],
+        ['contoso-2002', 'unknown'],
+      ])
+      expect(run.status).toBe(10)
+    })
+
+    it('--exit-code is 11 when none is affected and one is unknown, 0 when all are fixed or not affected', async () => {
+      const unknown = await kb(['check', '--rules', rules, '--exit-code', ...facts])
+      expect(unknown.status).toBe(11)
+      const fine = await kb([
+        'check',
+        '--rules',
+        rules,
+        '--exit-code',
+        ...facts,
+        '--fact',
+        'brewerFirmware=9.0.2',
+      ])
+      expect(fine.status).toBe(0)
+    })
+
+    it('lists results in article id order, not folder order, and says why an undecided case is unknown', async () => {
+      const run = await kb(['check', '--rules', rules, ...facts, '--fact', 'brewerFirmware=9.0.1'])
+      expect(run.stdout.match(/^Article .+$/gm)).toEqual(['Article contoso-1001', 'Article contoso-2002'])
+      expect(run.stdout).toContain(
+        'The rules of article contoso-2002 do not decide widgetServerVersion = 4.2, brewerFirmware = 9.0.1, brewerConnected = true',
+      )
+    })
   })
 
   it('evaluates a second, fictional article from --rules with no code change', async () => {
@@ -183,6 +249,17 @@ describe('kb lint', () => {
     const run = await kb(['check', '--help'])
     expect(run.status).toBe(0)
     expect(run.stdout).toMatch(/--exit-code/)
-    expect(run.stdout).toMatch(/Examples:/)
+    expect(run.stdout).toMatch(
+      /Examples \(the facts of the built-in article 954960; another article has its own/,
+    )
+    expect(run.stdout.replace(/\s+/g, ' ')).toMatch(
+      /the most severe wins \(affected over unknown over the rest\)/,
+    )
+  })
+
+  it('kb --help is not tied to one article', async () => {
+    const run = await kb(['--help'])
+    expect(run.stdout).not.toMatch(/954960/)
+    expect(run.stdout).toMatch(/^ {2}graph \[options\] \[article\]/m)
   })
 })

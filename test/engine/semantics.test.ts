@@ -7,21 +7,51 @@ beforeAll(async () => {
 })
 
 async function answer(facts: Record<string, unknown>) {
-  const { results } = await kb.check(facts)
+  const { results } = await kb.check(facts, { article: '954960' })
   return results[0]!
 }
 
 describe('the semantics of 954960, from the seeds', () => {
   it.each([
-    [{ office2003OnClients: false }],
     [{ office2003OnClients: false, wsusVersion: '3.0' }],
+    [{ office2003OnClients: false, wsusVersion: '3.0 SP2' }],
     [{ office2003OnClients: false, wsusVersion: '3.0 SP1', webServicesClientDllVersion: '3.1.6001.65' }],
-  ])('clients without Office 2003 are not affected, whatever else is missing: %j', async (facts) => {
+    [{ office2003OnClients: false, webServicesClientDllVersion: '3.1.6001.65' }],
+  ])('clients without Office 2003 are not affected unless the server is a patched SP1: %j', async (facts) => {
     const result = await answer(facts)
     expect(result.verdict).toBe('not_affected')
     expect(result.reasons[0]?.rule).toBe('no-office-2003-clients')
     expect(result.missingFacts).toEqual([])
   })
+
+  it('without Office 2003 and nothing about the server, it asks only what tells fixed from not affected', async () => {
+    const result = await answer({ office2003OnClients: false })
+    expect(result.verdict).toBe('unknown')
+    expect(result.reasons.map((reason) => [reason.rule, reason.verdict])).toEqual([
+      ['wsus-3-sp1-patched', 'fixed'],
+    ])
+    expect(result.missingFacts).toEqual([
+      'wsusVersion',
+      'webServicesClientDllVersion',
+      'product',
+      'sbsWsusUpgraded',
+    ])
+  })
+
+  it.each([
+    [{ wsusVersion: '3.0 SP1', webServicesClientDllVersion: '3.1.6001.66' }],
+    [{ wsusVersion: '3.0 SP1', webServicesClientDllVersion: '3.1.6001.66', office2003OnClients: false }],
+    [{ wsusVersion: '3.0 SP1', webServicesClientDllVersion: '3.2', office2003OnClients: true }],
+  ])(
+    'a patched SP1 server is fixed whatever the clients run, with no step to check the DLL again: %j',
+    async (facts) => {
+      const result = await answer(facts)
+      expect(result.verdict).toBe('fixed')
+      expect(result.reasons.map((reason) => reason.rule)).toEqual(['wsus-3-sp1-patched'])
+      expect(result.missingFacts).toEqual([])
+      expect(result.actions.map((action) => action.id)).toEqual(['verify-fix'])
+    },
+  )
 
   it.each([['2.0'], ['3.0 SP2']])(
     'WSUS %s is not affected, even without knowing about Office',
@@ -119,7 +149,6 @@ describe('the semantics of 954960, from the seeds', () => {
       ['match-language', false],
       ['install-kb954960-x64', false],
       ['restore-language', false],
-      ['check-dll-version', false],
       ['verify-fix', false],
     ])
   })
@@ -142,7 +171,13 @@ describe('the semantics of 954960, from the seeds', () => {
   it('nothing known: unknown, asking first for what settles most', async () => {
     const result = await answer({})
     expect(result.verdict).toBe('unknown')
-    expect(result.missingFacts.slice(0, 2)).toEqual(['wsusVersion', 'office2003OnClients'])
+    expect(result.missingFacts).toEqual([
+      'wsusVersion',
+      'office2003OnClients',
+      'webServicesClientDllVersion',
+      'product',
+      'sbsWsusUpgraded',
+    ])
     expect(result.missingFacts).not.toContain('clientSymptom')
   })
 

@@ -32,3 +32,33 @@ export async function patchFile(
 export async function removeCopies(): Promise<void> {
   await Promise.all(created.splice(0).map((dir) => rm(dir, { recursive: true, force: true })))
 }
+
+/**
+ * The fictional knowledge base with a second article, `contoso-2002`, in a folder that sorts before the first
+ * (`articles/0-second/`), so order by folder and order by id differ. Its firmware rule is disabled, so facts
+ * that make `contoso-1001` affected leave `contoso-2002` without a verdict (`unknown`). Returns the rules folder;
+ * `locales/` is beside it.
+ */
+export async function twoArticleRules(): Promise<string> {
+  const dir = await copyRules('test/fixtures/fictional/rules')
+  const locales = path.join(path.dirname(dir), 'locales')
+  await cp('test/fixtures/fictional/locales', locales, { recursive: true })
+  const second = path.join(dir, 'articles/0-second')
+  await cp(path.join(dir, 'articles/contoso-1001'), second, { recursive: true })
+  for (const file of ['article.yaml', 'verdicts.yaml'])
+    await patchFile(dir, `articles/0-second/${file}`, 'contoso-1001', 'contoso-2002')
+  await patchFile(
+    dir,
+    'articles/0-second/verdicts.yaml',
+    '{ fact: brewerFirmware, operator: versionLessThan, valueRef: fixedVersion }',
+    '{ fact: brewerFirmware, operator: versionLessThan, valueRef: unfixedVersion }',
+  )
+  for (const language of ['en', 'nl', 'pl', 'nb']) {
+    const text = await readFile(path.join(locales, language, 'contoso-1001.yaml'), 'utf8')
+    await writeFile(
+      path.join(locales, language, 'contoso-2002.yaml'),
+      text.replaceAll('contoso-1001', 'contoso-2002'),
+    )
+  }
+  return dir
+}

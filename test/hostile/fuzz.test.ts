@@ -33,6 +33,8 @@ const documentedCodes = new Set([
   'KB_DUPLICATE_ID',
   'KB_UNKNOWN_REFERENCE',
   'KB_MISSING_FILE',
+  'KB_UNDECIDED_VALUE',
+  'KB_UNDECIDED_CASE',
 ])
 
 let kb: KnowledgeBase

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
 import { type AppOptions, createApp } from '../../src/http/app.ts'
 import { type KnowledgeBase, loadKnowledgeBase } from '../../src/knowledge-base.ts'
+import { loadResources, mergeResources } from '../../src/render/i18n.ts'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
 
@@ -17,6 +18,18 @@ export function knowledgeBase(): Promise<KnowledgeBase> {
 /** The app over the built-in knowledge base, silent unless a logger is given. */
 export async function testApp(options: Partial<AppOptions> = {}) {
   return createApp({ kb: await knowledgeBase(), logger: () => {}, ...options })
+}
+
+/** The fictional fixture article (test/fixtures/fictional): its rules, and its strings over the project's. */
+export const fictionalDir = `${root}test/fixtures/fictional`
+
+/** The app over the fictional article alone: the page and API for an article that is not 954960. */
+export async function fictionalApp() {
+  return createApp({
+    kb: await loadKnowledgeBase(`${fictionalDir}/rules`),
+    resources: mergeResources(await loadResources(), await loadResources(`${fictionalDir}/locales`)),
+    logger: () => {},
+  })
 }
 
 interface LogLine {

@@ -1,4 +1,4 @@
-import { chmod, mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { KnowledgeBaseError } from '../../src/kb/errors.ts'
@@ -33,17 +33,19 @@ describe('loading the built-in rules', () => {
   it('loads every article with no problem at all', async () => {
     const { problems, model } = await lintRules()
     expect(problems).toEqual([])
-    expect(model?.articles.map((article) => article.id)).toEqual(['954960'])
-    expect(model?.products.map((product) => product.id)).toEqual([
-      'wsus-2.0',
-      'wsus-3.0',
-      'wsus-3.0-sp1',
-      'wsus-3.0-sp2',
-      'sbs-2003',
-      'sce-2007',
-      'sccm-2007',
-      'office-2003',
-    ])
+    expect(model?.articles.map((article) => article.id)).toContain('954960')
+    expect(model?.products.map((product) => product.id)).toEqual(
+      expect.arrayContaining([
+        'wsus-2.0',
+        'wsus-3.0',
+        'wsus-3.0-sp1',
+        'wsus-3.0-sp2',
+        'sbs-2003',
+        'sce-2007',
+        'sccm-2007',
+        'office-2003',
+      ]),
+    )
   })
 })
 
@@ -86,9 +88,9 @@ describe('problems are reported with file, line and column', () => {
     await patchFile(dir, 'articles/954960/verdicts.yaml', '    verdict: fixed\n', '    verdcit: fixed\n')
     const errors = await errorsOf(dir)
     const unknown = errors.find((problem) => problem.code === 'KB_UNKNOWN_KEY')
-    expect(at(unknown)).toEqual({ code: 'KB_UNKNOWN_KEY', file: 'verdicts.yaml', line: 46, column: 5 })
+    expect(at(unknown)).toEqual({ code: 'KB_UNKNOWN_KEY', file: 'verdicts.yaml', line: 25, column: 5 })
     expect(unknown?.message).toBe('Expected no key `verdcit` in `rules`; remove it or check its spelling')
-    expect(unknown?.path).toEqual(['rules', 6, 'verdcit'])
+    expect(unknown?.path).toEqual(['rules', 1, 'verdcit'])
   })
 
   it('wrong types', async () => {
@@ -103,7 +105,7 @@ describe('problems are reported with file, line and column', () => {
     const dir = await copyRules()
     await patchFile(dir, 'articles/954960/verdicts.yaml', '    verdict: fixed\n', '    verdict: patched\n')
     const [problem] = await errorsOf(dir)
-    expect(at(problem)).toEqual({ code: 'KB_INVALID_VALUE', file: 'verdicts.yaml', line: 46, column: 14 })
+    expect(at(problem)).toEqual({ code: 'KB_INVALID_VALUE', file: 'verdicts.yaml', line: 25, column: 14 })
     expect(problem?.message).toBe(
       'Expected `verdict` to be one of `affected`, `not_affected`, `fixed`, not `patched`',
     )
@@ -153,12 +155,12 @@ describe('problems are reported with file, line and column', () => {
     expect(errors.map((problem) => [problem.code, problem.line, problem.message])).toEqual([
       [
         'KB_UNKNOWN_REFERENCE',
-        25,
+        36,
         'Expected a fact of the vocabulary, not `office2003Clients`; did you mean `office2003OnClients`?',
       ],
       [
         'KB_INVALID_VALUE',
-        31,
+        42,
         'Expected `wsusVersion` to be one of `2.0`, `3.0`, `3.0 SP1`, `3.0 SP2`, not `3.1`',
       ],
     ])
@@ -187,23 +189,19 @@ describe('problems are reported with file, line and column', () => {
     expect(at(problem)).toEqual({ code: 'KB_FILE_ENCODING', file: 'latin1.yaml', line: 3, column: 6 })
   })
 
-  it('a directory named like a rules file, and an unreadable file', async () => {
+  it('a directory named like a rules file, and a file nobody can read (root included)', async () => {
     const dir = await copyRules()
     await mkdir(path.join(dir, 'folder.yaml'))
-    const locked = path.join(dir, 'locked.yaml')
-    await writeFile(
-      locked,
-      `${header}kind: catalog\nproducts:\n  - { id: locked, vendor: V, name: N, version: '1', shortName: N }\n`,
-    )
-    await chmod(locked, 0)
+    // A dangling symbolic link fails to read for every user, so the case is tested as root too.
+    await symlink(path.join(dir, 'gone.yaml'), path.join(dir, 'locked.yaml'))
     const errors = await errorsOf(dir)
-    expect(errors.map((problem) => [problem.code, path.basename(problem.file)])).toContainEqual([
-      'KB_FILE_UNREADABLE',
-      'folder.yaml',
-    ])
-    // root reads anything; elsewhere the locked file is reported too
-    if (process.getuid?.() !== 0)
-      expect(errors.map((problem) => path.basename(problem.file))).toContain('locked.yaml')
+    expect(
+      errors
+        .filter((problem) => problem.code === 'KB_FILE_UNREADABLE')
+        .map((problem) => path.basename(problem.file))
+        .sort(),
+    ).toEqual(['folder.yaml', 'locked.yaml'])
+    expect(errors.find((problem) => path.basename(problem.file) === 'locked.yaml')?.message).toMatch(/ENOENT/)
   })
 
   it('a missing schema comment is a warning, not an error', async () => {
@@ -236,7 +234,7 @@ describe('loading is all or nothing', () => {
       'KB_WRONG_TYPE',
     ])
     expect((error as KnowledgeBaseError).message).toMatch(
-      /^Expected a valid knowledge base, not one with 2 errors; first: .*verdicts\.yaml:46:14/,
+      /^Expected a valid knowledge base, not one with 2 errors; first: .*verdicts\.yaml:25:14/,
     )
   })
 

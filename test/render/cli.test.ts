@@ -24,6 +24,8 @@ test('kb check --json carries the text of the article step each action reuses', 
   const { stdout } = await kb([
     'check',
     '--json',
+    '--article',
+    '954960',
     '--lang',
     'nl',
     '--fact',
@@ -59,7 +61,18 @@ test('kb render prints one document, and writes it with --out', async () => {
   expect(page.stdout).toContain('<title>Microsoft-beveiligingsadvies 954960: ')
   const dir = await mkdtemp(path.join(tmpdir(), 'kb-render-cli-'))
   const out = path.join(dir, 'kb.txt')
-  const written = await kb(['render', '--doc', 'kb', '--lang', 'en', '--format', 'text', '--out', out])
+  const written = await kb([
+    'render',
+    '954960',
+    '--doc',
+    'kb',
+    '--lang',
+    'en',
+    '--format',
+    'text',
+    '--out',
+    out,
+  ])
   expect(written.status).toBe(0)
   expect(await readFile(out, 'utf8')).toMatch(
     /^Some computers do not receive updates from the WSUS server\n=+\n/,
@@ -71,9 +84,23 @@ test('kb render --all writes every document in every language', async () => {
   const { status } = await kb(['render', '--all', '--format', 'md', '--out', dir])
   expect(status).toBe(0)
   const files = (await readdir(dir)).sort()
-  expect(files).toHaveLength(8)
+  // Two documents × four languages for each article; 954960's are among them.
+  expect(files.filter((file) => file.startsWith('954960-'))).toHaveLength(8)
   for (const lang of presentLanguages) expect(files).toContain(`954960-advisory.${lang}.md`)
   expect(files.some((file) => file.endsWith('.tmp'))).toBe(false)
+})
+
+test('kb render --all writes the three formats unless --format lists some', async () => {
+  const every = await mkdtemp(path.join(tmpdir(), 'kb-render-all-'))
+  expect((await kb(['render', '--all', '--out', every])).status).toBe(0)
+  const extensions = new Set((await readdir(every)).map((file) => path.extname(file)))
+  expect([...extensions].sort()).toEqual(['.html', '.md', '.txt'])
+  const some = await mkdtemp(path.join(tmpdir(), 'kb-render-all-'))
+  expect((await kb(['render', '--all', '--format', 'md,text', '--out', some])).status).toBe(0)
+  expect(new Set((await readdir(some)).map((file) => path.extname(file)))).toEqual(new Set(['.md', '.txt']))
+  const single = await kb(['render', '--doc', 'kb', '--format', 'md,html'])
+  expect(single.status).toBe(2)
+  expect(single.stderr).toContain('Expected one --format without --all')
 })
 
 test('kb render refuses an unknown language, document or article with exit status 2', async () => {

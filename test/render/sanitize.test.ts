@@ -4,8 +4,8 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { beforeAll, expect, test } from 'vitest'
+import { formats } from '../../src/render/formats.ts'
 import { Renderer } from '../../src/render/renderer.ts'
-import { formats } from '../../src/render/serialize.ts'
 
 let renderer: Renderer
 beforeAll(async () => {

@@ -124,6 +124,8 @@ describe('Polish and Norwegian translations', () => {
   it('answers kb check in Polish with the upgrade to SP1 and the manual workaround', async () => {
     const run = await runKb([
       'check',
+      '--article',
+      '954960',
       '--lang',
       'pl',
       '--fact',

@@ -1,11 +1,10 @@
 /** @module `kb check`: answer "am I affected?" from facts. */
 import { existsSync } from 'node:fs'
 import type { Command } from 'commander'
-import type { CheckResult } from '../../engine/check-result.ts'
 import { defaultRulesDir } from '../../kb/paths.ts'
 import { localizeCheckResult } from '../../render/localize-check.ts'
 import type { CliContext } from '../context.ts'
-import { exitCodes, verdictExitCodes } from '../exit-codes.ts'
+import { exitCodes, worstVerdictExitCode } from '../exit-codes.ts'
 import { formatCheckText } from '../format-check.ts'
 import { UsageError } from '../io.ts'
 
@@ -46,10 +45,10 @@ export function registerCheck(program: Command, context: CliContext): void {
       'print {"results":[{article, verdict, missingFacts, reasons, actions, …}], "warnings":[…]}',
     )
     .option('--lang <lang>', 'language of the answer: en, nl, pl or nb (default: en)')
-    .option('--article <id>', 'check one article only')
+    .option('--article <id>', 'check one article only (default: every article, in article id order)')
     .option(
       '--exit-code',
-      'exit with the verdict: 0 not affected or fixed, 10 affected, 11 unknown (the worst of all articles)',
+      'exit with the verdict: 0 not affected or fixed, 10 affected, 11 unknown; across articles the most severe wins (affected over unknown over the rest)',
     )
     .option('--rules <dir>', 'rules folder (default: the built-in rules/)')
     .option(
@@ -61,11 +60,12 @@ export function registerCheck(program: Command, context: CliContext): void {
     .addHelpText(
       'after',
       `
-Examples:
+Examples (the facts of the built-in article 954960; another article has its own, see docs/facts.md):
   kb check --fact wsusVersion="3.0 SP1" --fact office2003OnClients=true --fact webServicesClientDllVersion=3.1.6001.65
   echo '{"wsusVersion":"3.0","office2003OnClients":true}' | kb check --facts - --json
   kb check --lang nl --fact wsusVersion=3.0 --fact office2003OnClients=true
   kb check --batch fleet.ndjson > verdicts.ndjson
+  kb check --rules test/fixtures/fictional/rules --fact widgetServerVersion=4.2 --exit-code
 
 Exit status: 0 on any verdict, 2 on bad input (message on stderr); with --exit-code see above.
 With --batch: 0 when every line was checked, 1 when any line failed (each is reported), 2 on bad options.`,
@@ -98,7 +98,8 @@ async function runCheck(options: CheckCommandOptions, context: CliContext): Prom
     for (const warning of report.warnings) context.err(`kb: warning: ${warning.message}`)
     context.out(formatCheckText(localized, i18n))
   }
-  if (options.exitCode) context.exitCode = worstVerdictCode(report.results)
+  if (options.exitCode)
+    context.exitCode = worstVerdictExitCode(report.results.map((result) => result.verdict))
 }
 
 async function runBatchCheck(
@@ -123,7 +124,8 @@ async function runBatchCheck(
     throw new UsageError(`Expected \`--jobs\` to be a whole number from 1 to 256, not \`${options.jobs}\``)
   }
   const kb = await context.knowledgeBase(options.rules)
-  const file = input === '-' ? input : context.resolve(input)
+  // Opening `/dev/stdin` fails when standard input is a socket (ENXIO): read it as the stream it is.
+  const file = input === '-' || standardInputPaths.includes(input) ? '-' : context.resolve(input)
   if (file !== '-' && !existsSync(file)) {
     throw new UsageError(`Expected a readable file at \`${input}\`, not a path that does not exist`)
   }
@@ -142,6 +144,8 @@ async function runBatchCheck(
   })
   context.exitCode = summary.failed > 0 ? exitCodes.problems : exitCodes.ok
 }
+
+const standardInputPaths = ['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']
 
 /**
  * Parse the JSON of `--facts`, naming the file and position on a syntax error.
@@ -165,10 +169,6 @@ export function parseFactsJson(text: string, file: string): Record<string, unkno
     )
   }
   return data as Record<string, unknown>
-}
-
-function worstVerdictCode(results: CheckResult[]): number {
-  return Math.max(0, ...results.map((result) => verdictExitCodes[result.verdict]))
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -8,9 +8,10 @@ import { terminalProgress } from '../../logs/progress.ts'
 import type { LogInput } from '../../logs/sources.ts'
 import { localizeCheckResult } from '../../render/localize-check.ts'
 import type { CliContext } from '../context.ts'
-import { verdictExitCodes } from '../exit-codes.ts'
+import { worstVerdictExitCode } from '../exit-codes.ts'
 import { formatCheckText } from '../format-check.ts'
 import { UsageError } from '../io.ts'
+import { escapeControls } from '../terminal-text.ts'
 import { parseFactsJson } from './check.ts'
 
 interface DiagnoseCommandOptions {
@@ -111,7 +112,7 @@ async function runDiagnose(options: DiagnoseCommandOptions, context: CliContext)
       },
       {
         signatures: article.signatures,
-        progress: terminalProgress(context.io.stderr),
+        progress: safeProgress(terminalProgress(context.io.stderr)),
         ...(options.maxBytes !== undefined && { maxBytes: options.maxBytes }),
       },
     )
@@ -129,14 +130,19 @@ async function runDiagnose(options: DiagnoseCommandOptions, context: CliContext)
     context.out(JSON.stringify({ evidence, results: localized, warnings }, null, 2))
   } else {
     for (const warning of warnings) context.err(`kb: warning: ${warning.message}`)
-    context.out(
-      [...evidence.map((report) => formatDiagnosisText(report, t)), formatCheckText(localized, i18n)].join(
-        '\n\n',
-      ),
-    )
+    // Log lines and file names come from the input: a terminal must not act on their escape sequences.
+    const text = [
+      ...evidence.map((report) => formatDiagnosisText(report, t)),
+      formatCheckText(localized, i18n),
+    ]
+    context.out(escapeControls(text.join('\n\n')))
   }
-  if (options.exitCode)
-    context.exitCode = Math.max(0, ...results.map((result) => verdictExitCodes[result.verdict]))
+  if (options.exitCode) context.exitCode = worstVerdictExitCode(results.map((result) => result.verdict))
+}
+
+// The progress line shows file names, which come from the input: escape them as the text output does.
+function safeProgress(draw: ReturnType<typeof terminalProgress>): ReturnType<typeof terminalProgress> {
+  return (event) => draw({ ...event, name: escapeControls(event.name) })
 }
 
 function toInput(file: string, context: CliContext, t: Translate): LogInput {

@@ -1,7 +1,5 @@
 /** @module `kb export csaf`: an article as CSAF 2.0 security advisories, one document per language. */
-import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Command } from 'commander'
 import { buildCsaf, defaultCsafBaseUrl } from '../../export/csaf-document.ts'
@@ -11,6 +9,7 @@ import { type Language, languages, loadResources, mergeResources } from '../../r
 import type { CliContext } from '../context.ts'
 import { parseLanguage } from '../context.ts'
 import { UsageError } from '../io.ts'
+import { writeAtomically } from '../write-atomically.ts'
 
 interface ExportOptions {
   lang?: string
@@ -85,22 +84,9 @@ export function registerExport(program: Command, context: CliContext): void {
           const { tracking } = document.document
           const relative = csafRelativePath(tracking.initial_release_date, tracking.id)
           const file = path.join(folder, ...relative.split('/'))
-          await mkdir(path.dirname(file), { recursive: true })
           await writeAtomically(file, `${JSON.stringify(document, null, 2)}\n`)
           context.err(`kb: wrote ${path.relative(context.io.cwd, file) || file}`)
         }
       }),
     )
-}
-
-// A reader never sees half a document: write beside the target, then rename over it.
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`
-  try {
-    await writeFile(temporary, text, 'utf8')
-    await rename(temporary, file)
-  } catch (error) {
-    await rm(temporary, { force: true })
-    throw error
-  }
 }

@@ -32,7 +32,7 @@ export function registerLint(program: Command, context: CliContext): void {
             `Expected \`--rules\` to name a folder of YAML files, not \`${options.rules}\``,
           )
         }
-        const { problems } = await lintRules(rules)
+        const { problems } = await lintRules(rules, { decidability: true })
         problems.push(...(await lintLocalesFor({ rules })))
         if (options.json) context.out(JSON.stringify(problems, null, 2))
         else for (const problem of problems) context.out(formatProblem(problem))

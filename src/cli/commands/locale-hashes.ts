@@ -14,14 +14,26 @@ const translated = languages.filter((language) => language !== 'en')
  * registerLocaleHashes(new Command('kb'), new CliContext(processIo()))
  */
 export function registerLocaleHashes(program: Command, context: CliContext): void {
-  program
-    .command('locale-hashes')
+  configureLocaleHashes(program.command('locale-hashes'), context)
+}
+
+/**
+ * Give a command (`kb locale-hashes`, `kb locale hashes`) the options and action of recording hashes.
+ *
+ * @example
+ * configureLocaleHashes(program.command('locale').command('hashes'), context)
+ */
+export function configureLocaleHashes(command: Command, context: CliContext): Command {
+  return command
     .description(
       'After reviewing a translation against the current English, record the hash of each English source string in `_meta.source` so `kb lint` stops reporting it as stale.',
     )
     .option('--lang <lang>', `the translated language (${translated.join(', ')})`)
     .option('--all', 'every translated language')
-    .option('--ns <namespaces...>', 'only these namespaces (file names without .yaml: common, 954960, …)')
+    .option(
+      '--ns <namespaces...>',
+      'only these namespaces (file names without .yaml: common or an article id)',
+    )
     .option('--locales <dir>', 'locales folder (default: the built-in locales/)')
     .action((options: { lang?: string; all?: boolean; ns?: string[]; locales?: string }) =>
       context.guard(async () => {

@@ -1,17 +1,18 @@
 /** @module `kb render`: the KB article and the advisory of an article, in a language and format. */
-import { mkdir, rename, writeFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { Command } from 'commander'
+import { type Format, formats } from '../../render/formats.ts'
 import { isLanguage, type Language, languages } from '../../render/i18n.ts'
 import { type DocumentKind, documentKinds, Renderer } from '../../render/renderer.ts'
-import { type Format, formats } from '../../render/serialize.ts'
 import type { CliContext } from '../context.ts'
 import { UsageError } from '../io.ts'
+import { writeAtomically } from '../write-atomically.ts'
 
 interface RenderCommandOptions {
   doc?: string
   lang?: string
-  format: string
+  format?: string
   out?: string
   page?: boolean
   all?: boolean
@@ -34,12 +35,15 @@ export function registerRender(program: Command, context: CliContext): void {
     .argument('[article]', 'article id (default: the only article, or every article with --all)')
     .option('--doc <doc>', `document: ${documentKinds.join(' or ')}`)
     .option('--lang <lang>', `language: ${languages.join(', ')}`, 'en')
-    .option('--format <format>', `output format: ${formats.join(', ')}`, 'md')
+    .option(
+      '--format <formats>',
+      `output format: ${formats.join(', ')} (default md; with --all, a comma-separated list, default all three)`,
+    )
     .option('--out <path>', 'write to FILE (with --all: into the folder DIR) instead of standard output')
     .option('--page', 'HTML only: a full page with <html lang>, <meta charset> and <title>')
     .option(
       '--all',
-      'every document × language of the article(s), as <article>-<doc>.<lang>.<ext> in --out DIR',
+      'every document × language × format of the article(s), as <article>-<doc>.<lang>.<ext> in --out DIR',
     )
     .option(
       '--rules <dir>',
@@ -47,7 +51,12 @@ export function registerRender(program: Command, context: CliContext): void {
     )
     .action((article: string | undefined, options: RenderCommandOptions) =>
       context.guard(async () => {
-        const format = choose(options.format, formats, '--format')
+        const chosen = (options.format ?? (options.all ? formats.join(',') : 'md'))
+          .split(',')
+          .map((format) => choose(format.trim(), formats, '--format'))
+        if (chosen.length > 1 && !options.all)
+          throw new UsageError(`Expected one --format without --all, not \`${options.format}\``)
+        const format = chosen[0]!
         const renderer = await Renderer.load(
           options.rules === undefined ? {} : { rules: context.resolve(options.rules) },
         )
@@ -58,18 +67,19 @@ export function registerRender(program: Command, context: CliContext): void {
           await mkdir(dir, { recursive: true })
           for (const id of articles)
             for (const doc of renderer.documentsOf(id))
-              for (const lang of languages) {
-                const text = await renderer.render({
-                  article: id,
-                  doc,
-                  lang,
-                  format,
-                  page: options.page === true,
-                })
-                const file = path.join(dir, `${id}-${doc}.${lang}.${extension(format)}`)
-                await writeAtomically(file, text)
-                context.out(path.relative(context.io.cwd, file) || file)
-              }
+              for (const lang of languages)
+                for (const each of new Set(chosen)) {
+                  const text = await renderer.render({
+                    article: id,
+                    doc,
+                    lang,
+                    format: each,
+                    page: options.page === true,
+                  })
+                  const file = path.join(dir, `${id}-${doc}.${lang}.${extension(each)}`)
+                  await writeAtomically(file, text)
+                  context.out(path.relative(context.io.cwd, file) || file)
+                }
           return
         }
         const id = article ?? onlyArticle(renderer)
@@ -109,12 +119,4 @@ function onlyArticle(renderer: Renderer): string {
 
 function extension(format: Format): string {
   return format === 'text' ? 'txt' : format
-}
-
-/** Write through a temporary file and a rename, so a reader never sees half a document. */
-async function writeAtomically(file: string, text: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true })
-  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`
-  await writeFile(temporary, text, 'utf8')
-  await rename(temporary, file)
 }

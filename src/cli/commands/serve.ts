@@ -7,6 +7,7 @@ import { defaultLocalesDir, localesBeside } from '../../render/i18n.ts'
 import { loadRenderResources } from '../../render/renderer.ts'
 import type { CliContext } from '../context.ts'
 import { UsageError } from '../io.ts'
+import { keepRunningWhenOutputFails } from '../output-errors.ts'
 import { watchKnowledgeBase } from '../watch-rules.ts'
 
 interface ServeCommandOptions {
@@ -40,7 +41,7 @@ export function registerServe(program: Command, context: CliContext): void {
     )
     .option(
       '--frame-ancestors <source>',
-      'allow pages of SOURCE to embed the page in a frame, e.g. https://helpdesk.example.com (repeatable)',
+      'allow pages of SOURCE to embed the page in a frame (sandboxed too) and exchange messages with it, e.g. https://helpdesk.example.com (repeatable; docs/embedding.md)',
       collect,
       [],
     )
@@ -59,6 +60,8 @@ Logs one JSON line per request on stderr. Stops on SIGTERM or SIGINT after the r
 
 async function runServe(options: ServeCommandOptions, context: CliContext): Promise<void> {
   const port = parsePort(options.port ?? context.io.env.PORT ?? '3000')
+  // A closed log pipe (`kb serve 2>&1 | head`, a restarted log shipper) costs the log lines, not the server.
+  keepRunningWhenOutputFails()
   const kb = await context.knowledgeBase(options.rules)
   // Strings beside a custom rules folder (a fixture's own locales/) are merged in, as `kb render` does.
   const source = options.rules === undefined ? {} : { rules: context.resolve(options.rules) }

@@ -1,91 +1,29 @@
-// The guided "Am I affected?" check. Asks the next entry of `missingFacts` from POST /v1/check, one
-// question at a time, or reads a pasted log through POST /v1/diagnose, then shows the verdict.
-// Plain DOM and textContent only: no inline script, no innerHTML, no dependency.
+// The guided "Am I affected?" check for any article. Asks the article's missing facts, then the facts that
+// decide its conditional steps, one question at a time (POST /v1/check), or reads a pasted log
+// (POST /v1/diagnose), then shows the verdict. The answers live in the address (state.js).
+import { $, api, articleById, element, lang, setBusy, strings, text } from './dom.js'
+import { listen, post, reportHeight } from './embed.js'
+import { readLog } from './log.js'
+import { chosenValue, renderQuestion, showQuestionError } from './question.js'
+import { copyReply, replyFromResults } from './reply.js'
+import { showStart } from './start.js'
+import { address, remember, state, vocabulary } from './state.js'
+import { renderVerdict } from './verdict.js'
 
-const strings = JSON.parse(document.getElementById('strings').textContent)
-const lang = document.documentElement.lang
-const storageKey = 'kb-advisor-answers'
-const $ = (id) => document.getElementById(id)
-
-/** Answers so far: facts by name, and the facts the agent does not know. */
-let state = restore()
+/** The question on screen, the last answer shown (for "Copy reply") and whether anything loaded yet. */
 let current = null
+let shown = null
+let loaded = false
 
-function restore() {
-  try {
-    const saved = JSON.parse(sessionStorage.getItem(storageKey) ?? 'null')
-    if (saved && typeof saved.facts === 'object' && Array.isArray(saved.skipped)) return saved
-  } catch {
-    // Storage may be blocked in a sandboxed frame: start fresh.
-  }
-  return { facts: {}, skipped: [], labels: {} }
-}
-
-function save() {
-  try {
-    sessionStorage.setItem(storageKey, JSON.stringify(state))
-  } catch {
-    // Not persisted: a language switch starts over.
-  }
-}
-
-function text(path, values = {}) {
-  const template = path.split('.').reduce((node, key) => node?.[key], strings)
-  if (typeof template !== 'string') return path
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name) => String(values[name] ?? strings[name] ?? ''))
-}
-
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag)
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === false || value === undefined) continue
-    node.setAttribute(name, value === true ? '' : String(value))
-  }
-  for (const child of children) node.append(child)
-  return node
-}
-
-/** `code` and **bold** of the localized messages, as DOM nodes. */
-function inline(message) {
-  const fragment = document.createDocumentFragment()
-  for (const part of message.split(/(`[^`]+`|\*\*[^*]+\*\*)/)) {
-    if (part.startsWith('`') && part.endsWith('`') && part.length > 1)
-      fragment.append(element('code', {}, part.slice(1, -1)))
-    else if (part.startsWith('**') && part.endsWith('**') && part.length > 3)
-      fragment.append(element('strong', {}, part.slice(2, -2)))
-    else if (part) fragment.append(part)
-  }
-  return fragment
-}
-
-function announce(message) {
-  const status = $('status')
-  status.textContent = ''
-  // A separate task, so screen readers notice the change even when the text repeats.
-  setTimeout(() => {
-    status.textContent = message
-  }, 50)
-}
-
-async function api(path, init) {
-  let response
-  try {
-    response = await fetch(`${path}${path.includes('?') ? '&' : '?'}lang=${encodeURIComponent(lang)}`, init)
-  } catch {
-    return { ok: false, problem: { detail: text('error.network') } }
-  }
-  const body = await response.json().catch(() => ({}))
-  return response.ok ? { ok: true, body } : { ok: false, problem: body }
-}
-
-function setBusy(busy) {
-  document.body.setAttribute('aria-busy', busy ? 'true' : 'false')
-  for (const button of document.querySelectorAll('button')) button.disabled = busy
+function showLoadError(problem) {
+  $('load-error-text').textContent = text('error.load', { detail: problem.detail ?? problem.title ?? '' })
+  $('load-error').hidden = false
+  $('retry').focus()
 }
 
 async function check() {
   setBusy(true)
-  const answer = await api('/v1/check', {
+  const answer = await api(`/v1/check?article=${encodeURIComponent(state.article)}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(state.facts),
@@ -94,257 +32,280 @@ async function check() {
   return answer
 }
 
-/** The result to guide by: the first still-unknown article, else the first. */
-function primary(results) {
-  return results.find((result) => result.verdict === 'unknown') ?? results[0]
+/** A question for a fact the vocabulary describes, marked when it only decides which steps apply. */
+function describe(fact, decidesSteps = false) {
+  const definition = vocabulary.get(fact)
+  return definition ? { ...definition, decidesSteps } : undefined
+}
+
+/** The next question: a missing fact while the verdict is open, then the facts of conditional steps. */
+function nextQuestion(result) {
+  const open = (fact) => !state.skipped.includes(fact) && !(fact in state.facts)
+  if (result.verdict === 'unknown') {
+    const missing = result.questions.find((question) => open(question.fact))
+    if (missing) return missing
+  }
+  for (const action of result.actions) {
+    for (const fact of action.conditional ? action.waitingFor : []) {
+      if (open(fact) && vocabulary.has(fact)) return describe(fact, true)
+    }
+  }
+  return undefined
 }
 
 async function next() {
   const answer = await check()
-  if (!answer.ok) return showQuestionError(text('error.generic', { detail: answer.problem.detail ?? '' }))
-  const result = primary(answer.body.results)
-  const question =
-    result.verdict === 'unknown' ? result.questions.find((q) => !state.skipped.includes(q.fact)) : undefined
-  if (question) showQuestion(question)
-  else showVerdict(answer.body.results, [])
+  const invalid = answer.problem?.code === 'KB_HTTP_INVALID_FACTS' ? answer.problem.fact : undefined
+  if (invalid && invalid in state.facts) {
+    // A prefilled answer the article does not accept: ask that question again, saying why.
+    delete state.facts[invalid]
+    remember()
+    await next()
+    if (current?.fact === invalid)
+      showQuestionError(text('error.generic', { detail: answer.problem.detail ?? '' }))
+    return
+  }
+  if (!answer.ok) {
+    if (!loaded) return showLoadError(answer.problem)
+    return showQuestionError(text('error.generic', { detail: answer.problem.detail ?? '' }))
+  }
+  loaded = true
+  $('load-error').hidden = true
+  proceed(answer.body)
 }
 
-function showQuestion(question) {
+function proceed(body, evidence = []) {
+  const result = body.results.find((candidate) => candidate.article === state.article) ?? body.results[0]
+  tellHost(result)
+  const question = evidence.length === 0 ? nextQuestion(result) : undefined
+  if (question) showQuestion(question)
+  else showVerdict([result], evidence)
+}
+
+function showQuestion(question, chosen) {
   current = question
   $('result').hidden = true
-  const form = $('question-form')
-  form.hidden = false
-  form.dataset.fact = question.fact
-  $('question-text').textContent = question.question
-  const box = $('question-answers')
-  box.replaceChildren()
-  hideQuestionError()
-  if (question.type === 'version') {
-    const example = question.examples?.[0] ?? '3.1.6001.66'
-    box.append(
-      element('label', { for: 'answer-version' }, question.label),
-      element('input', {
-        id: 'answer-version',
-        name: 'answer',
-        type: 'text',
-        inputmode: 'decimal',
-        autocomplete: 'off',
-        spellcheck: 'false',
-        'aria-describedby': 'answer-hint question-error',
-      }),
-      element('p', { id: 'answer-hint', class: 'hint' }, text('question.versionHint', { example })),
-    )
-  } else {
-    question.values.forEach((option, index) => {
-      box.append(
-        element(
-          'label',
-          { class: 'choice' },
-          element('input', {
-            type: 'radio',
-            name: 'answer',
-            value: String(option.value),
-            id: `answer-${index}`,
-            'aria-describedby': 'question-error',
-          }),
-          ` ${option.label}`,
-        ),
-      )
-    })
-  }
+  renderQuestion(question, chosen)
   renderAnswers()
-  box.querySelector('input')?.focus()
-  announce(question.question)
-}
-
-function showQuestionError(message) {
-  const error = $('question-error')
-  error.textContent = message
-  error.hidden = false
-  for (const input of $('question-answers').querySelectorAll('input'))
-    input.setAttribute('aria-invalid', 'true')
-  $('question-answers').querySelector('input')?.focus()
-  announce(message)
-}
-
-function hideQuestionError() {
-  $('question-error').hidden = true
-  $('question-error').textContent = ''
-}
-
-function chosenValue() {
-  const form = $('question-form')
-  if (current.type === 'version') return form.querySelector('#answer-version').value.trim() || undefined
-  const checked = form.querySelector('input[name="answer"]:checked')
-  if (!checked) return undefined
-  const option = current.values.find((candidate) => String(candidate.value) === checked.value)
-  return option?.value
 }
 
 async function onAnswer(event) {
   event.preventDefault()
   if (!current) return
-  const value = chosenValue()
+  const value = chosenValue(current)
+  const example = current.examples?.[0] ?? '1.0'
   if (value === undefined) {
     return showQuestionError(
-      current.type === 'version'
-        ? text('question.enterVersion', { example: current.examples?.[0] ?? '3.1.6001.66' })
-        : text('question.choose'),
+      current.type === 'version' ? text('question.enterVersion', { example }) : text('question.choose'),
     )
   }
   const fact = current.fact
+  const before = { facts: { ...state.facts }, skipped: [...state.skipped] }
   state.facts[fact] = value
-  state.labels[fact] = {
-    label: current.label,
-    value: current.values?.find((option) => option.value === value)?.label ?? String(value),
-  }
+  state.skipped = state.skipped.filter((name) => name !== fact)
   const answer = await check()
   if (!answer.ok) {
-    delete state.facts[fact]
-    delete state.labels[fact]
+    Object.assign(state, before)
     const invalid = answer.problem.code === 'KB_HTTP_INVALID_FACTS' && answer.problem.fact === fact
     return showQuestionError(
       invalid && current.type === 'version'
-        ? text('question.enterVersion', { example: current.examples?.[0] ?? '3.1.6001.66' })
+        ? text('question.enterVersion', { example })
         : text('error.generic', { detail: answer.problem.detail ?? '' }),
     )
   }
-  save()
-  const result = primary(answer.body.results)
-  const question =
-    result.verdict === 'unknown' ? result.questions.find((q) => !state.skipped.includes(q.fact)) : undefined
-  if (question) showQuestion(question)
-  else showVerdict(answer.body.results, [])
+  remember()
+  proceed(answer.body)
 }
 
 async function onSkip() {
   if (!current) return
-  state.skipped.push(current.fact)
-  save()
+  if (!state.skipped.includes(current.fact)) state.skipped.push(current.fact)
+  delete state.facts[current.fact]
+  remember()
   await next()
+}
+
+/** Ask one answered (or skipped) fact again, keeping every other answer. */
+function change(fact) {
+  const question = describe(fact)
+  if (question) showQuestion(question, state.facts[fact])
+}
+
+function valueLabel(fact, value) {
+  const option = vocabulary.get(fact)?.values?.find((candidate) => String(candidate.value) === String(value))
+  return option?.label ?? String(value)
 }
 
 function renderAnswers() {
   const list = $('answers')
   list.replaceChildren()
-  const entries = Object.entries(state.labels)
-  $('answers-block').hidden = entries.length === 0
-  for (const [, { label, value }] of entries) list.append(element('dt', {}, label), element('dd', {}, value))
+  const answered = [
+    ...Object.entries(state.facts).filter(([fact]) => vocabulary.has(fact)),
+    ...state.skipped.map((fact) => [fact, undefined]),
+  ]
+  $('answers-block').hidden = answered.length === 0
+  for (const [fact, value] of answered) {
+    const label = vocabulary.get(fact).label
+    const button = element(
+      'button',
+      { type: 'button', class: 'change', 'data-fact': fact },
+      text('guided.change'),
+      element('span', { class: 'visually-hidden' }, `: ${label}`),
+    )
+    button.addEventListener('click', () => change(fact))
+    list.append(
+      element('dt', {}, label),
+      element('dd', {}, value === undefined ? text('guided.notKnown') : valueLabel(fact, value), ' ', button),
+    )
+  }
 }
 
 function showVerdict(results, evidence) {
   current = null
+  shown = { results, evidence }
   $('question-form').hidden = true
+  $('reply-block').hidden = true
   renderAnswers()
-  const section = $('result')
-  const main = results[0]
-  const labels = results.map((result) => result.verdictLabel).join(', ')
-  const heading = $('verdict-heading')
-  heading.textContent = text('result.heading', { verdict: labels })
-  section.className = `verdict-${main.verdict}`
-
-  const evidenceList = $('evidence')
-  evidenceList.replaceChildren()
-  for (const report of evidence) {
-    for (const side of ['client', 'server']) {
-      if (!report[side]) continue
-      const ids = [...new Set(report[side].files.flatMap((file) => file.faultIds ?? []))]
-      const item = element('li', {}, text(`evidence.${side}.${report[side].level}`))
-      if (ids.length > 0) item.append(' ', text('evidence.faultIds', { ids: ids.join(', ') }))
-      evidenceList.append(item)
-    }
-  }
-  $('evidence-block').hidden = evidenceList.childElementCount === 0
-
-  const reasons = $('reasons')
-  reasons.replaceChildren()
-  for (const result of results) {
-    for (const reason of [...result.reasons.filter((r) => r.status === 'decided'), ...result.conflicts]) {
-      const item = element('li', { 'data-rule': reason.rule }, inline(reason.message))
-      if (reason.details.length > 0)
-        item.append(element('ul', {}, ...reason.details.map((detail) => element('li', {}, inline(detail)))))
-      reasons.append(item)
-    }
-  }
-  $('reasons-block').hidden = reasons.childElementCount === 0
-
-  const missing = $('missing')
-  missing.replaceChildren()
-  for (const result of results.filter((r) => r.verdict === 'unknown')) {
-    for (const question of result.questions) missing.append(element('li', {}, question.question))
-  }
-  $('missing-block').hidden = missing.childElementCount === 0
-
-  const steps = $('steps')
-  steps.replaceChildren()
-  for (const result of results) {
-    for (const action of result.actions) {
-      const item = element('li', { 'data-action': action.id })
-      if (action.condition)
-        item.append(element('span', { class: 'condition' }, inline(action.condition)), ' ')
-      item.append(inline(action.message))
-      steps.append(item)
-    }
-  }
-  $('steps-block').hidden = steps.childElementCount === 0
-
-  const links = $('links')
-  links.replaceChildren()
-  for (const result of results) {
-    for (const doc of ['kb', 'advisory']) {
-      const href = `/v1/articles/${encodeURIComponent(result.article)}/${doc}?lang=${encodeURIComponent(lang)}&format=html`
-      links.append(
-        element(
-          'li',
-          {},
-          element(
-            'a',
-            { href, target: '_blank', rel: 'noopener' },
-            text(`result.${doc}Link`, { kbNumber: result.article, advisoryNumber: result.article }),
-          ),
-        ),
-      )
-    }
-  }
-  section.hidden = false
-  heading.focus()
-  announce(text('result.ready', { verdict: labels }))
+  renderVerdict(results, evidence)
 }
 
-async function onLog(event) {
+/** Every answer's verdict goes to the host page (an open `unknown` too), once per change. */
+let told = ''
+function tellHost(result) {
+  const message = {
+    type: 'kb-advisor:verdict',
+    article: result.article,
+    verdict: result.verdict,
+    label: result.verdictLabel,
+    facts: { ...state.facts },
+  }
+  const key = JSON.stringify(message)
+  if (key === told) return
+  told = key
+  post(message)
+}
+
+/** The reply for a ticket: the server's text answer to the same facts when it has one, else built here. */
+async function onCopyReply() {
+  if (!shown) return
+  let reply
+  if (shown.evidence.length === 0) {
+    try {
+      const response = await fetch(
+        `/v1/check?article=${encodeURIComponent(state.article)}&format=text&lang=${encodeURIComponent(lang)}`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(state.facts),
+        },
+      )
+      if (response.ok && /^text\/plain\b/.test(response.headers.get('content-type') ?? ''))
+        reply = await response.text()
+    } catch {
+      // Built from the JSON answer below.
+    }
+  }
+  await copyReply(reply ?? replyFromResults(shown.results, shown.evidence))
+}
+
+/** A log from the log form, the search box or the host: its verdict, opening the article it shows. */
+async function onLogText(log, kind) {
+  const found = await readLog(log, kind)
+  if (!found) return
+  if (!state.article) {
+    state.article = found.article
+    remember()
+    openArticle()
+  }
+  loaded = true
+  proceed(found.body, found.body.evidence)
+}
+
+function onLog(event) {
   event.preventDefault()
-  const textarea = $('log-text')
-  const error = $('log-error')
-  error.hidden = true
-  textarea.removeAttribute('aria-invalid')
-  if (textarea.value.trim() === '') {
-    error.textContent = text('log.empty')
-    error.hidden = false
-    textarea.setAttribute('aria-invalid', 'true')
-    textarea.focus()
-    return announce(error.textContent)
-  }
   const kind = $('log-form').querySelector('input[name="kind"]:checked').value
-  const body = new FormData()
-  body.append(kind, textarea.value)
-  body.append('facts', JSON.stringify(state.facts))
-  setBusy(true)
-  announce(text('log.busy'))
-  const answer = await api('/v1/diagnose', { method: 'POST', body })
-  setBusy(false)
-  if (!answer.ok) {
-    error.textContent = text('error.generic', { detail: answer.problem.detail ?? '' })
-    error.hidden = false
-    textarea.focus()
-    return announce(error.textContent)
+  return onLogText($('log-text').value, kind)
+}
+
+/** Facts sent by the host page: merged into the answers (null forgets one), then the check goes on. */
+async function onHostFacts(facts) {
+  for (const [name, value] of Object.entries(facts)) {
+    if (!vocabulary.has(name)) continue
+    state.skipped = state.skipped.filter((fact) => fact !== name)
+    if (value === null) delete state.facts[name]
+    else if (typeof value === 'string' || typeof value === 'boolean') state.facts[name] = value
   }
-  showVerdict(answer.body.results, answer.body.evidence)
+  remember()
+  if (!state.article && !(await chooseArticle())) return
+  openArticle()
+  await next()
+}
+
+function onHostLog(log, kind) {
+  $('log-text').value = log
+  if (kind) $('log-form').querySelector(`input[name="kind"][value="${kind}"]`).checked = true
+  return onLogText(log, kind)
+}
+
+/** Without `?article=`, prefilled facts pick the article whose rules use most of them. */
+async function chooseArticle() {
+  if (strings.articles.length === 1) {
+    state.article = strings.articles[0].id
+    return true
+  }
+  const answer = await check()
+  if (!answer.ok) {
+    showLoadError(answer.problem)
+    return false
+  }
+  const given = new Set(Object.keys(state.facts))
+  const score = (result) =>
+    new Set(
+      [...result.reasons, ...result.conflicts]
+        .flatMap((reason) => reason.facts.map((leaf) => leaf.fact))
+        .filter((fact) => given.has(fact)),
+    ).size
+  const best = [...answer.body.results].sort((a, b) => score(b) - score(a))[0]
+  if (!best || score(best) === 0) return false
+  state.article = best.article
+  remember()
+  return true
+}
+
+function openArticle() {
+  const article = articleById(state.article)
+  $('start').hidden = true
+  $('guided').hidden = false
+  $('restart-block').hidden = false
+  $('article-title').textContent = article?.title ?? state.article
+  $('other-article').href = `/?lang=${encodeURIComponent(lang)}`
+  $('log-files').textContent = article ? text('log.files', article.values) : ''
+  $('log-files').hidden = !article
 }
 
 async function onRestart() {
-  state = { facts: {}, skipped: [], labels: {} }
-  save()
+  state.facts = {}
+  state.skipped = []
+  remember()
   $('evidence').replaceChildren()
+  await next()
+}
+
+function onLanguage(event) {
+  event.preventDefault()
+  window.location.assign(address($('language').value))
+}
+
+async function start() {
+  $('log').hidden = false
+  if (strings.requestedArticle && !strings.article) {
+    showLoadError({ detail: text('error.unknownArticle', { article: strings.requestedArticle }) })
+    state.article = ''
+  }
+  if (!state.article && Object.keys(state.facts).length > 0 && !strings.requestedArticle)
+    await chooseArticle()
+  if (!state.article) return showStart((log) => onLogText(log))
+  openArticle()
   await next()
 }
 
@@ -352,4 +313,12 @@ $('question-form').addEventListener('submit', onAnswer)
 $('skip').addEventListener('click', onSkip)
 $('log-form').addEventListener('submit', onLog)
 $('restart').addEventListener('click', onRestart)
-next()
+$('copy-reply').addEventListener('click', onCopyReply)
+$('language-form').addEventListener('submit', onLanguage)
+$('retry').addEventListener('click', () => {
+  $('load-error').hidden = true
+  start()
+})
+listen({ facts: onHostFacts, log: onHostLog })
+reportHeight()
+start()

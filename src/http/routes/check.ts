@@ -76,7 +76,15 @@ export function registerCheck(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
   app.openapi(route, async (c) => {
     const { kb, answers } = c.var.snapshot
     const { article } = c.req.valid('query')
-    const key = answerKey(c.var.language, article, c.var.json)
+    if (article !== undefined) requireArticle(kb, article)
+    // Validated first: the key is made of accepted values only (see answerKey).
+    let prepared: ReturnType<KnowledgeBase['prepareFacts']>
+    try {
+      prepared = kb.prepareFacts(c.var.json)
+    } catch (error) {
+      throw asFactsProblem(error)
+    }
+    const key = answerKey(c.var.language, article, prepared.facts, prepared.warnings)
     // The same facts always give the same answer from one snapshot: keep the serialized body.
     const json = (text: string) => c.body(text, 200, { 'content-type': 'application/json' }) as never
     const cached = answers.get(key)

@@ -9,28 +9,89 @@ import type { LogInput } from '../../logs/sources.ts'
 import type { AppEnv, RouteDeps } from '../app-env.ts'
 import { asFactsProblem } from '../facts-problem.ts'
 import { localizeForApi } from '../localize-response.ts'
-import { HttpProblem, problemContent } from '../problem.ts'
+import { HttpProblem, problemBody, problemContent, problemResponse } from '../problem.ts'
 import { checkDeclaredLength, limitedChunks, mediaType, readLimited, tooLarge } from '../read-body.ts'
 import { DiagnoseFormSchema, DiagnoseQuery, DiagnoseResponseSchema } from '../schemas.ts'
 import { requireArticle } from './check.ts'
 
 type Inputs = Partial<Record<LogSide, LogInput[]>>
 
-/** text/plain is streamed by the handler; multipart is read here, under the limit, before the form parser sees it. */
+/**
+ * Parts of one multipart body at most: a few client and server logs and `facts`. Every part becomes a
+ * diagnosed log in the answer, so thousands of tiny parts would cost far more than their bytes.
+ *
+ * @example
+ * if (parts > maxParts) throw new HttpProblem('KB_HTTP_TOO_MANY_PARTS', …)
+ */
+export const maxParts = 16
+
+/**
+ * Diagnose uploads read at once by one app; the next one gets 503 `KB_HTTP_BUSY` at once rather than
+ * waiting, so slow uploads cannot pile up memory (each may hold up to the body limit).
+ *
+ * @example
+ * if (active >= maxConcurrentUploads) return busyResponse(c.req.path)
+ */
+export const maxConcurrentUploads = 4
+
+/**
+ * text/plain is streamed by the handler; multipart is read here, under the limit (all parts together),
+ * and its parts are counted before the form parser sees it. At most `maxConcurrentUploads` at once.
+ */
 function logsBody(limit: number): MiddlewareHandler<AppEnv> {
+  let active = 0
   return async (c, next) => {
     const type = mediaType(c.req.raw)
-    if (type === 'multipart/form-data') {
-      checkDeclaredLength(c.req.raw, limit)
-      c.req.raw = new Request(c.req.raw, { body: await readLimited(c.req.raw, limit) })
-    } else if (type !== 'text/plain') {
+    if (type !== 'multipart/form-data' && type !== 'text/plain') {
       throw new HttpProblem(
         'KB_HTTP_UNSUPPORTED_MEDIA_TYPE',
         `Expected a body of type text/plain (one log, with ?kind=client or ?kind=server) or multipart/form-data (fields client, server, facts), not ${type === '' ? 'none' : `\`${type}\``}`,
       )
     }
-    await next()
+    if (active >= maxConcurrentUploads) {
+      return problemResponse(
+        problemBody(
+          'KB_HTTP_BUSY',
+          `Expected at most ${maxConcurrentUploads} log uploads at once, not more; send it again in a moment`,
+          { instance: c.req.path },
+        ),
+        { 'Retry-After': '1' },
+      )
+    }
+    active++
+    try {
+      if (type === 'multipart/form-data') {
+        checkDeclaredLength(c.req.raw, limit)
+        const body = await readLimited(c.req.raw, limit)
+        const boundary = /;\s*boundary="?([^";]+)"?/i.exec(c.req.header('content-type') ?? '')?.[1]
+        if (boundary !== undefined && countParts(body, boundary) > maxParts) {
+          throw new HttpProblem(
+            'KB_HTTP_TOO_MANY_PARTS',
+            `Expected at most ${maxParts} parts in a multipart body, not more`,
+            { limit: maxParts },
+          )
+        }
+        c.req.raw = new Request(c.req.raw, { body })
+      }
+      await next()
+    } finally {
+      active--
+    }
   }
+}
+
+/** Parts of a multipart body: its delimiters, the closing one excepted; stops counting past `maxParts`. */
+function countParts(body: Uint8Array, boundary: string): number {
+  const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength)
+  const delimiter = Buffer.from(`--${boundary}`)
+  let count = -1
+  for (
+    let at = bytes.indexOf(delimiter);
+    at !== -1 && count <= maxParts;
+    at = bytes.indexOf(delimiter, at + 1)
+  )
+    count++
+  return count
 }
 
 function signatureArticles(kb: KnowledgeBase, only: string | undefined) {
@@ -114,9 +175,10 @@ export function registerDiagnose(app: OpenAPIHono<AppEnv>, deps: RouteDeps): voi
         'KB_HTTP_MISSING_LOG, KB_HTTP_INVALID_PARAMETER (no `kind` for text/plain), KB_HTTP_MALFORMED_JSON (`facts`), KB_HTTP_MALFORMED_FORM, KB_HTTP_UNREADABLE_LOG.',
       ),
       404: problemContent('KB_HTTP_UNKNOWN_ARTICLE or KB_HTTP_UNKNOWN_LANGUAGE.'),
-      413: problemContent('KB_HTTP_BODY_TOO_LARGE.'),
+      413: problemContent('KB_HTTP_BODY_TOO_LARGE, KB_HTTP_TOO_MANY_PARTS (more than 16 parts).'),
       415: problemContent('KB_HTTP_UNSUPPORTED_MEDIA_TYPE.'),
       422: problemContent('KB_HTTP_INVALID_FACTS: a fact in `facts` is invalid.'),
+      503: problemContent('KB_HTTP_BUSY: more than 4 uploads at once; retry after `Retry-After` seconds.'),
     },
   })
   app.openapi(route, async (c) => {

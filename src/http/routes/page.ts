@@ -1,18 +1,31 @@
-/** @module `GET /`: the guided "Am I affected?" page, and its script and style sheet under `/assets/`. */
+/** @module `GET /`: the guided "Am I affected?" page, and its scripts and style sheet under `/assets/`. */
 import { readFile } from 'node:fs/promises'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { i18n } from 'i18next'
 import { articleValues } from '../../render/article-values.ts'
 import { languages } from '../../render/i18n.ts'
+import { factNamespaces } from '../../render/localize-check.ts'
 import type { AppEnv, RouteDeps } from '../app-env.ts'
 import type { KnowledgeSnapshot } from '../knowledge-holder.ts'
+import { describeFact } from '../localize-response.ts'
 
 const publicDir = new URL('../public/', import.meta.url)
 
-const assets: Record<string, string> = {
-  'app.js': 'text/javascript; charset=utf-8',
-  'app.css': 'text/css; charset=utf-8',
-}
+// A Map, not an object literal: `constructor` or `__proto__` must not find an inherited property.
+const assets = new Map<string, string>(
+  Object.entries({
+    'app.js': 'text/javascript; charset=utf-8',
+    'dom.js': 'text/javascript; charset=utf-8',
+    'embed.js': 'text/javascript; charset=utf-8',
+    'log.js': 'text/javascript; charset=utf-8',
+    'question.js': 'text/javascript; charset=utf-8',
+    'reply.js': 'text/javascript; charset=utf-8',
+    'start.js': 'text/javascript; charset=utf-8',
+    'state.js': 'text/javascript; charset=utf-8',
+    'verdict.js': 'text/javascript; charset=utf-8',
+    'app.css': 'text/css; charset=utf-8',
+  }),
+)
 
 const cache = new Map<string, Promise<string>>()
 function asset(name: string): Promise<string> {
@@ -35,19 +48,61 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => escapes[char]!)
 }
 
+type Language = (typeof languages)[number]
+
 /**
- * The page in one language: `{{t:key}}` are strings of the `web` namespace, `{{lang}}`, `{{languageOptions}}`
- * and `{{strings}}` (every `web` string, as JSON for the script) are filled in. No inline script: the JSON
- * sits in a non-executable `application/json` block.
+ * What the page script knows of each article: its title (its id system and number while it has no KB
+ * document strings), numbers and the values its strings interpolate.
+ */
+async function articleSummaries(snapshot: KnowledgeSnapshot, language: Language, i18n: i18n) {
+  return Promise.all(
+    snapshot.kb.model.articles.map(async ({ id, article }) => {
+      const values = articleValues(article, snapshot.kb.model.products)
+      return {
+        id,
+        title: i18n.exists('kb.title', { ns: id })
+          ? await snapshot.renderer.title({ article: id, doc: 'kb', lang: language })
+          : article.kb
+            ? `${article.kb.idSystem} ${article.kb.number}`
+            : id,
+        values: {
+          kbNumber: values.kbNumber,
+          advisoryNumber: values.advisoryNumber,
+          clientLogPath: values.clientLogPath,
+          serverLogPath: values.serverLogPath,
+        },
+      }
+    }),
+  )
+}
+
+/** Every fact of the vocabulary as a question with localized label and answers: the page asks any of them. */
+function vocabulary(snapshot: KnowledgeSnapshot, i18n: i18n, article: string | undefined) {
+  const namespaces = factNamespaces(snapshot.kb, article)
+  return snapshot.kb.model.facts
+    .filter((definition) => definition.source !== 'evidence')
+    .map((definition) => describeFact(definition, i18n, namespaces))
+}
+
+/**
+ * The page in one language: `{{t:key}}` are strings of the `web` namespace, `{{lang}}`, `{{languageOptions}}`,
+ * `{{articleInput}}` and `{{strings}}` (every `web` string, the articles, the fact vocabulary and the
+ * allowed host origins, as JSON for the script) are filled in. No inline script: the JSON sits in a
+ * non-executable `application/json` block.
  *
  * @example
- * const html = await renderPage(snapshot, 'nl')
+ * const html = await renderPage(snapshot, 'nl', '954960', ['https://helpdesk.example'])
  */
-async function renderPage(snapshot: KnowledgeSnapshot, language: (typeof languages)[number]) {
+async function renderPage(
+  snapshot: KnowledgeSnapshot,
+  language: Language,
+  requested: string | undefined,
+  embedOrigins: readonly string[],
+) {
   const template = await asset('index.html.template')
   const i18n = await snapshot.i18n(language)
-  const article = snapshot.kb.model.articles[0]
-  const values = article ? articleValues(article.article) : {}
+  const model = snapshot.kb.model.articles.find((candidate) => candidate.id === requested)
+  const values = model ? articleValues(model.article, snapshot.kb.model.products) : {}
   const t = (key: string) => i18n.t(key, { ns: 'web', ...values }) as string
   const options = await Promise.all(
     languages.map(async (code) => {
@@ -55,17 +110,21 @@ async function renderPage(snapshot: KnowledgeSnapshot, language: (typeof languag
       return `<option value="${code}" lang="${code}"${code === language ? ' selected' : ''}>${escapeHtml(name)}</option>`
     }),
   )
-  const strings = {
+  const page = {
     ...webStrings(i18n),
-    article: article?.id ?? '',
-    kbNumber: values.kbNumber ?? '',
-    advisoryNumber: values.advisoryNumber ?? '',
+    article: model?.id ?? '',
+    requestedArticle: requested ?? '',
+    articles: await articleSummaries(snapshot, language, i18n),
+    facts: vocabulary(snapshot, i18n, model?.id),
+    embedOrigins: [...embedOrigins],
   }
+  const articleInput = model ? `<input type="hidden" name="article" value="${escapeHtml(model.id)}">` : ''
   return template
     .replace(/\{\{t:([\w.]+)\}\}/g, (_, key: string) => escapeHtml(t(key)))
     .replaceAll('{{lang}}', language)
     .replace('{{languageOptions}}', () => options.join(''))
-    .replace('{{strings}}', () => JSON.stringify(strings).replace(/</g, '\\u003c'))
+    .replace('{{articleInput}}', () => articleInput)
+    .replace('{{strings}}', () => JSON.stringify(page).replace(/</g, '\\u003c'))
 }
 
 function webStrings(i18n: i18n): Record<string, unknown> {
@@ -88,18 +147,24 @@ function merge(base: Record<string, unknown>, over: Record<string, unknown>): Re
 
 /**
  * Register `GET /` and `GET /assets/{name}` (hidden from the OpenAPI document: they are not API).
+ * `/?article=<id>` opens that article's check; other query parameters named after facts prefill answers
+ * (read by the script). `embedOrigins` (the frame ancestors) may exchange messages with the page.
  *
  * @example
- * registerPage(app, deps) // in createApp, after the middleware
+ * registerPage(app, deps, ['https://helpdesk.example']) // in createApp, after the middleware
  */
-export function registerPage(app: OpenAPIHono<AppEnv>, _deps: RouteDeps): void {
+export function registerPage(
+  app: OpenAPIHono<AppEnv>,
+  _deps: RouteDeps,
+  embedOrigins: readonly string[] = [],
+): void {
   app.get('/', async (c) => {
-    const html = await renderPage(c.var.snapshot, c.var.language)
+    const html = await renderPage(c.var.snapshot, c.var.language, c.req.query('article'), embedOrigins)
     return c.html(html, 200, { 'Cache-Control': 'no-cache' })
   })
   app.get('/assets/:name', async (c, next) => {
     const name = c.req.param('name')
-    const type = assets[name]
+    const type = assets.get(name)
     if (!type) return next()
     return c.body(await asset(name), 200, { 'Content-Type': type, 'Cache-Control': 'no-cache' })
   })

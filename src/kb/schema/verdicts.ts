@@ -1,6 +1,6 @@
 /** @module Schema of `kind: verdicts`: an article's decision rules and the actions they lead to. */
 import { z } from 'zod'
-import { Id, Scalar } from './common.ts'
+import { FactName, Id, Scalar } from './common.ts'
 import { Condition } from './condition.ts'
 
 const verdicts = ['affected', 'not_affected', 'fixed', 'unknown'] as const
@@ -40,6 +40,12 @@ const Action = z.strictObject({
     .optional()
     .describe('The article step whose text the action reuses: `procedure-id` or `procedure-id/step-id`.'),
   recommended: z.boolean().default(false).describe('Shown as the recommended action.'),
+  checks: z
+    .array(FactName)
+    .default([])
+    .describe(
+      'Facts the step finds out (the DLL version it reads): once they are known, the step is not offered.',
+    ),
 })
 
 /** Schema of `kind: verdicts`. */

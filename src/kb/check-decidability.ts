@@ -1,0 +1,92 @@
+/**
+ * @module Lint across articles: every value of the shared fact vocabulary that some article's rules cannot
+ * decide, so a value added for one article never silently leaves another without an answer.
+ */
+import { ArticleChecker } from '../engine/article-checker.ts'
+import { undecidedCases, undecidedValues } from '../engine/completions.ts'
+import type { Facts } from '../engine/facts.ts'
+import type { KnowledgeBaseModel } from './model.ts'
+import type { Problem } from './problem.ts'
+import type { ValidFile } from './read-files.ts'
+import type { FactsFile } from './schema/facts.ts'
+import type { VerdictsFile } from './schema/verdicts.ts'
+
+/**
+ * Warn, at the value in the facts file, about each fact value for which some article's decision rules give
+ * no verdict once every other fact is known (`KB_UNDECIDED_VALUE`, naming the articles and an example), and,
+ * at an article's rules, about an undecided combination of values the rules all name (`KB_UNDECIDED_CASE`).
+ *
+ * @example
+ * const problems = checkDecidability(model, files) // after adding `3.1` to `wsusVersion`
+ * problems[0].message // 'Expected the rules of article `954960` to decide `wsusVersion` = `3.1`, …'
+ */
+export function checkDecidability(model: KnowledgeBaseModel, files: readonly ValidFile[]): Problem[] {
+  const problems: Problem[] = []
+  // `fact\u0000value` → the articles that cannot decide it, each with one example case.
+  const undecided = new Map<string, { fact: string; value: string; cases: Map<string, Facts> }>()
+  for (const article of model.articles) {
+    const logic = new ArticleChecker(article, model.facts).logic
+    const combinations: Facts[] = []
+    for (const found of undecidedCases(logic)) {
+      const blamed = undecidedValues(logic, found)
+      if (blamed.length === 0) combinations.push(found)
+      for (const fact of blamed) {
+        const value = String(found[fact])
+        const key = `${fact}\u0000${value}`
+        if (!undecided.has(key)) undecided.set(key, { fact, value, cases: new Map() })
+        const cases = undecided.get(key)!.cases
+        if (!cases.has(article.id)) cases.set(article.id, without(found, fact))
+      }
+    }
+    if (combinations.length > 0) problems.push(combinationProblem(article.id, combinations[0]!, files))
+  }
+  for (const { fact, value, cases } of undecided.values())
+    problems.push(valueProblem(fact, value, cases, files))
+  return problems
+}
+
+function valueProblem(fact: string, value: string, cases: Map<string, Facts>, files: readonly ValidFile[]) {
+  const ids = [...cases.keys()].sort()
+  const example = cases.get(ids[0]!)!
+  const articles = `${ids.length === 1 ? 'article' : 'articles'} ${ids.map((id) => `\`${id}\``).join(', ')}`
+  const message = `Expected the rules of ${articles} to decide \`${fact}\` = \`${value}\`, not to leave it without a verdict${describe(example, ' (for example with ', ')')}; add a decision rule that covers it, or remove the value if those articles cannot meet it`
+  for (const file of files) {
+    if (file.kind !== 'facts') continue
+    const facts = (file.data as FactsFile).facts
+    const index = facts.findIndex((definition) => definition.name === fact)
+    const valueIndex = facts[index]?.values?.findIndex((entry) => entry.value === value) ?? -1
+    if (valueIndex >= 0)
+      return located('KB_UNDECIDED_VALUE', message, file, ['facts', index, 'values', valueIndex, 'value'])
+  }
+  return located('KB_UNDECIDED_VALUE', message, files.find((file) => file.kind === 'facts')!, [])
+}
+
+function combinationProblem(article: string, example: Facts, files: readonly ValidFile[]) {
+  const file = files.find(
+    (candidate) => candidate.kind === 'verdicts' && (candidate.data as VerdictsFile).article === article,
+  )!
+  const message = `Expected the rules of article \`${article}\` to decide every combination of the values they name, not to leave ${describe(example, '', '')} without a verdict; add a decision rule that covers it`
+  return located('KB_UNDECIDED_CASE', message, file, ['rules'], true)
+}
+
+function located(
+  code: Problem['code'],
+  message: string,
+  file: ValidFile,
+  path: Array<string | number>,
+  key = false,
+): Problem {
+  return { code, severity: 'warning', message, file: file.file, ...file.source.locate(path, { key }), path }
+}
+
+function without(facts: Facts, name: string): Facts {
+  const rest = { ...facts }
+  delete rest[name]
+  return rest
+}
+
+function describe(facts: Facts, before: string, after: string): string {
+  const entries = Object.entries(facts)
+  if (entries.length === 0) return ''
+  return `${before}${entries.map(([name, value]) => `${name} = ${String(value)}`).join(', ')}${after}`
+}

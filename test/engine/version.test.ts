@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest'
+import { compareVersions, isVersion, previousVersion } from '../../src/engine/version.ts'
+
+describe('compareVersions', () => {
+  it.each([
+    ['3.1.6001.100', '3.1.6001.66', 1],
+    ['3.1.6001.7', '3.1.6001.66', -1],
+    ['3.1.6001.66', '3.1.6001.66', 0],
+    ['3.1.6001.066', '3.1.6001.66', 0],
+    ['1.2', '1.2.0.0', 0],
+    ['1.2.0.0', '1.2', 0],
+    ['1.2.0.1', '1.2', 1],
+    ['1.2', '1.2.0.1', -1],
+    ['0', '00', 0],
+    ['0', '0.0.0.1', -1],
+    ['10', '9', 1],
+    ['9', '10', -1],
+    ['1.10', '1.9', 1],
+    ['1.19', '1.21', -1],
+    ['2.0', '1.99', 1],
+    ['123456789012', '123456789013', -1],
+    ['000000000005', '5', 0],
+  ] as const)('%s against %s is %i', (a, b, expected) => {
+    expect(compareVersions(a, b)).toBe(expected)
+    expect(compareVersions(b, a)).toBe(-expected || 0)
+  })
+})
+
+describe('isVersion', () => {
+  it.each(['3', '3.0', '3.1.6001', '3.1.6001.65', '0', '123456789012.1'])('accepts %s', (value) => {
+    expect(isVersion(value)).toBe(true)
+  })
+  it.each([
+    '',
+    '3.0 SP1',
+    '1.2.3.4.5',
+    '1234567890123',
+    '1.',
+    '.1',
+    'v1',
+    '1..2',
+    ' 1',
+    '1 ',
+    3,
+    null,
+    undefined,
+    ['1'],
+  ])('refuses %j', (value) => {
+    expect(isVersion(value)).toBe(false)
+  })
+})
+
+describe('previousVersion', () => {
+  it.each([
+    ['3.1.6001.66', '3.1.6001.65'],
+    ['3.0', '2.0'],
+    ['2.10', '2.9'],
+    ['10', '9'],
+    ['1.0.5.0', '1.0.4.0'],
+    ['1.0.0', '0.0.0'],
+    ['123456789012.0', '123456789011.0'],
+    ['9007199254740993', '9007199254740992'],
+    ['3.1.6001.066', '3.1.6001.65'],
+  ])('the version just below %s is %s', (version, expected) => {
+    expect(previousVersion(version)).toBe(expected)
+    expect(compareVersions(previousVersion(version)!, version)).toBe(-1)
+  })
+
+  it.each(['0', '0.0', '0.0.0.0'])('there is none below %s', (version) => {
+    expect(previousVersion(version)).toBeUndefined()
+  })
+})
