@@ -23,6 +23,7 @@ const commandModules: Record<string, () => Promise<Register[]>> = {
   export: async () => [(await import('./commands/export.ts')).registerExport],
   serve: async () => [(await import('./commands/serve.ts')).registerServe],
   graph: async () => [(await import('./commands/graph.ts')).registerGraph],
+  new: async () => [(await import('./commands/new.ts')).registerNew],
 }
 
 /**
