@@ -22,15 +22,50 @@ describe('KB 4096317: am I affected?', () => {
   it.each([
     // "the following error message in the WindowsUpdate.log": the fault names InstalledNonLeafUpdateIDs.
     ['the fault that names InstalledNonLeafUpdateIDs', fault, 'affected', 'installed-nonleaf-fault'],
-    ['that fault with the limit still at 400', { ...fault, maxInstalledPrerequisites: '400' }, 'affected', 'installed-nonleaf-fault'],
+    [
+      'that fault with the limit still at 400',
+      { ...fault, maxInstalledPrerequisites: '400' },
+      'affected',
+      'installed-nonleaf-fault',
+    ],
     // "Change the value from 400 to 800": the resolution is in place.
-    ['the limit raised to 800 with a scan that succeeds', { maxInstalledPrerequisites: '800', scanError: 'none', updateSource: 'wsus' }, 'fixed', 'limit-raised'],
-    ['a limit above 800', { maxInstalledPrerequisites: '1000', updateSource: 'wsus', scanError: 'none' }, 'fixed', 'limit-raised'],
-    ['a scan that succeeds at the old limit', { maxInstalledPrerequisites: '400', scanError: 'none', updateSource: 'wsus' }, 'not_affected', 'scan-succeeds'],
-    ['another scan error', { scanError: 'other', updateSource: 'wsus', maxInstalledPrerequisites: '400' }, 'not_affected', 'other-scan-error'],
+    [
+      'the limit raised to 800 with a scan that succeeds',
+      { maxInstalledPrerequisites: '800', scanError: 'none', updateSource: 'wsus' },
+      'fixed',
+      'limit-raised',
+    ],
+    [
+      'a limit above 800',
+      { maxInstalledPrerequisites: '1000', updateSource: 'wsus', scanError: 'none' },
+      'fixed',
+      'limit-raised',
+    ],
+    [
+      'a scan that succeeds at the old limit',
+      { maxInstalledPrerequisites: '400', scanError: 'none', updateSource: 'wsus' },
+      'not_affected',
+      'scan-succeeds',
+    ],
+    [
+      'another scan error',
+      { scanError: 'other', updateSource: 'wsus', maxInstalledPrerequisites: '400' },
+      'not_affected',
+      'other-scan-error',
+    ],
     // The same code with parameters.OtherCachedUpdateIDs is another cause (0x80244007 troubleshooter).
-    ['another fault parameter', { scanError: '80244007', soapFaultParameter: 'OtherCachedUpdateIDs', maxInstalledPrerequisites: '400' }, 'not_affected', 'other-soap-fault'],
-    ['a client that scans Microsoft Update', { updateSource: 'microsoft-update', maxInstalledPrerequisites: '400' }, 'not_affected', 'scans-microsoft-update'],
+    [
+      'another fault parameter',
+      { scanError: '80244007', soapFaultParameter: 'OtherCachedUpdateIDs', maxInstalledPrerequisites: '400' },
+      'not_affected',
+      'other-soap-fault',
+    ],
+    [
+      'a client that scans Microsoft Update',
+      { updateSource: 'microsoft-update', maxInstalledPrerequisites: '400' },
+      'not_affected',
+      'scans-microsoft-update',
+    ],
   ])('%s', async (_name, facts, verdict, rule) => {
     const result = await answer(facts)
     expect(result.verdict).toBe(verdict)
@@ -47,7 +82,11 @@ describe('KB 4096317: am I affected?', () => {
   })
 
   it('with the code alone, the cause is not known: it asks for the fault parameter', async () => {
-    const result = await answer({ scanError: '0x80244007', updateSource: 'wsus', maxInstalledPrerequisites: '400' })
+    const result = await answer({
+      scanError: '0x80244007',
+      updateSource: 'wsus',
+      maxInstalledPrerequisites: '400',
+    })
     expect(result.verdict).toBe('unknown')
     expect(result.missingFacts).toEqual(['soapFaultParameter'])
     expect(result.actions.map((action) => action.id)).toContain('read-fault-detail')
