@@ -1,7 +1,4 @@
 /** @module The streams and environment a CLI run uses, injectable so tests run the CLI in process. */
-import { randomBytes } from 'node:crypto'
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
-import path from 'node:path'
 import type { Readable, Writable } from 'node:stream'
 
 /** What a CLI run reads and writes: injected so tests run `runCli` in process. */
