@@ -1,6 +1,6 @@
 // `npm run mutation`: StrykerJS on the engine, the log reader and the loader. Bounded (2 test runners: the
 // machine is shared) and incremental (reports/stryker-incremental.json keeps what earlier runs measured).
-// One folder only: `npm run mutation -- --mutate 'src/engine/**/*.ts'`.
+// Some files only: `npm run mutation -- --mutate 'src/engine/decide.ts,src/engine/version.ts'` (a comma list).
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',

@@ -11,10 +11,10 @@ if (!file || !signaturesPath)
 const signatures = await readSignaturesFile(signaturesPath)
 const started = performance.now()
 const cpuBefore = process.cpuUsage()
-const report = await diagnoseLogs({ client: file }, { signatures, maxBlocks: 10_000 })
+const report = await diagnoseLogs({ windowsupdate: file }, { signatures, maxBlocks: 10_000 })
 const seconds = (performance.now() - started) / 1000
 const cpu = process.cpuUsage(cpuBefore)
-const client = report.client!.files[0]!
+const client = report.logs.windowsupdate!.files[0]!
 process.stdout.write(
   `${JSON.stringify({
     seconds,

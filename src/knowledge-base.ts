@@ -8,7 +8,8 @@ import type { KnowledgeBaseModel } from './kb/model.ts'
 import { defaultRulesDir } from './kb/paths.ts'
 import type { SignaturesFile } from './kb/schema/signatures.ts'
 import { snapshotModel } from './kb/snapshot.ts'
-import type { DiagnoseInputs, DiagnosisReport } from './logs/diagnose.ts'
+import type { DiagnosisReport } from './logs/diagnose.ts'
+import { type DiagnoseInputs, resolveLogInputs } from './logs/log-inputs.ts'
 import type { ProgressCallback } from './logs/progress.ts'
 
 /** Options of `diagnose`. */
@@ -83,30 +84,39 @@ export class KnowledgeBase {
   }
 
   /**
-   * Read client and/or server logs (paths, strings, Buffers or streams; arrays for several files), find the
-   * articles' symptom signatures, and turn the evidence into facts for the same rules as `check`.
+   * Read logs of any registered kind (paths, strings, Buffers or streams; arrays for several files), find the
+   * articles' symptom signatures, and turn each article's evidence into its own evidence facts for the same
+   * rules as `check`. Each log is read once. Only articles whose signatures read a kind of the given logs are
+   * answered (none: an empty list). Throws `RangeError` for a log kind the registry does not have.
    *
    * @example
-   * const [result] = await kb.diagnose({client: 'WindowsUpdate.log'})
-   * result.diagnosis.client?.level // 'confirmed'
-   * result.check.verdict           // 'affected'
+   * const [result] = await kb.diagnose({logs: {windowsupdate: 'WindowsUpdate.log'}})
+   * // the same with the shortcut of the kind marked `shortcut: client`:
+   * await kb.diagnose({client: 'WindowsUpdate.log'})
+   * result.diagnosis.logs.windowsupdate?.level // 'confirmed'
+   * result.check.verdict                       // 'affected'
    */
   async diagnose(inputs: DiagnoseInputs, options: DiagnoseCheckOptions = {}): Promise<DiagnoseResult[]> {
     const { facts } = this.prepareFacts(options.facts ?? {})
-    const { diagnoseLogs } = await import('./logs/diagnose.ts')
-    const results: DiagnoseResult[] = []
-    for (const checker of this.#selected(options)) {
+    const logs = resolveLogInputs(inputs, this.model.logKinds)
+    const { diagnoseArticles, kindsRead } = await import('./logs/diagnose.ts')
+    const readers = this.#selected(options).flatMap((checker) => {
       const signatures = checker.article.extras.signatures as SignaturesFile | undefined
-      if (!signatures) continue
-      const diagnosis = await diagnoseLogs(inputs, {
-        signatures,
-        ...(options.progress ? { progress: options.progress } : {}),
-        ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
-      })
-      const evidence = this.prepareFacts({ ...facts, ...diagnosis.facts }).facts
-      results.push({ article: checker.article.id, diagnosis, check: await checker.check(evidence) })
-    }
-    return results
+      return signatures && kindsRead(signatures).some((kind) => logs[kind]) ? [{ checker, signatures }] : []
+    })
+    const diagnoses = await diagnoseArticles(logs, {
+      articles: readers.map((reader) => reader.signatures),
+      ...(options.progress ? { progress: options.progress } : {}),
+      ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
+    })
+    return Promise.all(
+      readers.map(async ({ checker }, index) => {
+        const diagnosis = diagnoses[index]!
+        // The article's own evidence facts override what the caller sent under the same names.
+        const evidence = this.prepareFacts({ ...facts, ...diagnosis.facts }).facts
+        return { article: checker.article.id, diagnosis, check: await checker.check(evidence) }
+      }),
+    )
   }
 
   /** Verdicts only, synchronously, from the compiled rules: the batch fast path. */

@@ -107,13 +107,16 @@ export async function buildCsaf(kb: KnowledgeBase, options: CsafOptions): Promis
   const lang = options.lang
   const translated = lang !== csafSourceLanguage
   const strings = await createI18n(resources, lang)
+  const localizer = await Localizer.create(resources, lang, options.article, values)
   const csaf = (key: string, params: Record<string, string> = {}): string => {
+    // An article may word a string its own way (`csaf.<key>` in its namespace): a configuration step as its
+    // fix, its own impact, how its status was determined. The shared strings describe an update fix.
+    if (localizer.has(`csaf.${key}`)) return text(`csaf.${key}`, params)
     if (!strings.exists(key, { ns: 'csaf' })) {
       throw new CsafExportError(`Expected the key \`${key}\` in locales/en/csaf.yaml, not a missing string`)
     }
     return strings.t(key, { ...values, ...params, ns: 'csaf' }) as string
   }
-  const localizer = await Localizer.create(resources, lang, options.article, values)
   const text = (key: string, params: Record<string, string> = {}) => {
     if (!localizer.has(key)) {
       throw new CsafExportError(

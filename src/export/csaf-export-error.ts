@@ -11,9 +11,17 @@
  */
 export class CsafExportError extends Error {
   readonly code = 'KB_E_CSAF_EXPORT'
+  /** When the rules leave a product undecided: which article, product and facts (and the facts tried in vain). */
+  readonly undecided?: {
+    article: string
+    product: string
+    facts: Record<string, unknown>
+    missingFacts: string[]
+  }
 
-  constructor(message: string) {
+  constructor(message: string, undecided?: CsafExportError['undecided']) {
     super(message)
     this.name = 'CsafExportError'
+    if (undecided) this.undecided = undecided
   }
 }

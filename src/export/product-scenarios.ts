@@ -1,6 +1,10 @@
 /** @module The products a CSAF document lists, each with the facts it stands for and the verdict the rules give. */
+
+import { probeValues } from '../engine/completions.ts'
+import type { EngineCondition } from '../engine/engine-rules.ts'
 import type { Facts } from '../engine/facts.ts'
 import { validateFacts } from '../engine/facts.ts'
+import { versionThresholds } from '../engine/missing-facts.ts'
 import type { ArticleModel } from '../kb/model.ts'
 import type { Product } from '../kb/schema/catalog.ts'
 import type { LeafCondition } from '../kb/schema/condition.ts'
@@ -29,7 +33,15 @@ export interface ProductScenario {
   verdict?: Verdict
   /** The rule that decided the verdict. */
   rule?: string
+  /**
+   * Facts beyond the product that the verdict depends on (a configuration, a build): the product's status is
+   * then the worst verdict over their values, `affected` when any value leaves it affected.
+   */
+  dependsOn?: string[]
 }
+
+/** Most combinations of other facts tried to settle one product; more means the rules need a narrower product. */
+const MAX_COMBINATIONS = 1024
 
 /** The product scenarios of one article, and the facts their derivation relied on. */
 interface ProductScenarios {
@@ -64,11 +76,47 @@ export async function productScenarios(kb: KnowledgeBase, articleId: string): Pr
     products.prerequisite === undefined ? undefined : findPrerequisiteFact(vocabulary, products.prerequisite)
   const componentFact = component === undefined ? undefined : findComponentFact(article, component)
   const base: Facts = prerequisiteFact === undefined ? {} : { [prerequisiteFact]: true }
-  const judge = async (scenario: ProductScenario): Promise<ProductScenario> => {
-    const { results } = await kb.check(scenario.facts, { article: articleId })
+  const judgeOnce = async (facts: Facts | undefined) => {
+    const { results } = await kb.check(facts, { article: articleId })
     const result = results[0]!
-    const decided = result.reasons.find((reason) => reason.status === 'decided')
-    return { ...scenario, verdict: result.verdict, ...(decided ? { rule: decided.rule } : {}) }
+    return { result, rule: result.reasons.find((reason) => reason.status === 'decided')?.rule }
+  }
+  const judge = async (scenario: ProductScenario): Promise<ProductScenario> => {
+    const { result, rule } = await judgeOnce(scenario.facts)
+    return { ...scenario, verdict: result.verdict, ...(rule ? { rule } : {}) }
+  }
+  const productFactNames = new Set(
+    kb.model.products.flatMap((product) => Object.keys(catalogProductFacts(product, vocabulary))),
+  )
+  const thresholds = versionThresholds(
+    kb.checkers.get(articleId)!.rules.map((rule) => rule.json.conditions as EngineCondition),
+  )
+  /**
+   * A product the rules leave `unknown` on its facts alone depends on others (a configuration step, a build):
+   * try every value of the facts still missing, unless one of them names a product. Affected under any of them: `affected`; else `fixed` if any
+   * is fixed; else `not_affected`. Throws, naming the article, product and facts, when one stays undecided.
+   */
+  const settle = async (scenario: ProductScenario): Promise<ProductScenario> => {
+    const { result } = await judgeOnce(scenario.facts)
+    const missing = result.missingFacts
+    // A fact that names a product (`wsusVersion`) is not a setting of this one: the rules need another product.
+    if (missing.some((name) => productFactNames.has(name))) throw undecided(article.id, scenario, missing)
+    let combinations: Facts[] = [{ ...scenario.facts }]
+    for (const name of missing) {
+      const definition = vocabulary.find((candidate) => candidate.name === name)!
+      const values = probeValues(definition, thresholds.get(name) ?? [])
+      combinations = combinations.flatMap((facts) => values.map((value) => ({ ...facts, [name]: value })))
+      if (values.length === 0 || combinations.length > MAX_COMBINATIONS)
+        throw undecided(article.id, scenario, missing)
+    }
+    const outcomes = await Promise.all(combinations.map(judgeOnce))
+    if (missing.length === 0 || outcomes.some(({ result: outcome }) => outcome.verdict === 'unknown'))
+      throw undecided(article.id, scenario, missing)
+    const worst = (['affected', 'fixed', 'not_affected'] as const).find((verdict) =>
+      outcomes.some(({ result: outcome }) => outcome.verdict === verdict),
+    )!
+    const rule = outcomes.find(({ result: outcome }) => outcome.verdict === worst)!.rule
+    return { ...scenario, verdict: worst, dependsOn: missing, ...(rule ? { rule } : {}) }
   }
 
   const scenarios: ProductScenario[] = []
@@ -96,8 +144,12 @@ export async function productScenarios(kb: KnowledgeBase, articleId: string): Pr
       statusOf.set(product.id, [own])
       continue
     }
-    if (component === undefined || componentFact === undefined || product.id !== component.product)
-      throw undecided(own)
+    if (component === undefined || componentFact === undefined || product.id !== component.product) {
+      const settled = await settle(own)
+      scenarios[scenarios.length - 1] = settled
+      statusOf.set(product.id, [settled])
+      continue
+    }
     const refined: ProductScenario[] = []
     const values = article.article.values
     for (const version of [component.unfixedVersion, component.fixedVersion].map((name) =>
@@ -116,8 +168,7 @@ export async function productScenarios(kb: KnowledgeBase, articleId: string): Pr
         core: product.id,
         facts: { ...own.facts, [componentFact]: version },
       })
-      if (combination.verdict === 'unknown') throw undecided(combination)
-      refined.push(combination)
+      refined.push(combination.verdict === 'unknown' ? await settle(combination) : combination)
     }
     scenarios.push(...refined)
     statusOf.set(product.id, refined)
@@ -145,8 +196,7 @@ export async function productScenarios(kb: KnowledgeBase, articleId: string): Pr
           core,
           facts: { ...inner.facts, ...platformFacts, ...base },
         })
-        if (combination.verdict === 'unknown') throw undecided(combination)
-        scenarios.push(combination)
+        scenarios.push(combination.verdict === 'unknown' ? await settle(combination) : combination)
       }
     }
     // The platform as shipped: the derivation's own conditions, so the derived fact is the rules' doing.
@@ -166,8 +216,7 @@ export async function productScenarios(kb: KnowledgeBase, articleId: string): Pr
         core: shipped.id,
         facts: { ...derivation.facts, ...base },
       })
-      if (combination.verdict === 'unknown') throw undecided(combination)
-      scenarios.push(combination)
+      scenarios.push(combination.verdict === 'unknown' ? await settle(combination) : combination)
     }
   }
   // The bare platform is judged only to be refined; it carries no status of its own.
@@ -265,8 +314,16 @@ function requireProduct(catalog: Map<string, Product>, id: string): Product {
   return product
 }
 
-function undecided(scenario: ProductScenario): CsafExportError {
+function undecided(
+  article: string,
+  scenario: ProductScenario,
+  missing: readonly string[] = [],
+): CsafExportError {
+  const facts = JSON.stringify(scenario.facts ?? {})
+  const still =
+    missing.length === 0 ? '' : ` and with every value of ${missing.map((name) => `\`${name}\``).join(', ')}`
   return new CsafExportError(
-    `Expected the rules to decide product \`${scenario.productId}\` with facts ${JSON.stringify(scenario.facts)}, not \`unknown\`; add a verdict rule for it or a relationship that refines it, since CSAF would otherwise list it as under_investigation`,
+    `Expected the rules of article \`${article}\` to decide product \`${scenario.productId}\` with facts ${facts}${still}, not \`unknown\`; add a verdict rule for it or a relationship that refines it, since CSAF would otherwise list it as under_investigation`,
+    { article, product: scenario.productId, facts: scenario.facts ?? {}, missingFacts: [...missing] },
   )
 }

@@ -20,6 +20,7 @@ export const problemCodes = {
   KB_HTTP_TOO_MANY_PARTS: { status: 413, title: 'Too many parts in a multipart body' },
   KB_HTTP_UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
   KB_HTTP_INVALID_FACTS: { status: 422, title: 'Invalid facts' },
+  KB_HTTP_CSAF_UNAVAILABLE: { status: 422, title: 'Article cannot be exported to CSAF' },
   KB_HTTP_ABORTED: { status: 400, title: 'Request aborted by the client' },
   KB_HTTP_INTERNAL: { status: 500, title: 'Internal error' },
   KB_HTTP_BUSY: { status: 503, title: 'Too many uploads at once' },

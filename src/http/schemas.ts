@@ -169,47 +169,82 @@ export const DiagnoseQuery = z.object({
   lang: LanguageQuery,
   article: ArticleQuery,
   kind: z
-    .enum(['client', 'server'])
+    .string()
     .optional()
     .openapi({
       param: { name: 'kind', in: 'query' },
       description:
-        'Which log a text/plain body is: the client WindowsUpdate.log or the server SoftwareDistribution.log.',
+        'Which log a text/plain body is: a log kind of `GET /v1/diagnose/log-kinds` (`windowsupdate`, `cbs`, …), or the shortcut `client` or `server`.',
+      example: 'windowsupdate',
     }),
 })
 
-/** Multipart body of `POST /v1/diagnose`: logs per side (each field repeatable) and optional facts. */
+const LogField = z.any().optional().openapi({ type: 'string', format: 'binary' })
+
+/** Multipart body of `POST /v1/diagnose`: one field per log kind (each repeatable) and optional facts. */
 export const DiagnoseFormSchema = z
-  .object({
-    client: z.any().optional().openapi({
-      type: 'string',
-      format: 'binary',
-      description: 'WindowsUpdate.log (file or text); repeatable.',
+  .looseObject({
+    client: LogField.openapi({
+      description:
+        'Shortcut for the kind marked `shortcut: client` (WindowsUpdate.log); file or text, repeatable.',
     }),
-    server: z.any().optional().openapi({
-      type: 'string',
-      format: 'binary',
-      description: 'SoftwareDistribution.log (file or text); repeatable.',
+    server: LogField.openapi({
+      description:
+        'Shortcut for the kind marked `shortcut: server` (SoftwareDistribution.log); file or text, repeatable.',
     }),
     facts: z.string().optional().openapi({
-      description: 'Inventory facts as a JSON object; evidence from the logs overrides the same names.',
+      description: "Inventory facts as a JSON object; each article's own evidence overrides the same names.",
     }),
   })
-  .openapi('DiagnoseForm')
+  .openapi('DiagnoseForm', {
+    description:
+      'Any other field is a log named by its kind id (`setuperr`, `cbs`, …); file or text, repeatable.',
+  })
 
-const SideReportSchema = z.object({
-  level: z.enum(['confirmed', 'partial', 'none']),
-  files: z.array(z.looseObject({ side: z.enum(['client', 'server']), name: z.string(), level: z.string() })),
+const LogTexts = z.union([z.string(), z.array(z.string())])
+
+/** JSON body of `POST /v1/diagnose`: log texts by kind, and optional facts. */
+export const DiagnoseJsonSchema = z
+  .object({
+    logs: z
+      .record(z.string(), LogTexts)
+      .optional()
+      .openapi({
+        description: 'Log text by kind id, one text or several.',
+        example: { cbs: '2024-04-12 …' },
+      }),
+    client: LogTexts.optional().openapi({ description: 'Shortcut for the kind marked `shortcut: client`.' }),
+    server: LogTexts.optional().openapi({ description: 'Shortcut for the kind marked `shortcut: server`.' }),
+    facts: z.record(z.string(), z.unknown()).optional().openapi({ description: 'Inventory facts.' }),
+  })
+  .openapi('DiagnoseJson')
+
+const Level = z.enum(['confirmed', 'partial', 'none'])
+
+const KindReportSchema = z.object({
+  level: Level,
+  files: z.array(
+    z.looseObject({
+      kind: z.string(),
+      name: z.string(),
+      level: Level,
+      faultIds: z.array(z.string()),
+      correlatedIds: z.array(z.string()),
+    }),
+  ),
 })
 
 const EvidenceSchema = z
   .looseObject({
     article: z.string(),
-    client: SideReportSchema.optional(),
-    server: SideReportSchema.optional(),
+    logs: z.record(z.string(), KindReportSchema).openapi({
+      description: 'By log kind: the kinds this article reads that a log was given for.',
+    }),
     correlated: z.boolean(),
     sharedIds: z.array(z.string()),
-    facts: z.record(z.string(), FactValue),
+    facts: z.record(z.string(), FactValue).openapi({
+      description: "The article's own evidence facts (named by its signatures); they count for it alone.",
+    }),
   })
   .openapi('Evidence', { description: 'What the logs show, per article (docs/logs.md).' })
 
@@ -222,6 +257,27 @@ export const DiagnoseResponseSchema = z
     warnings: z.array(FactProblemSchema),
   })
   .openapi('DiagnoseResponse')
+
+/** Answer of `GET /v1/diagnose/log-kinds`. */
+export const LogKindListSchema = z
+  .object({
+    language: z.string(),
+    kinds: z.array(
+      z.object({
+        id: z.string().openapi({ example: 'windowsupdate' }),
+        label: z.string().openapi({ description: 'Localized name of the kind.' }),
+        file: z.string().openapi({ example: 'WindowsUpdate.log' }),
+        path: z.string().openapi({ description: 'Where the file usually lives.' }),
+        encoding: z.enum(['utf-8', 'utf-16le', 'ansi']),
+        command: z.string().optional().openapi({ description: 'The command that writes the file, if any.' }),
+        shortcut: z.enum(['client', 'server']).optional(),
+        articles: z
+          .array(z.string())
+          .openapi({ description: 'The articles whose signatures read this kind.' }),
+      }),
+    ),
+  })
+  .openapi('LogKindList')
 
 /** Answer of `GET /healthz`. */
 export const HealthSchema = z

@@ -101,6 +101,14 @@ function checkCondition(
     )
     return
   }
+  if (fact.article !== undefined && fact.article !== article.id) {
+    reporter.error(
+      'KB_UNKNOWN_REFERENCE',
+      `Expected a fact this article may read, not \`${fact.name}\`: it is log evidence of article \`${fact.article}\`, which counts for that article alone; declare a \`fact\` on a symptom of this article's signatures`,
+      { file, path: [...path, 'fact'] },
+    )
+    return
+  }
   const versionOperator = node.operator.startsWith('version')
   if (versionOperator !== (fact.type === 'version')) {
     reporter.error(

@@ -1,5 +1,6 @@
 /** @module Checks that span files: unique ids, references that resolve, values that facts accept. */
 import { checkArticle } from './check-article.ts'
+import { checkEvidence } from './check-evidence.ts'
 import { checkValue } from './check-value.ts'
 import { checkVerdicts } from './check-verdicts.ts'
 import type { ArticleModel } from './model.ts'
@@ -69,6 +70,9 @@ export function crossCheck(files: ValidFile[]) {
   need('facts', 'Expected a file with `kind: facts` declaring the fact vocabulary')
   need('article', 'Expected at least one file with `kind: article`')
 
+  const articleIds = new Set(ofKind<ArticleFile>('article').map(({ data }) => data.id))
+  const logKinds = checkEvidence(reporter, files, facts, articleIds)
+
   const articleId = uniqueIds(reporter, 'article')
   const articles: ArticleModel[] = []
   const verdictFiles = ofKind<VerdictsFile>('verdicts')
@@ -93,7 +97,7 @@ export function crossCheck(files: ValidFile[]) {
     const extras: Record<string, unknown> = {}
     const extraFiles = files.filter(
       (extra) =>
-        !['catalog', 'facts', 'article', 'verdicts'].includes(extra.kind) &&
+        !['catalog', 'facts', 'logs', 'article', 'verdicts'].includes(extra.kind) &&
         (extra.data as { article?: string }).article === data.id,
     )
     for (const extra of extraFiles) extras[extra.kind] = extra.data
@@ -119,6 +123,7 @@ export function crossCheck(files: ValidFile[]) {
     problems: reporter.problems,
     products: [...products.values()],
     facts: [...facts.values()],
+    logKinds,
     articles,
   }
 }

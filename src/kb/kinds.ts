@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import { ArticleFile } from './schema/article.ts'
 import { CatalogFile } from './schema/catalog.ts'
 import { FactsFile } from './schema/facts.ts'
+import { LogKindsFile } from './schema/log-kinds.ts'
 import { SignaturesFile } from './schema/signatures.ts'
 import { VerdictsFile } from './schema/verdicts.ts'
 
@@ -15,6 +16,7 @@ import { VerdictsFile } from './schema/verdicts.ts'
 export const fileKinds = {
   catalog: CatalogFile,
   facts: FactsFile,
+  logs: LogKindsFile,
   article: ArticleFile,
   verdicts: VerdictsFile,
   signatures: SignaturesFile,
@@ -26,6 +28,6 @@ export type FileKind = keyof typeof fileKinds
  * Every kind, for messages and for generating one JSON Schema each.
  *
  * @example
- * kindNames.join(', ') // 'catalog, facts, article, verdicts, signatures'
+ * kindNames.join(', ') // 'catalog, facts, logs, article, verdicts, signatures'
  */
 export const kindNames = Object.keys(fileKinds) as FileKind[]

@@ -63,6 +63,7 @@ export async function lintRules(
     dir: absolute,
     products: checked.products,
     facts: checked.facts,
+    logKinds: checked.logKinds,
     articles: checked.articles,
   }
   // Searches every completion of every article's facts: for `kb lint`, not for each start-up.

@@ -2,6 +2,7 @@
 import type { ArticleFile } from './schema/article.ts'
 import type { Product } from './schema/catalog.ts'
 import type { FactDefinition } from './schema/facts.ts'
+import type { LogKind } from './schema/log-kinds.ts'
 import type { VerdictsFile } from './schema/verdicts.ts'
 
 /** One article with its decision rules. */
@@ -20,6 +21,9 @@ export interface KnowledgeBaseModel {
   /** Absolute path of the rules folder. */
   dir: string
   products: Product[]
+  /** The vocabulary: inventory facts of `kind: facts`, then each article's evidence facts. */
   facts: FactDefinition[]
+  /** The log kinds of `kind: logs` files, in file order. */
+  logKinds: LogKind[]
   articles: ArticleModel[]
 }

@@ -1,27 +1,25 @@
 /**
- * @module Diagnoses client and server logs against an article's symptom signatures and reports
- * the evidence as data: matched lines with line numbers and timestamps, fault IDs, levels,
- * client/server correlation, and the evidence facts for the rules engine.
+ * @module Diagnoses logs of any registered kind against one article's symptom signatures and reports
+ * the evidence as data: matched lines with line numbers and timestamps, fault IDs, levels, the
+ * correlation of fault IDs across logs, and the article's evidence facts for the rules engine.
  */
 import type { SignaturesFile } from '../kb/schema/signatures.ts'
 import { LogDecoder, type LogEncoding } from './decode.ts'
 import { type EvidenceFacts, evidenceToFacts } from './evidence-facts.ts'
+import { type EvidenceLevel, maxLevel } from './evidence-level.ts'
 import { type CompiledSymptom, compileSignatures } from './load-signatures.ts'
 import { type BlockFinding, type NearMiss, SymptomMatcher } from './matcher.ts'
 import type { ProgressCallback } from './progress.ts'
 import { RecordAssembler } from './records.ts'
 import { isPathLike, type LogInput, openLog } from './sources.ts'
 
-/** How strongly a log shows the symptom. */
-export type EvidenceLevel = 'confirmed' | 'partial' | 'none'
-
-/** Which log: the client's WindowsUpdate.log or the server's SoftwareDistribution.log. */
-export type LogSide = 'client' | 'server'
+export type { EvidenceLevel } from './evidence-level.ts'
 
 /** Findings for one input file. */
 export interface FileReport {
-  side: LogSide
-  /** The path, or the name given, or `client[0]` style for unnamed inputs. */
+  /** The log kind it was given as (an id of the registry, `windowsupdate`). */
+  kind: string
+  /** The path, or the name given, or `windowsupdate[0]` style for unnamed inputs. */
   name: string
   /** Highest level among the blocks found; `none` when the file could not be read. */
   level: EvidenceLevel
@@ -32,7 +30,7 @@ export interface FileReport {
   omittedBlocks: number
   /** Fault IDs of this file's blocks, lower-case. */
   faultIds: string[]
-  /** Fault IDs this file shares with the other side's logs. */
+  /** Fault IDs of this file that the blocks of every correlated symptom share (see `sharedIds`). */
   correlatedIds: string[]
   stats: {
     bytes: number
@@ -46,30 +44,26 @@ export interface FileReport {
   problem?: string
 }
 
-/** Findings for all inputs of one side. */
-interface SideReport {
+/** Findings for all inputs of one log kind. */
+export interface KindReport {
   level: EvidenceLevel
   files: FileReport[]
 }
 
-/** The result of {@link diagnoseLogs}. */
+/** The result of {@link diagnoseLogs}: one article's evidence. */
 export interface DiagnosisReport {
   article: string
-  /** Absent when no client log was given. */
-  client?: SideReport
-  /** Absent when no server log was given. */
-  server?: SideReport
-  /** A fault ID found on both sides: the server exception answered that client request. */
+  /** By log kind: the kinds the article's signatures read that a log was given for. */
+  logs: Record<string, KindReport>
+  /** A fault ID found in the blocks of every symptom of the article's `correlation`. */
   correlated: boolean
   sharedIds: string[]
+  /** The article's evidence facts (named by its signatures); they count for this article alone. */
   facts: EvidenceFacts
 }
 
-/** Inputs: one or more logs per side. */
-export interface DiagnoseInputs {
-  client?: LogInput | LogInput[]
-  server?: LogInput | LogInput[]
-}
+/** Logs by log kind (`{windowsupdate: 'WindowsUpdate.log', cbs: [a, b]}`), one or several per kind. */
+export type LogsByKind = Record<string, LogInput | LogInput[]>
 
 /** What `diagnoseLogs` needs besides the logs, and its memory bounds. */
 export interface DiagnoseOptions {
@@ -88,80 +82,110 @@ export interface DiagnoseOptions {
   maxBytes?: number
 }
 
-const RANK: Record<EvidenceLevel, number> = { none: 0, partial: 1, confirmed: 2 }
+/**
+ * Which log kinds an article's signatures read, in the order of its symptoms.
+ *
+ * @example
+ * kindsRead(signatures) // ['windowsupdate', 'softwaredistribution']
+ */
+export function kindsRead(signatures: SignaturesFile): string[] {
+  return [...new Set(signatures.symptoms.map((symptom) => symptom.log))]
+}
 
 /**
- * Reads each log as a stream and reports the symptom evidence it holds.
+ * Reads each log as a stream and reports the symptom evidence it holds for one article. Only logs of the
+ * kinds its signatures read are read; the others are not this article's evidence.
  *
  * @example
  * const signatures = await readSignaturesFile('rules/articles/954960/signatures.yaml')
- * const report = await diagnoseLogs({ client: 'WindowsUpdate.log', server: 'SoftwareDistribution.log' }, { signatures })
- * report.client?.level // 'confirmed'
+ * const report = await diagnoseLogs({ windowsupdate: 'WindowsUpdate.log', softwaredistribution: 'SoftwareDistribution.log' }, { signatures })
+ * report.logs.windowsupdate?.level // 'confirmed'
  * report.facts // { clientSymptom: 'confirmed', serverSymptom: 'confirmed', symptomIdsCorrelated: true }
  */
-export async function diagnoseLogs(
-  inputs: DiagnoseInputs,
-  options: DiagnoseOptions,
-): Promise<DiagnosisReport> {
-  const symptoms = compileSignatures(options.signatures)
-  const sides: Partial<Record<LogSide, SideReport>> = {}
-  for (const side of ['client', 'server'] as const) {
-    const given = inputs[side]
-    if (given === undefined) continue
-    const list = Array.isArray(given) ? given : [given]
-    const files: FileReport[] = []
-    for (const [index, input] of list.entries()) {
-      files.push(
-        await diagnoseFile(
-          input,
-          `${side}[${index}]`,
-          side,
-          symptoms.filter((symptom) => symptom.log === side),
-          options,
-        ),
-      )
-    }
-    sides[side] = { level: maxLevel(files.map((file) => file.level)), files }
-  }
-  const clientIds = new Set(sides.client?.files.flatMap((file) => file.faultIds) ?? [])
-  const serverIds = new Set(sides.server?.files.flatMap((file) => file.faultIds) ?? [])
-  const sharedIds = [...clientIds].filter((id) => serverIds.has(id)).sort()
-  for (const [side, other] of [
-    [sides.client, serverIds],
-    [sides.server, clientIds],
-  ] as const) {
-    for (const file of side?.files ?? []) file.correlatedIds = file.faultIds.filter((id) => other.has(id))
-  }
-  const report: DiagnosisReport = {
-    article: options.signatures.article,
-    ...sides,
-    correlated: sharedIds.length > 0,
-    sharedIds,
-    facts: {},
-  }
-  report.facts = evidenceToFacts(report)
-  return report
+export async function diagnoseLogs(inputs: LogsByKind, options: DiagnoseOptions): Promise<DiagnosisReport> {
+  const { signatures, ...bounds } = options
+  const [report] = await diagnoseArticles(inputs, { ...bounds, articles: [signatures] })
+  return report!
 }
 
 /**
- * The highest of several levels (`none` for an empty list).
+ * {@link diagnoseLogs} for several articles at once: each log is read once (a stream can only be read once,
+ * and a large file should be), every article's symptoms search its records, and each article gets a report
+ * of its own evidence, in the order of `articles`.
  *
  * @example
- * maxLevel(['none', 'partial']) // 'partial'
+ * const [a, b] = await diagnoseArticles({ windowsupdate: 'WindowsUpdate.log' }, { articles: [first, second] })
  */
-function maxLevel(levels: EvidenceLevel[]): EvidenceLevel {
-  return levels.reduce<EvidenceLevel>((best, level) => (RANK[level] > RANK[best] ? level : best), 'none')
+export async function diagnoseArticles(
+  inputs: LogsByKind,
+  options: Omit<DiagnoseOptions, 'signatures'> & { articles: SignaturesFile[] },
+): Promise<DiagnosisReport[]> {
+  const { articles } = options
+  const compiled = articles.map((signatures) => compileSignatures(signatures))
+  const logs = articles.map((): Record<string, KindReport> => ({}))
+  for (const kind of new Set(articles.flatMap((signatures) => kindsRead(signatures)))) {
+    const given = Object.hasOwn(inputs, kind) ? inputs[kind] : undefined
+    if (given === undefined) continue
+    const readers = compiled.flatMap((symptoms, index) => {
+      const own = symptoms.filter((symptom) => symptom.log === kind)
+      return own.length > 0 ? [{ index, symptoms: own }] : []
+    })
+    const list = Array.isArray(given) ? given : [given]
+    for (const [position, input] of list.entries()) {
+      const reports = await diagnoseFile(
+        input,
+        `${kind}[${position}]`,
+        kind,
+        readers.map((reader) => reader.symptoms),
+        options,
+      )
+      readers.forEach((reader, index) => {
+        const byKind = logs[reader.index]!
+        byKind[kind] ??= { level: 'none', files: [] }
+        byKind[kind].files.push(reports[index]!)
+      })
+    }
+  }
+  return articles.map((signatures, index) => {
+    const byKind = logs[index]!
+    for (const report of Object.values(byKind))
+      report.level = maxLevel(report.files.map((file) => file.level))
+    const sharedIds = correlate(signatures, byKind)
+    for (const file of Object.values(byKind).flatMap((report) => report.files))
+      file.correlatedIds = file.faultIds.filter((id) => sharedIds.includes(id))
+    const report: DiagnosisReport = {
+      article: signatures.article,
+      logs: byKind,
+      correlated: sharedIds.length > 0,
+      sharedIds,
+      facts: {},
+    }
+    report.facts = evidenceToFacts(signatures, report)
+    return report
+  })
 }
 
+/** The fault IDs found in blocks of every symptom of the correlation, sorted. */
+function correlate(signatures: SignaturesFile, logs: Record<string, KindReport>): string[] {
+  const symptoms = signatures.correlation?.symptoms ?? []
+  if (symptoms.length === 0) return []
+  const blocks = Object.values(logs).flatMap((report) => report.files.flatMap((file) => file.blocks))
+  const idsOf = (symptom: string) =>
+    new Set(blocks.filter((block) => block.symptomId === symptom).flatMap((block) => block.faultIds))
+  const [first, ...rest] = symptoms.map(idsOf)
+  return [...first!].filter((id) => rest.every((ids) => ids.has(id))).sort()
+}
+
+/** Reads one input once for several articles: `groups` holds each article's symptoms of this kind. */
 async function diagnoseFile(
   input: LogInput,
   fallbackName: string,
-  side: LogSide,
-  symptoms: CompiledSymptom[],
-  options: DiagnoseOptions,
-): Promise<FileReport> {
+  kind: string,
+  groups: CompiledSymptom[][],
+  options: Omit<DiagnoseOptions, 'signatures'>,
+): Promise<FileReport[]> {
   const report: FileReport = {
-    side,
+    kind,
     name: typeof input === 'string' && isPathLike(input) ? input : fallbackName,
     level: 'none',
     blocks: [],
@@ -171,7 +195,10 @@ async function diagnoseFile(
     correlatedIds: [],
     stats: { bytes: 0, lines: 0, records: 0, truncatedRecords: 0, encoding: 'text' },
   }
-  const matchers = symptoms.map((symptom) => new SymptomMatcher(symptom, { maxBlocks: options.maxBlocks }))
+  const grouped = groups.map((symptoms) =>
+    symptoms.map((symptom) => new SymptomMatcher(symptom, { maxBlocks: options.maxBlocks })),
+  )
+  const matchers = grouped.flat()
   // A record with none of the signatures' literals only counts, unless a block is open.
   const anchored = matchers.every((matcher) => matcher.anchors !== undefined)
   const assembler = new RecordAssembler({
@@ -224,16 +251,19 @@ async function diagnoseFile(
     report.stats.encoding = decoder.encoding ?? 'utf-8'
   }
   assembler.end()
-  for (const matcher of matchers) {
-    matcher.end()
-    report.blocks.push(...matcher.blocks)
-    report.nearMisses.push(...matcher.nearMisses)
-    report.omittedBlocks += matcher.omitted
-  }
-  report.level = maxLevel(report.blocks.map((block) => block.level))
-  report.faultIds = [...new Set(report.blocks.flatMap((block) => block.faultIds))]
   report.stats.lines = assembler.lines
   report.stats.records = assembler.records
   report.stats.truncatedRecords = assembler.truncatedRecords
-  return report
+  return grouped.map((group) => {
+    const own: FileReport = { ...report, stats: { ...report.stats }, blocks: [], nearMisses: [] }
+    for (const matcher of group) {
+      matcher.end()
+      own.blocks.push(...matcher.blocks)
+      own.nearMisses.push(...matcher.nearMisses)
+      own.omittedBlocks += matcher.omitted
+    }
+    own.level = maxLevel(own.blocks.map((block) => block.level))
+    own.faultIds = [...new Set(own.blocks.flatMap((block) => block.faultIds))]
+    return own
+  })
 }

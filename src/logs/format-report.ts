@@ -1,43 +1,45 @@
-/** @module Plain-text summary of a diagnosis: per file, the level, the matched lines and fault IDs. */
+/**
+ * @module Plain-text summary of a diagnosis for people: per file, the log kind's label, the level, the
+ * matched log lines and fault IDs. Internal names (symptom, line and veto ids, evidence facts) stay in the
+ * JSON report; the text says what they mean in the reader's language.
+ */
 import type { DiagnosisReport, FileReport } from './diagnose.ts'
 
 /**
- * Translates a key of the `diagnose` section of `locales/<lang>/common.yaml` with its values, e.g.
- * `(key, values) => i18n.t(key, { ns: 'common', ...values })`. Values must be inserted as they are
- * (no escaping, no nesting): they hold log text.
+ * Translates a key of `locales/<lang>/common.yaml` (the `diagnose` section, the level words and the log-kind
+ * labels `logKinds.<id>`) with its values, e.g. `(key, values) => i18n.t(key, { ns: 'common', ...values })`.
+ * Values must be inserted as they are (no escaping, no nesting): they hold log text.
  */
 export type Translate = (key: string, values?: Record<string, unknown>) => string
 
 /**
- * A short, greppable text of the evidence in the language of `t`. Symptom ids, line ids, fault IDs,
- * log text and the evidence facts stay as data.
+ * A short, greppable text of the evidence in the language of `t`. Fault IDs and log text stay as data.
  *
  * @example
  * const i18n = await createI18n(await loadResources(), 'nl')
  * console.log(formatDiagnosisText(report, (key, values) => i18n.t(key, { ns: 'common', ...values })))
- * // KB 954960, bewijs uit de logboeken
- * // clientlogboek WindowsUpdate.log: bevestigd (fout-ID c0a7445f-…, ook in het andere logboek)
+ * // Artikel 954960: bewijs uit de logboeken
+ * // Windows Update-logboek van de client WindowsUpdate.log: bevestigd (fout-ID c0a7445f-…, ook in een ander logboek)
  */
 export function formatDiagnosisText(report: DiagnosisReport, t: Translate): string {
   const lines = [t('diagnose.title', { article: report.article })]
-  for (const side of [report.client, report.server]) {
-    for (const file of side?.files ?? []) lines.push(...formatFile(file, t))
+  for (const kind of Object.values(report.logs)) {
+    for (const file of kind.files) lines.push(...formatFile(file, t))
   }
-  if (report.client && report.server) {
+  // Said only when the article correlates logs and all of them were given (its correlation fact is set).
+  if (Object.values(report.facts).some((value) => typeof value === 'boolean')) {
     lines.push(
       report.correlated
         ? t('diagnose.correlated', { ids: report.sharedIds.join(', ') })
         : t('diagnose.notCorrelated'),
     )
   }
-  const facts = Object.entries(report.facts).map(([name, value]) => `${name}=${value}`)
-  lines.push(t('diagnose.facts', { facts: facts.join(' ') }))
   return lines.join('\n')
 }
 
 function formatFile(file: FileReport, t: Translate): string[] {
   const values = {
-    side: t(`diagnose.side.${file.side}`),
+    kind: t(`logKinds.${file.kind}`),
     name: file.name,
     level: t(`diagnose.level.${file.level}`),
     ids: file.faultIds.join(', '),
@@ -51,33 +53,27 @@ function formatFile(file: FileReport, t: Translate): string[] {
     out.push(
       `  ${
         block.missing.length > 0
-          ? t('diagnose.blockMissing', { level, symptom: block.symptomId, lines: block.missing.join(', ') })
-          : t('diagnose.block', { level, symptom: block.symptomId })
+          ? t('diagnose.blockMissing', { level, count: block.missing.length })
+          : t('diagnose.block', { level })
       }`,
     )
-    for (const item of block.matched) {
-      const line = { line: item.line, lineId: item.lineId, text: item.text }
-      out.push(
-        `    ${
-          item.timestamp
-            ? t('diagnose.lineAt', { ...line, timestamp: item.timestamp.replace(/\s+/g, ' ') })
-            : t('diagnose.line', line)
-        }`,
-      )
-    }
+    for (const item of block.matched) out.push(`    ${formatLine(item, t)}`)
   }
-  for (const miss of file.nearMisses) {
-    const veto = {
-      symptom: miss.symptomId,
-      line: miss.veto.line,
-      lineId: miss.veto.lineId,
-      text: miss.veto.text,
-    }
-    out.push(`  ${t('diagnose.nearMiss', veto)}`)
-  }
+  for (const miss of file.nearMisses)
+    out.push(`  ${t('diagnose.nearMiss')}`, `    ${formatLine(miss.veto, t)}`)
   if (file.omittedBlocks > 0) out.push(`  ${t('diagnose.omittedBlocks', { count: file.omittedBlocks })}`)
   if (file.stats.truncatedRecords > 0) {
     out.push(`  ${t('diagnose.truncatedRecords', { count: file.stats.truncatedRecords })}`)
   }
   return out
+}
+
+function formatLine(item: { line: number; timestamp: string | null; text: string }, t: Translate): string {
+  return item.timestamp
+    ? t('diagnose.lineAt', {
+        line: item.line,
+        text: item.text,
+        timestamp: item.timestamp.replace(/\s+/g, ' '),
+      })
+    : t('diagnose.line', { line: item.line, text: item.text })
 }

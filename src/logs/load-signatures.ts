@@ -22,8 +22,8 @@ export interface CompiledLine {
 /** A symptom ready for matching: lines in block order, vetoes, window. */
 export interface CompiledSymptom {
   id: string
+  /** The log kind the symptom is searched in. */
   log: Symptom['log']
-  file: string
   window: number
   lines: CompiledLine[]
   vetoes: CompiledLine[]
@@ -66,7 +66,6 @@ export function compileSignatures(file: SignaturesFile): CompiledSymptom[] {
   return file.symptoms.map((symptom) => ({
     id: symptom.id,
     log: symptom.log,
-    file: symptom.file,
     window: symptom.window,
     lines: symptom.lines.map((line) => compileLine(line.id, line.pattern, line.required, line.distinctive)),
     vetoes: symptom.vetoes.map((veto) => compileLine(veto.id, veto.pattern, false, false)),

@@ -19,6 +19,11 @@ beforeAll(async () => {
   const dir = await copyRules('test/fixtures/fictional/rules')
   await copyFile('test/fixtures/batch/facts.yaml', path.join(dir, 'facts.yaml'))
   await copyFile('test/fixtures/batch/verdicts.yaml', path.join(dir, 'articles/contoso-1001/verdicts.yaml'))
+  await copyFile(
+    'test/fixtures/batch/signatures.yaml',
+    path.join(dir, 'articles/contoso-1001/signatures.yaml'),
+  )
+  await copyFile('test/fixtures/batch/logs.yaml', path.join(dir, 'logs.yaml'))
   tricky = await loadKnowledgeBase(dir)
 })
 afterAll(removeCopies)
@@ -117,7 +122,7 @@ describe('the batch fast path against engine.run() with three-valued logic', () 
         numRuns: 3000,
         // One fact set per verdict, so the coverage check below never depends on the random seed.
         examples: [
-          [{ alarm: 'seen' }],
+          [{ alarm: 'confirmed' }],
           [{ site: 'cloud' }],
           [{ site: 'lab', widgetServerVersion: '4.2', brewerFirmware: '9.0.2' }],
           [{}],

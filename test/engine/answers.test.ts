@@ -61,7 +61,9 @@ const article = syntheticArticle(
     ],
   },
 )
-const kb = new KnowledgeBase({ dir: '/nowhere', products: [], facts: vocabulary, articles: [article] })
+// Built in each test (not at load), so mutation testing links the compiled rules to the tests that use them.
+const knowledgeBase = () =>
+  new KnowledgeBase({ dir: '/nowhere', products: [], facts: vocabulary, logKinds: [], articles: [article] })
 
 const fix = {
   id: 'fix',
@@ -75,7 +77,7 @@ const fix = {
 
 describe('check() answers in full', () => {
   it('a derivation that overrides an input says so, and its facts carry derivedBy', async () => {
-    const { results, warnings } = await kb.check({
+    const { results, warnings } = await knowledgeBase().check({
       site: 'lab',
       legacy: true,
       server: '4.2',
@@ -125,7 +127,7 @@ describe('check() answers in full', () => {
   })
 
   it('evidence against inventory: the later rule is a conflict and adds the onConflict action', async () => {
-    const [result] = (await kb.check({ alarm: 'seen', server: '4.2' })).results
+    const [result] = (await knowledgeBase().check({ alarm: 'seen', server: '4.2' })).results
     expect(result!.verdict).toBe('affected')
     expect(result!.reasons.map((reason) => [reason.rule, reason.status])).toEqual([['alarm-seen', 'decided']])
     expect(result!.conflicts).toEqual([
@@ -160,9 +162,10 @@ describe('check() answers in full', () => {
   })
 
   it('an unknown answer gives every open rule with the leaves it waits for, and no conflicts', async () => {
-    const [result] = (await kb.check({})).results
+    const [result] = (await knowledgeBase().check({})).results
     expect(result!.verdict).toBe('unknown')
-    expect(result!.reasons).toEqual([
+    // strict: a leaf waiting for its fact has no `actual` at all
+    expect(result!.reasons).toStrictEqual([
       {
         rule: 'old-server-connected',
         verdict: 'affected',
@@ -199,7 +202,7 @@ describe('check() answers in full', () => {
   })
 
   it('a false leaf decides a false all: only that leaf is the reason', async () => {
-    const [result] = (await kb.check({ server: '4.2', connected: false })).results
+    const [result] = (await knowledgeBase().check({ server: '4.2', connected: false })).results
     expect(result!.verdict).toBe('not_affected')
     expect(result!.reasons[0]!.facts).toEqual([
       { fact: 'server', operator: 'equal', value: '4.2', actual: '4.2', result: 'true' },
@@ -209,15 +212,42 @@ describe('check() answers in full', () => {
   it('verdicts() and check() leave the facts they are given as they were', async () => {
     const facts = { site: 'lab', legacy: true, server: '4.2', connected: true }
     const copy = structuredClone(facts)
+    const kb = knowledgeBase()
     expect(kb.verdicts(facts)).toEqual([{ article: 'contoso-1', verdict: 'affected' }])
     await kb.check(facts)
     expect(facts).toEqual(copy)
   })
 
   it('names the articles it knows when asked for another', async () => {
-    expect(() => kb.verdicts({}, { article: 'nope' })).toThrow(
+    expect(() => knowledgeBase().verdicts({}, { article: 'nope' })).toThrow(
       'Expected an article of the knowledge base (`contoso-1`), not `nope`',
     )
-    await expect(kb.check({}, { article: 'nope' })).rejects.toThrow(RangeError)
+    await expect(knowledgeBase().check({}, { article: 'nope' })).rejects.toThrow(RangeError)
+  })
+
+  it('a rule whose `any` holds gives the first leaf that holds as its reason', async () => {
+    const either = syntheticArticle([
+      {
+        id: 'either',
+        verdict: 'affected',
+        when: {
+          any: [
+            { fact: 'server', operator: 'equal', value: '4.1' },
+            { fact: 'connected', operator: 'equal', value: true },
+          ],
+        },
+      },
+    ])
+    const kb = new KnowledgeBase({
+      dir: '/nowhere',
+      products: [],
+      facts: vocabulary,
+      logKinds: [],
+      articles: [either],
+    })
+    const [result] = (await kb.check({ server: '4.1', connected: true })).results
+    expect(result!.reasons[0]!.facts).toStrictEqual([
+      { fact: 'server', operator: 'equal', value: '4.1', actual: '4.1', result: 'true' },
+    ])
   })
 })

@@ -23,6 +23,8 @@ const vectors: Array<[Tri[], Verdict[], ReturnType<typeof decide>]> = [
   [[U, T], [N, N], { verdict: N, winner: 1, open: [], conflicts: [] }],
   [[U, U, T], [A, A, A], { verdict: A, winner: 2, open: [], conflicts: [] }],
   [[U, U, T], [A, X, A], { verdict: 'unknown', winner: -1, open: [0, 1], conflicts: [] }],
+  // two open rules that disagree stay unknown even when the winner agrees with the later one
+  [[U, U, T], [A, N, N], { verdict: 'unknown', winner: -1, open: [0, 1], conflicts: [] }],
   [[U, F, U, T], [N, A, N, N], { verdict: N, winner: 3, open: [], conflicts: [] }],
   [[F, U, F], [A, N, X], { verdict: 'unknown', winner: -1, open: [1], conflicts: [] }],
   // later rules never reopen a decided answer, but those that hold and disagree are conflicts
@@ -59,6 +61,23 @@ function factsFor(tris: Tri[]): Record<string, boolean> {
   return facts
 }
 
+/** Whether some answer to the unknown `index`, the other unknowns given any values, changes decide()'s verdict. */
+function changesVerdict(tris: Tri[], verdicts: Verdict[], index: number): boolean {
+  const others = tris.flatMap((tri, at) => (tri === U && at !== index ? [at] : []))
+  for (let mask = 0; mask < 1 << others.length; mask++) {
+    const completion = [...tris]
+    others.forEach((at, bit) => {
+      completion[at] = mask & (1 << bit) ? T : F
+    })
+    const verdictWith = (tri: Tri) => {
+      completion[index] = tri
+      return decide(completion, verdicts).verdict
+    }
+    if (verdictWith(T) !== verdictWith(F)) return true
+  }
+  return false
+}
+
 describe('every evaluator decides as decide() does', () => {
   const cases = vectors.filter(([tris]) => tris.length > 0)
   it.each(cases)('%j with verdicts %j', async (tris, verdicts, expected) => {
@@ -89,18 +108,33 @@ describe('every evaluator decides as decide() does', () => {
             },
       ],
     })
+    // No rule decides and none is open: the answer says which case the rules leave undecided.
+    const undecided = {
+      rule: '',
+      verdict: 'unknown',
+      status: 'undecided',
+      messageKey: 'check.undecided',
+      facts: tris.map((tri, index) => {
+        const actual = tri === TRUE
+        return { fact: `r${index}`, operator: 'equal', value: actual, actual, result: 'true' }
+      }),
+    }
     expect(result.reasons).toEqual(
       expected.winner >= 0
         ? [reasonOf(expected.winner, 'decided')]
-        : expected.open.map((index) => reasonOf(index, 'open')),
+        : expected.open.length > 0
+          ? expected.open.map((index) => reasonOf(index, 'open'))
+          : [undecided],
     )
     expect(result.conflicts).toEqual(expected.conflicts.map((index) => reasonOf(index, 'conflict')))
     expect(result.overridden).toEqual([])
     expect(result.facts).toEqual(facts)
     expect(result.actions).toEqual([])
-    // only the facts of open rules can change an unknown answer
+    // only facts of open rules are asked, and only those whose answer can change the verdict
     expect([...result.missingFacts].sort()).toEqual(
-      expected.verdict === 'unknown' ? expected.open.map((index) => `r${index}`) : [],
+      expected.verdict === 'unknown'
+        ? expected.open.filter((index) => changesVerdict(tris, verdicts, index)).map((index) => `r${index}`)
+        : [],
     )
   })
 })

@@ -3,11 +3,23 @@
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { codeGenerationAllowed } from '../../src/engine/compiled-verdict.ts'
+import { codeGenerationAllowed, compileVerdictFunctions } from '../../src/engine/compiled-verdict.ts'
+import { toEngineRules } from '../../src/engine/engine-rules.ts'
 import { loadKnowledgeBase } from '../../src/knowledge-base.ts'
 import { factGrid } from '../fixtures/engine/fact-grid.ts'
 
 const rules = path.resolve('test/fixtures/fictional/rules')
+
+describe('the fast path', () => {
+  it('generates code by default where the runtime allows it, and closures when asked', async () => {
+    const [article] = (await loadKnowledgeBase(rules)).model.articles
+    const engineRules = toEngineRules(article!)
+    expect(compileVerdictFunctions(engineRules).kind).toBe('generated')
+    expect(compileVerdictFunctions(engineRules, 'auto').kind).toBe('generated')
+    expect(compileVerdictFunctions(engineRules, 'generated').kind).toBe('generated')
+    expect(compileVerdictFunctions(engineRules, 'closures').kind).toBe('closures')
+  })
+})
 
 describe('without code generation', () => {
   it('verdictOf runs on closures with the verdicts of the generated function', async () => {

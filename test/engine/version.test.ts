@@ -20,6 +20,9 @@ describe('compareVersions', () => {
     ['2.0', '1.99', 1],
     ['123456789012', '123456789013', -1],
     ['000000000005', '5', 0],
+    // labels around the numbers are ignored, as in a file version read from a tool's output
+    ['v1.2', '1.2', 0],
+    ['KB 3.1 build 7', '3.1.7', 0],
   ] as const)('%s against %s is %i', (a, b, expected) => {
     expect(compareVersions(a, b)).toBe(expected)
     expect(compareVersions(b, a)).toBe(-expected || 0)

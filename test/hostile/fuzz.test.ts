@@ -205,11 +205,11 @@ describe('fuzzing', () => {
           .slice(1)
           .map((end, index, all) => content.subarray(index === 0 ? 0 : all[index - 1], end))
         const report = await diagnoseLogs(
-          { client: { name: 'fuzz', content: streamOf(chunks) }, server: content },
+          { windowsupdate: { name: 'fuzz', content: streamOf(chunks) }, softwaredistribution: content },
           { signatures },
         )
-        expect(report.client?.files[0]?.problem).toBeUndefined()
-        expect(['confirmed', 'partial', 'none']).toContain(report.client?.level)
+        expect(report.logs.windowsupdate?.files[0]?.problem).toBeUndefined()
+        expect(['confirmed', 'partial', 'none']).toContain(report.logs.windowsupdate?.level)
       }),
       { numRuns: 300 },
     )

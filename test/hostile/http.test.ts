@@ -41,7 +41,7 @@ describe('hostile requests in process', () => {
     expect((await problemOf(check)).detail).toBe('Expected a body of type application/json, not `text/plain`')
     const none = await post('/v1/check', '{}')
     expect(none.status).toBe(415)
-    const diagnose = await post('/v1/diagnose?kind=client', '{}', 'application/json')
+    const diagnose = await post('/v1/diagnose?kind=client', '<log/>', 'application/xml')
     expect(diagnose.status).toBe(415)
     expect((await problemOf(diagnose)).code).toBe('KB_HTTP_UNSUPPORTED_MEDIA_TYPE')
   })

@@ -18,8 +18,8 @@ async function clientReport(
   input: Parameters<typeof diagnoseLogs>[0]['client'],
   options: Partial<DiagnoseOptions> = {},
 ) {
-  const report = await diagnoseLogs({ client: input }, { signatures, ...options })
-  return report.client!.files[0]!
+  const report = await diagnoseLogs({ windowsupdate: input }, { signatures, ...options })
+  return report.logs.windowsupdate!.files[0]!
 }
 
 /** A deterministic pseudo-random byte sequence. */

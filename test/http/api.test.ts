@@ -58,7 +58,9 @@ describe('GET /healthz and /openapi.json', () => {
     expect(Object.keys(document.paths['/v1/diagnose'].post.requestBody.content)).toEqual([
       'text/plain',
       'multipart/form-data',
+      'application/json',
     ])
+    expect(document.paths['/v1/diagnose/log-kinds'].get).toBeDefined()
   })
 })
 
@@ -272,7 +274,9 @@ describe('POST /v1/diagnose', () => {
     expect(response.headers.get('content-language')).toBe('pl')
     const body = await json(response)
     expect(body.evidence[0].facts).toEqual({ clientSymptom: 'confirmed' })
-    expect(body.evidence[0].client.files[0].faultIds).toEqual(['c0a7445f-b989-43fa-ac20-11f8ca65fa8c'])
+    expect(body.evidence[0].logs.windowsupdate.files[0].faultIds).toEqual([
+      'c0a7445f-b989-43fa-ac20-11f8ca65fa8c',
+    ])
     expect(body.results[0].verdict).toBe('affected')
     expect(body.results[0].reasons[0].rule).toBe('symptom-observed')
     expect(body.results[0].verdictLabel).toBe(localeString('pl', 'common', 'verdict.affected'))
@@ -294,7 +298,8 @@ describe('POST /v1/diagnose', () => {
       serverSymptom: 'confirmed',
       symptomIdsCorrelated: true,
     })
-    expect(body.evidence[0].client.files[0].name).toBe('WindowsUpdate.log')
+    expect(body.evidence[0].logs.windowsupdate.files[0].name).toBe('WindowsUpdate.log')
+    expect(body.evidence[0].logs.softwaredistribution.files[0].name).toBe('SoftwareDistribution.log')
     expect(body.results[0].facts).toMatchObject({ wsusVersion: '3.0 SP1', serverArchitecture: 'x64' })
     expect(body.results[0].verdict).toBe('affected')
   })
@@ -303,8 +308,62 @@ describe('POST /v1/diagnose', () => {
     const form = new FormData()
     form.append('client', '/etc/passwd')
     const body = await json(await (await testApp()).request('/v1/diagnose', { method: 'POST', body: form }))
-    expect(body.evidence[0].client.files[0]).toMatchObject({ name: 'client[0]', level: 'none' })
-    expect(body.evidence[0].client.files[0].problem).toBeUndefined()
+    expect(body.evidence[0].logs.windowsupdate.files[0]).toMatchObject({ name: 'client[0]', level: 'none' })
+    expect(body.evidence[0].logs.windowsupdate.files[0].problem).toBeUndefined()
+  })
+
+  it('takes logs named by kind: a text/plain kind, multipart fields and a JSON body', async () => {
+    const app = await testApp()
+    const plain = await json(await text(app as never, '/v1/diagnose?kind=windowsupdate', seedClientLog()))
+    expect(plain.evidence[0].facts).toEqual({ clientSymptom: 'confirmed' })
+    const form = new FormData()
+    form.append('softwaredistribution', seedServerLog())
+    const multipart = await json(await app.request('/v1/diagnose', { method: 'POST', body: form }))
+    expect(multipart.evidence[0].facts).toEqual({ serverSymptom: 'confirmed' })
+    const response = await app.request('/v1/diagnose?lang=nl', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        logs: { windowsupdate: [seedClientLog()], softwaredistribution: seedServerLog() },
+        facts: { wsusVersion: '3.0 SP1' },
+      }),
+    })
+    expect(response.status).toBe(200)
+    const body = await json(response)
+    expect(body.evidence[0].facts).toEqual({
+      clientSymptom: 'confirmed',
+      serverSymptom: 'confirmed',
+      symptomIdsCorrelated: true,
+    })
+    expect(body.evidence[0].logs.windowsupdate.files[0].name).toBe('windowsupdate[0]')
+    expect(body.results[0].facts).toMatchObject({ wsusVersion: '3.0 SP1' })
+  })
+
+  it('refuses an unknown log field, and a log of a kind no article reads', async () => {
+    const app = await testApp()
+    const form = new FormData()
+    form.append('windowsupdates', seedClientLog())
+    const unknown = await app.request('/v1/diagnose', { method: 'POST', body: form })
+    expect(unknown.status).toBe(400)
+    const problem = await problemOf(unknown)
+    expect(problem).toMatchObject({ code: 'KB_HTTP_INVALID_PARAMETER', parameter: 'windowsupdates' })
+    expect(problem.detail).toContain('did you mean `windowsupdate`?')
+    const unread = await text(app as never, '/v1/diagnose?kind=cbs', seedClientLog())
+    expect(unread.status).toBe(400)
+    expect(await problemOf(unread)).toMatchObject({ code: 'KB_HTTP_MISSING_LOG' })
+  })
+
+  it('lists the log kinds with labels in the negotiated language and the articles that read them', async () => {
+    const body = await json(await (await testApp()).request('/v1/diagnose/log-kinds?lang=nl'))
+    const windowsupdate = body.kinds.find((kind: { id: string }) => kind.id === 'windowsupdate')
+    expect(windowsupdate).toMatchObject({
+      label: localeString('nl', 'common', 'logKinds.windowsupdate'),
+      file: 'WindowsUpdate.log',
+      shortcut: 'client',
+      articles: ['954960'],
+    })
+    const cbs = body.kinds.find((kind: { id: string }) => kind.id === 'cbs')
+    expect(cbs.articles).toEqual([])
   })
 
   it.each([
@@ -321,10 +380,16 @@ describe('POST /v1/diagnose', () => {
       'KB_HTTP_INVALID_PARAMETER',
     ],
     [
-      'JSON',
-      () => ({ path: '/v1/diagnose', type: 'application/json', body: '{}' }),
+      'XML',
+      () => ({ path: '/v1/diagnose', type: 'application/xml', body: '<log/>' }),
       415,
       'KB_HTTP_UNSUPPORTED_MEDIA_TYPE',
+    ],
+    [
+      'JSON without a log',
+      () => ({ path: '/v1/diagnose', type: 'application/json', body: '{"facts": {}}' }),
+      400,
+      'KB_HTTP_MISSING_LOG',
     ],
     [
       'an unknown article',

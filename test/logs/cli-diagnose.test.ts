@@ -57,9 +57,9 @@ describe('kb diagnose', () => {
       fixtureText('client-954960-classic.log'),
     )
     expect(result.out).toContain(
-      'client standard input: confirmed (fault ID 7d3e1f0a-52c4-4b8e-9f61-0c2a9d4e8b17)',
+      'Windows Update client log standard input: confirmed (fault ID 7d3e1f0a-52c4-4b8e-9f61-0c2a9d4e8b17)',
     )
-    expect(result.out).toContain('client-near-miss-getauthcookie.log: none')
+    expect(result.out).toContain('client-near-miss-getauthcookie.log: not found')
     expect(result.exitCode).toBe(0)
   })
 
@@ -99,23 +99,20 @@ describe('kb diagnose', () => {
     ])
     expect(result.status).toBe(0)
     const lines = result.stdout.split('\n')
-    expect(lines[0]).toBe('KB 954960, dowody z dzienników')
+    expect(lines[0]).toBe('Artykuł 954960: dowody z dzienników')
     expect(lines[1]).toMatch(
-      /^dziennik klienta .*client-954960-classic\.log: potwierdzono \(identyfikator błędu 7d3e1f0a-52c4-4b8e-9f61-0c2a9d4e8b17, występuje też w drugim dzienniku\)$/,
+      /^Dziennik usługi Windows Update na kliencie .*client-954960-classic\.log: potwierdzono \(identyfikator błędu 7d3e1f0a-52c4-4b8e-9f61-0c2a9d4e8b17, występuje też w innym dzienniku\)$/,
     )
-    expect(lines[2]).toBe('  client-syncupdates-internal-server-error: potwierdzono')
-    expect(lines[3]).toMatch(
-      /^ {4}wiersz 2 \[2008-06-13 19:59:53:383\] header: .*PT: Synchronizing server updates/,
-    )
-    expect(result.stdout).toContain('dziennik serwera ')
+    expect(lines[2]).toBe('  Objaw — potwierdzono: znaleziono wszystkie oczekiwane wiersze')
+    expect(lines[3]).toMatch(/^ {4}wiersz 2 \[2008-06-13 19:59:53:383\]: .*PT: Synchronizing server updates/)
+    expect(result.stdout).toContain('Dziennik serwera WSUS ')
     expect(result.stdout).toContain(
-      'Klient i serwer mają wspólny identyfikator błędu 7d3e1f0a-52c4-4b8e-9f61-0c2a9d4e8b17: wyjątek na serwerze był odpowiedzią na to żądanie klienta.',
-    )
-    expect(result.stdout).toContain(
-      'Informacje z dzienników: clientSymptom=confirmed serverSymptom=confirmed symptomIdsCorrelated=true',
+      'Dzienniki mają wspólny identyfikator błędu 7d3e1f0a-52c4-4b8e-9f61-0c2a9d4e8b17: pokazują tę samą awarię z obu stron.',
     )
     expect(result.stdout).toContain('Ocena: Problem występuje')
-    expect(result.stdout).not.toMatch(/log evidence|fault ID|also in the other log|\bline \d|share/)
+    expect(result.stdout).not.toMatch(/log evidence|fault ID|also found in another log|\bline \d|share/)
+    // Internal names stay in the JSON only.
+    expect(result.stdout).not.toMatch(/clientSymptom|serverSymptom|client-syncupdates|header:|sync-failure/)
   })
 
   it('names standard input in the language of --lang', async () => {
@@ -124,7 +121,7 @@ describe('kb diagnose', () => {
       fixtureText('client-954960-classic.log'),
     )
     expect(result.stdout).toContain(
-      'klientlogg standard inndata: bekreftet (feil-ID 7d3e1f0a-52c4-4b8e-9f61-0c2a9d4e8b17)',
+      'Windows Update-logg på klienten standard inndata: bekreftet (feil-ID 7d3e1f0a-52c4-4b8e-9f61-0c2a9d4e8b17)',
     )
   })
 })

@@ -32,12 +32,12 @@ describe.skipIf(!hasCorpus)('corpus excerpts: the level the README expects', () 
   })
 
   it.each(rows)('%s → %s', async (file, expected) => {
-    const side = file.startsWith('server-') ? 'server' : 'client'
-    const report = await diagnoseLogs({ [side]: `${corpusDir}${file}` }, { signatures })
-    expect(report[side]!.files[0]!.problem).toBeUndefined()
-    expect(report[side]!.level).toBe(expected)
+    const kind = file.startsWith('server-') ? 'softwaredistribution' : 'windowsupdate'
+    const report = await diagnoseLogs({ [kind]: `${corpusDir}${file}` }, { signatures })
+    expect(report.logs[kind]!.files[0]!.problem).toBeUndefined()
+    expect(report.logs[kind]!.level).toBe(expected)
     // A near miss must not even leave a partial block behind.
-    expect(report[side]!.files[0]!.blocks).toEqual([])
+    expect(report.logs[kind]!.files[0]!.blocks).toEqual([])
   })
 })
 
@@ -50,10 +50,10 @@ describe.skipIf(!hasCorpus)('corpus full/ logs: whole real WindowsUpdate.log fil
 
   it('finds nothing in any of them, reading every line', async () => {
     const report = await diagnoseLogs(
-      { client: files.map((file) => `${corpusDir}full/${file}`) },
+      { windowsupdate: files.map((file) => `${corpusDir}full/${file}`) },
       { signatures },
     )
-    for (const file of report.client!.files) {
+    for (const file of report.logs.windowsupdate!.files) {
       expect([file.name, file.level, file.problem]).toEqual([file.name, 'none', undefined])
       expect(file.stats.records).toBeGreaterThan(1000)
     }
@@ -76,7 +76,7 @@ describe.skipIf(!hasSeeds)('seed excerpts', () => {
     ['003_d42736ee059f24c9.txt', 'nl advisory (translated log lines)', 'partial'],
   ])('%s (%s) → %s, IDs correlated', async (file, _what, level) => {
     const path = `${seedsDir}${file}`
-    const report = await diagnoseLogs({ client: path, server: path }, { signatures })
+    const report = await diagnoseLogs({ windowsupdate: path, softwaredistribution: path }, { signatures })
     expect(report.facts).toEqual({ clientSymptom: level, serverSymptom: level, symptomIdsCorrelated: true })
     expect(report.sharedIds).toEqual(['c0a7445f-b989-43fa-ac20-11f8ca65fa8c'])
   })

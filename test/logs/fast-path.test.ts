@@ -106,7 +106,7 @@ const unanchored = structuredClone(signatures)
 for (const symptom of unanchored.symptoms) symptom.lines[0]!.pattern = `(?:${symptom.lines[0]!.pattern})|(?!)`
 
 function findings(report: DiagnosisReport) {
-  return [report.client, report.server].map((side) =>
+  return [report.logs.windowsupdate, report.logs.softwaredistribution].map((side) =>
     side?.files.map(({ level, blocks, nearMisses, omittedBlocks, stats }) => ({
       level,
       blocks,
@@ -120,7 +120,10 @@ function findings(report: DiagnosisReport) {
 describe('records left out without an anchor', () => {
   it('change nothing in the findings of the fixtures', async () => {
     for (const name of fixtureNames) {
-      const inputs = { client: { text: fixtureText(name) }, server: { text: fixtureText(name) } }
+      const inputs = {
+        windowsupdate: { text: fixtureText(name) },
+        softwaredistribution: { text: fixtureText(name) },
+      }
       const fast = await diagnoseLogs(inputs, { signatures })
       const full = await diagnoseLogs(inputs, { signatures: unanchored })
       expect(findings(fast), name).toEqual(findings(full))
@@ -146,7 +149,7 @@ describe('records left out without an anchor', () => {
     'change nothing in the findings of log-like text',
     async (parts, maxRecordChars) => {
       const text = parts.join('')
-      const inputs = { client: Buffer.from(text), server: Buffer.from(text) }
+      const inputs = { windowsupdate: Buffer.from(text), softwaredistribution: Buffer.from(text) }
       const fast = await diagnoseLogs(inputs, { signatures, maxRecordChars })
       const full = await diagnoseLogs(inputs, { signatures: unanchored, maxRecordChars })
       expect(findings(fast)).toEqual(findings(full))

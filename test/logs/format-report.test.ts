@@ -15,7 +15,7 @@ const hostileText = 'WARNING: {{article}} $t(verdict.affected) {{- ids}}'
 
 function file(overrides: Partial<FileReport>): FileReport {
   return {
-    side: 'client',
+    kind: 'windowsupdate',
     name: 'pc1.log',
     level: 'none',
     blocks: [],
@@ -33,53 +33,57 @@ const evidence = { line: 7, lineId: 'sync-failure', timestamp: '2008-06-13\t19:5
 // Every branch of the text: ids shared or not, missing lines, near misses, omitted blocks, truncation.
 const report: DiagnosisReport = {
   article: '954960',
-  client: {
-    level: 'partial',
-    files: [
-      file({
-        level: 'partial',
-        faultIds: ['7d3e1f0a'],
-        correlatedIds: ['7d3e1f0a'],
-        blocks: [
-          {
-            symptomId: 'client-symptom',
-            level: 'partial',
-            matched: [
-              { ...evidence, text: hostileText },
-              { ...evidence, line: 8, timestamp: null, text: 'no timestamp' },
-            ],
-            missing: ['header', 'soap-fault'],
-            faultIds: ['7d3e1f0a'],
-          },
-        ],
-        nearMisses: [
-          {
-            symptomId: 'client-symptom',
-            veto: {
-              ...evidence,
-              line: 30,
-              lineId: 'other-error-code',
-              text: 'ErrorCode:InvalidParameters(7)',
+  logs: {
+    windowsupdate: {
+      level: 'partial',
+      files: [
+        file({
+          level: 'partial',
+          faultIds: ['7d3e1f0a'],
+          correlatedIds: ['7d3e1f0a'],
+          blocks: [
+            {
+              symptomId: 'client-symptom',
+              level: 'partial',
+              matched: [
+                { ...evidence, text: hostileText },
+                { ...evidence, line: 8, timestamp: null, text: 'no timestamp' },
+              ],
+              missing: ['header', 'soap-fault'],
+              faultIds: ['7d3e1f0a'],
             },
-            matched: [],
-          },
-        ],
-        omittedBlocks: 3,
-        stats: { bytes: 1, lines: 1, records: 1, truncatedRecords: 2, encoding: 'utf-8' },
-      }),
-      file({ name: 'pc2.log', faultIds: ['00000000'] }),
-    ],
-  },
-  server: {
-    level: 'confirmed',
-    files: [
-      file({
-        side: 'server',
-        name: 'SoftwareDistribution.log',
-        level: 'confirmed',
-        blocks: [{ symptomId: 'server-symptom', level: 'confirmed', matched: [], missing: [], faultIds: [] }],
-      }),
-    ],
+          ],
+          nearMisses: [
+            {
+              symptomId: 'client-symptom',
+              veto: {
+                ...evidence,
+                line: 30,
+                lineId: 'other-error-code',
+                text: 'ErrorCode:InvalidParameters(7)',
+              },
+              matched: [],
+            },
+          ],
+          omittedBlocks: 3,
+          stats: { bytes: 1, lines: 1, records: 1, truncatedRecords: 2, encoding: 'utf-8' },
+        }),
+        file({ name: 'pc2.log', faultIds: ['00000000'] }),
+      ],
+    },
+    softwaredistribution: {
+      level: 'confirmed',
+      files: [
+        file({
+          kind: 'softwaredistribution',
+          name: 'SoftwareDistribution.log',
+          level: 'confirmed',
+          blocks: [
+            { symptomId: 'server-symptom', level: 'confirmed', matched: [], missing: [], faultIds: [] },
+          ],
+        }),
+      ],
+    },
   },
   correlated: true,
   sharedIds: ['7d3e1f0a'],
@@ -87,22 +91,46 @@ const report: DiagnosisReport = {
 }
 
 describe('formatDiagnosisText', () => {
-  it('writes every part of the evidence in English, with ids and log text as data', async () => {
+  it('writes every part of the evidence in English words, fault IDs and log text as data', async () => {
     expect(formatDiagnosisText(report, await translator('en')).split('\n')).toEqual([
-      'KB 954960, log evidence',
-      'client pc1.log: partial (fault ID 7d3e1f0a, also in the other log)',
-      '  partial client-symptom, missing: header, soap-fault',
-      `    line 7 [2008-06-13 19:59:56:617] sync-failure: ${hostileText}`,
-      '    line 8 sync-failure: no timestamp',
-      '  near miss client-symptom at line 30, not this problem (other-error-code): ErrorCode:InvalidParameters(7)',
-      '  3 more blocks not listed',
+      'Article 954960: evidence in the logs',
+      'Windows Update client log pc1.log: partial (fault ID 7d3e1f0a, also found in another log)',
+      '  Symptom partial: expected lines not found: 2',
+      `    line 7 [2008-06-13 19:59:56:617]: ${hostileText}`,
+      '    line 8: no timestamp',
+      '  Similar lines, but another problem; this line rules it out:',
+      '    line 30 [2008-06-13 19:59:56:617]: ErrorCode:InvalidParameters(7)',
+      '  3 blocks not listed',
       '  2 over-long records, matched on their beginning only',
-      'client pc2.log: none (fault ID 00000000)',
-      'server SoftwareDistribution.log: confirmed',
-      '  confirmed server-symptom',
-      'Client and server share fault ID 7d3e1f0a: the server exception answered that client request.',
-      'Evidence facts: clientSymptom=partial serverSymptom=confirmed symptomIdsCorrelated=true',
+      'Windows Update client log pc2.log: not found (fault ID 00000000)',
+      'WSUS server log SoftwareDistribution.log: confirmed',
+      '  Symptom confirmed: every expected line found',
+      'The logs share fault ID 7d3e1f0a: they show the same failure from each side.',
     ])
+  })
+
+  it('names no symptom, line, veto or fact id, in any language', async () => {
+    for (const language of languages) {
+      const text = formatDiagnosisText(report, await translator(language))
+      for (const id of [
+        'client-symptom',
+        'server-symptom',
+        'sync-failure',
+        'header',
+        'soap-fault',
+        'other-error-code',
+      ])
+        expect(text, language).not.toContain(id)
+      expect(text, language).not.toMatch(/clientSymptom|serverSymptom|symptomIdsCorrelated|=/)
+    }
+  })
+
+  it("says the level in the reader's language", async () => {
+    const levels = { nl: 'gedeeltelijk', pl: 'częściowo', nb: 'delvis' }
+    for (const [language, partial] of Object.entries(levels)) {
+      const first = formatDiagnosisText(report, await translator(language as 'nl')).split('\n')[1]
+      expect(first).toContain(`: ${partial} (`)
+    }
   })
 
   it.each(languages.filter((language) => language !== 'en'))(
@@ -120,8 +148,16 @@ describe('formatDiagnosisText', () => {
     },
   )
 
-  it('says so when client and server share no fault ID', async () => {
+  it('says so when the logs share no fault ID, and nothing when the article correlates none', async () => {
     const text = formatDiagnosisText({ ...report, correlated: false, sharedIds: [] }, await translator('nb'))
-    expect(text).toContain('Klienten og serveren har ingen felles feil-ID.')
+    expect(text).toContain('Loggene har ingen felles feil-ID.')
+    const uncorrelated = {
+      ...report,
+      correlated: false,
+      sharedIds: [],
+      facts: { clientSymptom: 'partial' as const },
+    }
+    expect(formatDiagnosisText(uncorrelated, await translator('en'))).not.toContain('fault ID 7d3e1f0a:')
+    expect(formatDiagnosisText(uncorrelated, await translator('en'))).not.toContain('share no fault ID')
   })
 })

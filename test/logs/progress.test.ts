@@ -27,7 +27,7 @@ describe('progress', () => {
   it('is called by diagnoseLogs with the bytes read, ending with done', async () => {
     const events: ProgressEvent[] = []
     await diagnoseLogs(
-      { client: fixture('server-954960.log') },
+      { windowsupdate: fixture('server-954960.log') },
       { signatures, progress: (event) => events.push(event) },
     )
     expect(events.at(-1)).toMatchObject({ bytesRead: events.at(-1)!.totalBytes, done: true })

@@ -25,7 +25,7 @@ const encodings = fc.constantFrom(
 )
 
 function findings(report: DiagnosisReport) {
-  return [report.client, report.server].map((side) =>
+  return [report.logs.windowsupdate, report.logs.softwaredistribution].map((side) =>
     side?.files.map((file) => ({
       level: file.level,
       blocks: file.blocks,
@@ -48,9 +48,9 @@ describe('reader properties', () => {
   test.prop([fc.uint8Array({ maxLength: 4000 })], { numRuns: 200 })(
     'never throws on arbitrary bytes',
     async (bytes) => {
-      const report = await diagnoseLogs({ client: bytes, server: bytes }, { signatures })
-      expect(['confirmed', 'partial', 'none']).toContain(report.client!.level)
-      expect(report.client!.files[0]!.problem).toBeUndefined()
+      const report = await diagnoseLogs({ windowsupdate: bytes, softwaredistribution: bytes }, { signatures })
+      expect(['confirmed', 'partial', 'none']).toContain(report.logs.windowsupdate!.level)
+      expect(report.logs.windowsupdate!.files[0]!.problem).toBeUndefined()
     },
   )
 
@@ -58,11 +58,11 @@ describe('reader properties', () => {
     'gives the same findings however the input is split into chunks',
     async (text, encode, cuts) => {
       const bytes = encode(text)
-      const whole = await diagnoseLogs({ client: bytes, server: bytes }, { signatures })
+      const whole = await diagnoseLogs({ windowsupdate: bytes, softwaredistribution: bytes }, { signatures })
       const split = await diagnoseLogs(
         {
-          client: { name: 'client[0]', content: chunked(bytes, cuts) },
-          server: { name: 'server[0]', content: chunked(bytes, cuts) },
+          windowsupdate: { name: 'windowsupdate[0]', content: chunked(bytes, cuts) },
+          softwaredistribution: { name: 'softwaredistribution[0]', content: chunked(bytes, cuts) },
         },
         { signatures },
       )
@@ -73,7 +73,7 @@ describe('reader properties', () => {
   test.prop([logText, fc.array(fc.nat(), { maxLength: 12 })], { numRuns: 200 })(
     'gives the same findings for text chunks as for the bytes',
     async (text, cuts) => {
-      const fromBytes = await diagnoseLogs({ client: Buffer.from(text) }, { signatures })
+      const fromBytes = await diagnoseLogs({ windowsupdate: Buffer.from(text) }, { signatures })
       async function* pieces() {
         let start = 0
         for (const cut of [...new Set(cuts.map((value) => value % (text.length + 1)))].sort(
@@ -85,10 +85,12 @@ describe('reader properties', () => {
         yield text.slice(start)
       }
       const fromText = await diagnoseLogs(
-        { client: { name: 'client[0]', content: pieces() } },
+        { windowsupdate: { name: 'windowsupdate[0]', content: pieces() } },
         { signatures },
       )
-      expect(fromText.client!.files[0]!.blocks).toEqual(fromBytes.client!.files[0]!.blocks)
+      expect(fromText.logs.windowsupdate!.files[0]!.blocks).toEqual(
+        fromBytes.logs.windowsupdate!.files[0]!.blocks,
+      )
     },
   )
 })

@@ -22,7 +22,8 @@ describe('signatures.yaml of 954960', () => {
 
   it('declares a client and a server symptom whose fault IDs can be correlated', () => {
     const compiled = compileSignatures(signatures)
-    expect(compiled.map((symptom) => symptom.log).sort()).toEqual(['client', 'server'])
+    expect(compiled.map((symptom) => symptom.log).sort()).toEqual(['softwaredistribution', 'windowsupdate'])
+    expect(signatures.correlation?.symptoms).toEqual(compiled.map((symptom) => symptom.id))
     for (const symptom of compiled) {
       expect(symptom.lines.some((line) => line.captures.includes('faultId'))).toBe(true)
     }

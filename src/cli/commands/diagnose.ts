@@ -1,9 +1,9 @@
-/** @module `kb diagnose`: read WindowsUpdate.log / SoftwareDistribution.log files, report the symptom evidence and the verdict. */
+/** @module `kb diagnose`: read logs of any registered kind, report each article's symptom evidence and verdict. */
 import { type Command, InvalidArgumentError } from 'commander'
-import type { CheckResult } from '../../engine/check-result.ts'
 import type { SignaturesFile } from '../../kb/schema/signatures.ts'
-import { type DiagnosisReport, diagnoseLogs } from '../../logs/diagnose.ts'
-import { formatDiagnosisText, type Translate } from '../../logs/format-report.ts'
+import { kindsRead } from '../../logs/diagnose.ts'
+import { formatDiagnosisText } from '../../logs/format-report.ts'
+import { type DiagnoseInputs, resolveLogInputs } from '../../logs/log-inputs.ts'
 import { terminalProgress } from '../../logs/progress.ts'
 import type { LogInput } from '../../logs/sources.ts'
 import { localizeCheckResult } from '../../render/localize-check.ts'
@@ -15,8 +15,10 @@ import { escapeControls } from '../terminal-text.ts'
 import { parseFactsJson } from './check.ts'
 
 interface DiagnoseCommandOptions {
+  log: Array<{ kind: string; file: string }>
   client: string[]
   server: string[]
+  listKinds?: boolean
   facts?: string
   json?: boolean
   lang?: string
@@ -35,20 +37,27 @@ export function registerDiagnose(program: Command, context: CliContext): void {
   program
     .command('diagnose')
     .description(
-      'Look for the symptom in client (WindowsUpdate.log) and server (SoftwareDistribution.log) logs, then answer "am I affected?" from that evidence and any facts.',
+      'Look for the articles\' symptoms in logs of any registered kind, then answer "am I affected?" for each article from its own evidence and any facts.',
+    )
+    .option(
+      '--log <kind=file>',
+      'a log of kind KIND (see --list-kinds), repeatable (several files of a kind are reported per file); FILE - for standard input',
+      collectLog,
+      [],
     )
     .option(
       '--client <file>',
-      'a client WindowsUpdate.log, repeatable (a fleet is reported per file); - for standard input',
+      'shortcut: a log of the kind marked `shortcut: client` (WindowsUpdate.log)',
       collect,
       [],
     )
     .option(
       '--server <file>',
-      'the WSUS server SoftwareDistribution.log, repeatable; - for standard input',
+      'shortcut: a log of the kind marked `shortcut: server` (SoftwareDistribution.log)',
       collect,
       [],
     )
+    .option('--list-kinds', 'list the log kinds of the knowledge base (id, label, file, usual path) and exit')
     .option(
       '--facts <file>',
       'inventory facts as a JSON object in FILE; evidence from the logs overrides the same names',
@@ -68,9 +77,13 @@ export function registerDiagnose(program: Command, context: CliContext): void {
 Logs may be UTF-8 (with or without BOM) or UTF-16 with BOM, classic or Get-WindowsUpdateLog format,
 or pasted copies; any size (read as a stream). Formats and levels: docs/logs.md.
 
+Each article reads only the log kinds its signatures name, and its evidence counts for it alone.
+
 Examples:
-  kb diagnose --client WindowsUpdate.log
+  kb diagnose --list-kinds
+  kb diagnose --log windowsupdate=WindowsUpdate.log
   kb diagnose --client pc1.log --client pc2.log --server SoftwareDistribution.log --json
+  kb diagnose --log setuperr=setuperr.log --log cbs=CBS.log
   Get-Content WindowsUpdate.log | kb diagnose --client - --lang nl
 
 Exit status: 0 on any verdict, 2 on bad input (message on stderr); with --exit-code see above.`,
@@ -79,52 +92,61 @@ Exit status: 0 on any verdict, 2 on bad input (message on stderr); with --exit-c
 }
 
 async function runDiagnose(options: DiagnoseCommandOptions, context: CliContext): Promise<void> {
-  if (options.client.length === 0 && options.server.length === 0) {
+  const i18n = await context.i18n(options.lang)
+  const t = (key: string, values?: Record<string, unknown>) =>
+    i18n.t(key, { ns: 'common', ...values }) as string
+  const kb = await context.knowledgeBase(options.rules)
+  if (options.listKinds) {
+    for (const kind of kb.model.logKinds) {
+      const shortcut = kind.shortcut ? ` (--${kind.shortcut})` : ''
+      context.out(`${kind.id}${shortcut}: ${t(`logKinds.${kind.id}`)}, ${kind.file}, ${kind.path}`)
+    }
+    return
+  }
+  const files = [...options.log.map((entry) => entry.file), ...options.client, ...options.server]
+  if (files.length === 0) {
     throw new UsageError(
-      'Expected at least one log, not none: add --client FILE or --server FILE (- for standard input)',
+      'Expected at least one log, not none: add --log KIND=FILE, --client FILE or --server FILE (- for standard input)',
     )
   }
-  if ([...options.client, ...options.server].filter((file) => file === '-').length > 1) {
+  if (files.filter((file) => file === '-').length > 1) {
     throw new UsageError(
       'Expected `-` (standard input) for one log only, not several: save the others to files',
     )
   }
-  const i18n = await context.i18n(options.lang)
-  const t: Translate = (key, values) => i18n.t(key, { ns: 'common', ...values }) as string
-  const kb = await context.knowledgeBase(options.rules)
-  const articles = kb.model.articles.flatMap((article) => {
+  const input = (file: string): LogInput =>
+    file === '-'
+      ? { name: t('diagnose.standardInput'), content: context.io.stdin }
+      : { path: context.resolve(file) }
+  const inputs: DiagnoseInputs = { logs: {} }
+  for (const { kind, file } of options.log)
+    inputs.logs![kind] = [...((inputs.logs![kind] as LogInput[]) ?? []), input(file)]
+  if (options.client.length > 0) inputs.client = options.client.map(input)
+  if (options.server.length > 0) inputs.server = options.server.map(input)
+  const given = Object.keys(resolveLogInputs(inputs, kb.model.logKinds))
+  const read = kb.model.articles.flatMap((article) => {
     const signatures = article.extras.signatures as SignaturesFile | undefined
-    return signatures ? [{ id: article.id, signatures }] : []
+    return signatures ? kindsRead(signatures) : []
   })
-  if (articles.length === 0) {
-    throw new UsageError('Expected an article with a `kind: signatures` file in the rules, not none')
+  if (!given.some((kind) => read.includes(kind))) {
+    throw new UsageError(
+      `Expected a log of a kind that an article reads (${[...new Set(read)].map((kind) => `\`${kind}\``).join(', ') || 'none'}), not only ${given.map((kind) => `\`${kind}\``).join(', ')}`,
+    )
   }
   const facts: Record<string, unknown> =
     options.facts === undefined ? {} : parseFactsJson(await context.readInput(options.facts), options.facts)
-  const evidence: DiagnosisReport[] = []
-  const results: CheckResult[] = []
-  const warnings = []
-  for (const article of articles) {
-    const report = await diagnoseLogs(
-      {
-        ...(options.client.length > 0 && { client: options.client.map((file) => toInput(file, context, t)) }),
-        ...(options.server.length > 0 && { server: options.server.map((file) => toInput(file, context, t)) }),
-      },
-      {
-        signatures: article.signatures,
-        progress: safeProgress(terminalProgress(context.io.stderr)),
-        ...(options.maxBytes !== undefined && { maxBytes: options.maxBytes }),
-      },
-    )
-    const unreadable = [report.client, report.server]
-      .flatMap((side) => side?.files ?? [])
-      .find((file) => file.problem)
-    if (unreadable?.problem) throw new UsageError(unreadable.problem)
-    evidence.push(report)
-    const check = await kb.check({ ...facts, ...report.facts }, { article: article.id })
-    results.push(...check.results)
-    warnings.push(...check.warnings)
-  }
+  const { warnings } = kb.prepareFacts(facts)
+  const diagnosed = await kb.diagnose(inputs, {
+    facts,
+    progress: safeProgress(terminalProgress(context.io.stderr)),
+    ...(options.maxBytes !== undefined && { maxBytes: options.maxBytes }),
+  })
+  const unreadable = diagnosed
+    .flatMap(({ diagnosis }) => Object.values(diagnosis.logs).flatMap((kind) => kind.files))
+    .find((file) => file.problem)
+  if (unreadable?.problem) throw new UsageError(unreadable.problem)
+  const evidence = diagnosed.map(({ diagnosis }) => diagnosis)
+  const results = diagnosed.map(({ check }) => check)
   const localized = results.map((result) => localizeCheckResult(result, i18n, kb))
   if (options.json) {
     context.out(JSON.stringify({ evidence, results: localized, warnings }, null, 2))
@@ -145,10 +167,12 @@ function safeProgress(draw: ReturnType<typeof terminalProgress>): ReturnType<typ
   return (event) => draw({ ...event, name: escapeControls(event.name) })
 }
 
-function toInput(file: string, context: CliContext, t: Translate): LogInput {
-  return file === '-'
-    ? { name: t('diagnose.standardInput'), content: context.io.stdin }
-    : { path: context.resolve(file) }
+function collectLog(value: string, previous: Array<{ kind: string; file: string }>) {
+  const match = /^([^=]+)=(.+)$/.exec(value)
+  // InvalidArgumentError lets commander report it as a usage error (exit 2).
+  if (!match)
+    throw new InvalidArgumentError(`Expected KIND=FILE (windowsupdate=WindowsUpdate.log), not \`${value}\``)
+  return [...previous, { kind: match[1]!.trim(), file: match[2]! }]
 }
 
 function parseByteCount(value: string): number {

@@ -6,7 +6,7 @@ import { state } from './state.js'
 /** The strongest evidence first: a confirmed symptom, then a partial one. */
 function strength(report) {
   const rank = { confirmed: 2, partial: 1, none: 0 }
-  return Math.max(rank[report.client?.level] ?? 0, rank[report.server?.level] ?? 0)
+  return Math.max(0, ...Object.values(report.logs).map((found) => rank[found.level]))
 }
 
 async function diagnose(log, kind) {
@@ -39,6 +39,8 @@ export async function readLog(log, kind) {
   let answer
   for (const side of kind ? [kind] : ['client', 'server']) {
     answer = await diagnose(log, side)
+    // Evidence comes by log kind; the page sends its log through the `client` or `server` shortcut.
+    if (answer.ok) for (const report of answer.body.evidence) report.side = side
     if (!answer.ok || answer.body.evidence.some((report) => strength(report) > 0)) break
   }
   setBusy(false)

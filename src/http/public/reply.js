@@ -13,11 +13,12 @@ export function replyFromResults(results, evidence = []) {
     lines.push(text('result.heading', { verdict: result.verdictLabel }))
     const evidenceLines = evidence
       .filter((report) => report.article === result.article)
-      .flatMap((report) => ['client', 'server'].filter((side) => report[side]))
-    const found = evidence.find((report) => report.article === result.article)
+      .flatMap((report) =>
+        Object.values(report.logs).map((found) => `evidence.${report.side}.${found.level}`),
+      )
     if (evidenceLines.length > 0) {
       lines.push('', text('result.evidence'))
-      for (const side of evidenceLines) lines.push(`- ${text(`evidence.${side}.${found[side].level}`)}`)
+      for (const key of evidenceLines) lines.push(`- ${text(key)}`)
     }
     const reasons = [...result.reasons.filter((reason) => reason.status === 'decided'), ...result.conflicts]
     if (reasons.length > 0) {

@@ -13,10 +13,9 @@ export function renderVerdict(results, evidence) {
   const evidenceList = $('evidence')
   evidenceList.replaceChildren()
   for (const report of evidence.filter((candidate) => candidate.article === main.article)) {
-    for (const side of ['client', 'server']) {
-      if (!report[side]) continue
-      const ids = [...new Set(report[side].files.flatMap((file) => file.faultIds ?? []))]
-      const item = element('li', {}, text(`evidence.${side}.${report[side].level}`))
+    for (const found of Object.values(report.logs)) {
+      const ids = [...new Set(found.files.flatMap((file) => file.faultIds ?? []))]
+      const item = element('li', {}, text(`evidence.${report.side}.${found.level}`))
       if (ids.length > 0) item.append(' ', text('evidence.faultIds', { ids: ids.join(', ') }))
       evidenceList.append(item)
     }

@@ -1,9 +1,10 @@
 /** @module `GET /v1/articles/{id}/csaf`: the article as a CSAF 2.0 security advisory in the negotiated language. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import { buildCsaf } from '../../export/csaf-document.ts'
+import { CsafExportError } from '../../export/csaf-export-error.ts'
 import { csafFileName } from '../../export/csaf-files.ts'
 import type { AppEnv, RouteDeps } from '../app-env.ts'
-import { problemContent } from '../problem.ts'
+import { HttpProblem, problemContent } from '../problem.ts'
 import { ArticleParam, LanguageOnlyQuery } from '../schemas.ts'
 import { requireArticle } from './check.ts'
 
@@ -30,6 +31,9 @@ export function registerCsaf(app: OpenAPIHono<AppEnv>, _deps: RouteDeps): void {
         content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
       },
       404: problemContent('KB_HTTP_UNKNOWN_ARTICLE or KB_HTTP_UNKNOWN_LANGUAGE.'),
+      422: problemContent(
+        'KB_HTTP_CSAF_UNAVAILABLE: the article cannot become a complete CSAF document; `detail` says why (for a product the rules leave undecided: the article, the product and its facts).',
+      ),
     },
   })
   app.openapi(route, async (c) => {
@@ -40,6 +44,10 @@ export function registerCsaf(app: OpenAPIHono<AppEnv>, _deps: RouteDeps): void {
       article: id,
       lang: c.var.language,
       resources: snapshot.resources,
+    }).catch((error: unknown) => {
+      // The content cannot give a complete document: the request is fine, the article is not exportable.
+      if (error instanceof CsafExportError) throw new HttpProblem('KB_HTTP_CSAF_UNAVAILABLE', error.message)
+      throw error
     })
     return c.json(document as unknown as Record<string, unknown>, 200, {
       'Content-Disposition': `inline; filename="${csafFileName(document.document.tracking.id)}"`,

@@ -1,20 +1,29 @@
-/** @module `POST /v1/diagnose`: client and/or server logs in, symptom evidence and verdicts out. */
+/** @module `POST /v1/diagnose`: logs of any registered kind in, each article's evidence and verdict out; `GET /v1/diagnose/log-kinds`. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { MiddlewareHandler } from 'hono'
 import type { FactProblem } from '../../engine/facts.ts'
 import type { SignaturesFile } from '../../kb/schema/signatures.ts'
 import type { DiagnoseResult, KnowledgeBase } from '../../knowledge-base.ts'
-import type { LogSide } from '../../logs/diagnose.ts'
+import { kindsRead } from '../../logs/diagnose.ts'
+import { type DiagnoseInputs, logShortcuts, unknownKind } from '../../logs/log-inputs.ts'
 import type { LogInput } from '../../logs/sources.ts'
 import type { AppEnv, RouteDeps } from '../app-env.ts'
 import { asFactsProblem } from '../facts-problem.ts'
 import { localizeForApi } from '../localize-response.ts'
+import { jsonBody } from '../middleware.ts'
 import { HttpProblem, problemBody, problemContent, problemResponse } from '../problem.ts'
 import { checkDeclaredLength, limitedChunks, mediaType, readLimited, tooLarge } from '../read-body.ts'
-import { DiagnoseFormSchema, DiagnoseQuery, DiagnoseResponseSchema } from '../schemas.ts'
+import {
+  DiagnoseFormSchema,
+  DiagnoseJsonSchema,
+  DiagnoseQuery,
+  DiagnoseResponseSchema,
+  LanguageOnlyQuery,
+  LogKindListSchema,
+} from '../schemas.ts'
 import { requireArticle } from './check.ts'
 
-type Inputs = Partial<Record<LogSide, LogInput[]>>
+const JSON_TYPE = /^application\/([\w.-]+\+)?json$/
 
 /**
  * Parts of one multipart body at most: a few client and server logs and `facts`. Every part becomes a
@@ -36,16 +45,19 @@ export const maxConcurrentUploads = 4
 
 /**
  * text/plain is streamed by the handler; multipart is read here, under the limit (all parts together),
- * and its parts are counted before the form parser sees it. At most `maxConcurrentUploads` at once.
+ * and its parts are counted before the form parser sees it; JSON is read and parsed here under the same
+ * limit. At most `maxConcurrentUploads` at once.
  */
 function logsBody(limit: number): MiddlewareHandler<AppEnv> {
+  const jsonLogs = jsonBody(limit)
   let active = 0
   return async (c, next) => {
     const type = mediaType(c.req.raw)
-    if (type !== 'multipart/form-data' && type !== 'text/plain') {
+    const json = JSON_TYPE.test(type)
+    if (type !== 'multipart/form-data' && type !== 'text/plain' && !json) {
       throw new HttpProblem(
         'KB_HTTP_UNSUPPORTED_MEDIA_TYPE',
-        `Expected a body of type text/plain (one log, with ?kind=client or ?kind=server) or multipart/form-data (fields client, server, facts), not ${type === '' ? 'none' : `\`${type}\``}`,
+        `Expected a body of type text/plain (one log, with ?kind=), multipart/form-data (a field per log kind, facts) or application/json ({"logs": {kind: text}, "facts": {…}}), not ${type === '' ? 'none' : `\`${type}\``}`,
       )
     }
     if (active >= maxConcurrentUploads) {
@@ -60,6 +72,7 @@ function logsBody(limit: number): MiddlewareHandler<AppEnv> {
     }
     active++
     try {
+      if (json) return await jsonLogs(c, next)
       if (type === 'multipart/form-data') {
         checkDeclaredLength(c.req.raw, limit)
         const body = await readLimited(c.req.raw, limit)
@@ -94,11 +107,12 @@ function countParts(body: Uint8Array, boundary: string): number {
   return count
 }
 
-function signatureArticles(kb: KnowledgeBase, only: string | undefined) {
+/** The articles to diagnose: all with signatures, or the one asked for. */
+function signatureArticles(kb: KnowledgeBase, only: string | undefined): SignaturesFile[] {
   const candidates = only === undefined ? kb.model.articles : [requireArticle(kb, only)]
   const found = candidates.flatMap((article) => {
     const signatures = article.extras.signatures as SignaturesFile | undefined
-    return signatures ? [{ id: article.id, signatures }] : []
+    return signatures ? [signatures] : []
   })
   if (found.length === 0) {
     throw new HttpProblem(
@@ -109,50 +123,89 @@ function signatureArticles(kb: KnowledgeBase, only: string | undefined) {
   return found
 }
 
-async function formInputs(form: Record<string, unknown>): Promise<{ inputs: Inputs; facts: unknown }> {
-  const inputs: Inputs = {}
-  for (const side of ['client', 'server'] as const) {
-    const given = form[side]
-    if (given === undefined) continue
-    const list = Array.isArray(given) ? given : [given]
-    inputs[side] = await Promise.all(
-      list.map(async (value: unknown, index): Promise<LogInput> => {
-        // A pasted string is always text: never let a one-line value be taken for a file path.
-        if (typeof value === 'string') return { text: value, name: `${side}[${index}]` }
-        const file = value as File
-        return { name: file.name || `${side}[${index}]`, content: new Uint8Array(await file.arrayBuffer()) }
-      }),
-    )
-  }
-  let facts: unknown = {}
-  if (typeof form.facts === 'string' && form.facts.trim() !== '') {
-    try {
-      facts = JSON.parse(form.facts)
-    } catch (error) {
+/** Puts one log field (a kind id or a shortcut) into the inputs, or answers 400 for an unknown name. */
+function addLog(kb: KnowledgeBase, inputs: DiagnoseInputs, field: string, logs: LogInput[]): void {
+  if ((logShortcuts as readonly string[]).includes(field)) {
+    const shortcut = field as (typeof logShortcuts)[number]
+    if (!kb.model.logKinds.some((kind) => kind.shortcut === shortcut)) {
       throw new HttpProblem(
-        'KB_HTTP_MALFORMED_JSON',
-        `Expected the \`facts\` field to be a JSON object, not text that fails to parse: ${(error as Error).message}`,
-        { parameter: 'facts' },
+        'KB_HTTP_INVALID_PARAMETER',
+        `Expected a log kind marked \`shortcut: ${shortcut}\`, not none in this knowledge base: name the kind instead`,
+        { parameter: field },
       )
     }
+    inputs[shortcut] = [...((inputs[shortcut] as LogInput[] | undefined) ?? []), ...logs]
+    return
   }
-  return { inputs, facts }
+  const ids = kb.model.logKinds.map((kind) => kind.id)
+  if (!ids.includes(field)) {
+    throw new HttpProblem('KB_HTTP_INVALID_PARAMETER', unknownKind(field, [...ids, ...logShortcuts]), {
+      parameter: field,
+    })
+  }
+  inputs.logs = { ...inputs.logs, [field]: [...((inputs.logs?.[field] as LogInput[]) ?? []), ...logs] }
+}
+
+function parseFactsField(value: unknown): unknown {
+  if (typeof value !== 'string' || value.trim() === '') return {}
+  try {
+    return JSON.parse(value)
+  } catch (error) {
+    throw new HttpProblem(
+      'KB_HTTP_MALFORMED_JSON',
+      `Expected the \`facts\` field to be a JSON object, not text that fails to parse: ${(error as Error).message}`,
+      { parameter: 'facts' },
+    )
+  }
+}
+
+/** Multipart: every field but `facts` is a log, named by kind id or shortcut; files or pasted text. */
+async function formInputs(kb: KnowledgeBase, form: Record<string, unknown>) {
+  const inputs: DiagnoseInputs = {}
+  for (const [field, given] of Object.entries(form)) {
+    if (field === 'facts') continue
+    const list = Array.isArray(given) ? given : [given]
+    const logs = await Promise.all(
+      list.map(async (value: unknown, index): Promise<LogInput> => {
+        // A pasted string is always text: never let a one-line value be taken for a file path.
+        if (typeof value === 'string') return { text: value, name: `${field}[${index}]` }
+        const file = value as File
+        return { name: file.name || `${field}[${index}]`, content: new Uint8Array(await file.arrayBuffer()) }
+      }),
+    )
+    addLog(kb, inputs, field, logs)
+  }
+  return { inputs, facts: parseFactsField(form.facts) }
+}
+
+/** JSON: `{logs: {kind: text | text[]}, client?, server?}`; every log is text. */
+function jsonInputs(kb: KnowledgeBase, body: z.infer<typeof DiagnoseJsonSchema>) {
+  const inputs: DiagnoseInputs = {}
+  const texts = (field: string, given: string | string[]) =>
+    (Array.isArray(given) ? given : [given]).map((text, index) => ({ text, name: `${field}[${index}]` }))
+  for (const [field, given] of Object.entries(body.logs ?? {})) addLog(kb, inputs, field, texts(field, given))
+  for (const shortcut of logShortcuts) {
+    const given = body[shortcut]
+    if (given !== undefined) addLog(kb, inputs, shortcut, texts(shortcut, given))
+  }
+  return inputs
 }
 
 /**
- * Register `POST /v1/diagnose`.
+ * Register `POST /v1/diagnose` and `GET /v1/diagnose/log-kinds`.
  *
  * @example
  * registerDiagnose(app, deps) // in createApp, after the middleware
  */
 export function registerDiagnose(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
+  registerLogKinds(app)
   const route = createRoute({
     method: 'post',
     path: '/v1/diagnose',
     tags: ['check'],
-    summary: 'Look for the symptom in logs, then answer "am I affected?"',
+    summary: 'Look for the articles\' symptoms in logs, then answer "am I affected?"',
     description:
-      'A text/plain body is one log (`kind` says which) and is read as a stream; multipart/form-data takes `client` and `server` files or text fields (repeatable) and optional `facts` (JSON). The byte limit (32 MiB by default) is enforced while reading.',
+      'Logs are named by log kind (`GET /v1/diagnose/log-kinds`; `client` and `server` are shortcuts). A text/plain body is one log (`kind` says which) and is read as a stream; multipart/form-data takes one field per kind (files or text, repeatable) and optional `facts` (JSON); application/json takes `{"logs": {kind: text or [texts]}, "facts": {…}}`. Each article reads only the kinds its signatures name, and its evidence counts for it alone; articles that read none of the given kinds are left out. The byte limit (32 MiB by default) is enforced while reading.',
     middleware: [logsBody(deps.limits.logs)] as const,
     request: {
       query: DiagnoseQuery,
@@ -160,9 +213,10 @@ export function registerDiagnose(app: OpenAPIHono<AppEnv>, deps: RouteDeps): voi
         required: true,
         content: {
           'text/plain': {
-            schema: z.string().openapi({ description: 'One WindowsUpdate.log or SoftwareDistribution.log.' }),
+            schema: z.string().openapi({ description: 'One log of the kind `kind` names.' }),
           },
           'multipart/form-data': { schema: DiagnoseFormSchema },
+          'application/json': { schema: DiagnoseJsonSchema },
         },
       },
     },
@@ -172,7 +226,7 @@ export function registerDiagnose(app: OpenAPIHono<AppEnv>, deps: RouteDeps): voi
         content: { 'application/json': { schema: DiagnoseResponseSchema } },
       },
       400: problemContent(
-        'KB_HTTP_MISSING_LOG, KB_HTTP_INVALID_PARAMETER (no `kind` for text/plain), KB_HTTP_MALFORMED_JSON (`facts`), KB_HTTP_MALFORMED_FORM, KB_HTTP_UNREADABLE_LOG.',
+        'KB_HTTP_MISSING_LOG (no log, or none of a kind an article reads), KB_HTTP_INVALID_PARAMETER (an unknown log kind as `kind` or field name; no `kind` for text/plain), KB_HTTP_MALFORMED_JSON, KB_HTTP_MALFORMED_FORM, KB_HTTP_UNREADABLE_LOG.',
       ),
       404: problemContent('KB_HTTP_UNKNOWN_ARTICLE or KB_HTTP_UNKNOWN_LANGUAGE.'),
       413: problemContent('KB_HTTP_BODY_TOO_LARGE, KB_HTTP_TOO_MANY_PARTS (more than 16 parts).'),
@@ -185,30 +239,35 @@ export function registerDiagnose(app: OpenAPIHono<AppEnv>, deps: RouteDeps): voi
     const { kb } = c.var.snapshot
     const query = c.req.valid('query')
     const articles = signatureArticles(kb, query.article)
-    let inputs: Inputs = {}
+    let inputs: DiagnoseInputs = {}
     let facts: unknown = {}
     let exceeded = () => false
-    if (mediaType(c.req.raw) === 'text/plain') {
+    const type = mediaType(c.req.raw)
+    if (type === 'text/plain') {
       if (!query.kind) {
         throw new HttpProblem(
           'KB_HTTP_INVALID_PARAMETER',
-          'Expected `kind=client` or `kind=server` with a text/plain log, not no `kind`',
+          'Expected `kind` (a log kind such as `windowsupdate`, or `client`/`server`) with a text/plain log, not no `kind`',
           { parameter: 'kind' },
         )
       }
-      if (articles.length === 1) {
-        const body = limitedChunks(c.req.raw, deps.limits.logs)
-        inputs[query.kind] = [{ name: query.kind, content: body.chunks }]
-        exceeded = body.exceeded
-      } else {
-        // Several articles read the same log: keep the bytes (within the limit) to read them again.
-        inputs[query.kind] = [{ name: query.kind, content: await readLimited(c.req.raw, deps.limits.logs) }]
-      }
+      // Read once for every article (a stream cannot be read twice): no copy needed.
+      const body = limitedChunks(c.req.raw, deps.limits.logs)
+      addLog(kb, inputs, query.kind, [{ name: query.kind, content: body.chunks }])
+      exceeded = body.exceeded
+    } else if (JSON_TYPE.test(type)) {
+      // Facts as parsed (not through zod), like POST /v1/check: a `__proto__` key stays plain data.
+      inputs = jsonInputs(kb, c.req.valid('json') as z.infer<typeof DiagnoseJsonSchema>)
+      facts = (c.var.json as { facts?: unknown }).facts ?? {}
     } else {
-      ;({ inputs, facts } = await formInputs(c.req.valid('form') as Record<string, unknown>))
+      ;({ inputs, facts } = await formInputs(kb, c.req.valid('form') as Record<string, unknown>))
     }
-    if (!inputs.client && !inputs.server) {
-      throw new HttpProblem('KB_HTTP_MISSING_LOG', 'Expected a `client` or `server` log, not neither')
+    const given = [...Object.keys(inputs.logs ?? {}), ...logShortcuts.filter((name) => inputs[name])]
+    if (given.length === 0) {
+      throw new HttpProblem(
+        'KB_HTTP_MISSING_LOG',
+        'Expected at least one log (a field per log kind), not none',
+      )
     }
     let warnings: FactProblem[]
     let diagnosed: DiagnoseResult[]
@@ -222,9 +281,15 @@ export function registerDiagnose(app: OpenAPIHono<AppEnv>, deps: RouteDeps): voi
       throw asFactsProblem(error)
     }
     if (exceeded()) throw tooLarge(deps.limits.logs)
+    if (diagnosed.length === 0) {
+      const read = [...new Set(articles.flatMap((signatures) => kindsRead(signatures)))]
+      throw new HttpProblem(
+        'KB_HTTP_MISSING_LOG',
+        `Expected a log of a kind that ${query.article === undefined ? 'an article' : `article \`${query.article}\``} reads (${read.map((kind) => `\`${kind}\``).join(', ')}), not only ${given.map((kind) => `\`${kind}\``).join(', ')}`,
+      )
+    }
     const unreadable = diagnosed
-      .flatMap(({ diagnosis }) => [diagnosis.client, diagnosis.server])
-      .flatMap((side) => side?.files ?? [])
+      .flatMap(({ diagnosis }) => Object.values(diagnosis.logs).flatMap((kind) => kind.files))
       .find((file) => file.problem)
     if (unreadable?.problem) {
       // The reader's problem is already one "Expected …, not …" sentence naming the log.
@@ -234,5 +299,37 @@ export function registerDiagnose(app: OpenAPIHono<AppEnv>, deps: RouteDeps): voi
     const evidence = diagnosed.map(({ diagnosis }) => diagnosis)
     const results = diagnosed.map(({ check }) => localizeForApi(check, i18n, kb))
     return c.json({ language: c.var.language, evidence, results, warnings }, 200)
+  })
+}
+
+/** `GET /v1/diagnose/log-kinds`: what a client may send, with localized labels and the articles that read each kind. */
+function registerLogKinds(app: OpenAPIHono<AppEnv>): void {
+  const route = createRoute({
+    method: 'get',
+    path: '/v1/diagnose/log-kinds',
+    tags: ['check'],
+    summary: 'List the log kinds that `POST /v1/diagnose` reads',
+    request: { query: LanguageOnlyQuery },
+    responses: {
+      200: {
+        description: 'The log kinds of the knowledge base, labels in the negotiated language.',
+        content: { 'application/json': { schema: LogKindListSchema } },
+      },
+      404: problemContent('KB_HTTP_UNKNOWN_LANGUAGE.'),
+    },
+  })
+  app.openapi(route, async (c) => {
+    const { kb } = c.var.snapshot
+    const i18n = await c.var.snapshot.i18n(c.var.language)
+    const readers = kb.model.articles.flatMap((article) => {
+      const signatures = article.extras.signatures as SignaturesFile | undefined
+      return signatures ? [{ id: article.id, kinds: kindsRead(signatures) }] : []
+    })
+    const kinds = kb.model.logKinds.map((kind) => ({
+      ...kind,
+      label: i18n.t(`logKinds.${kind.id}`, { ns: 'common' }) as string,
+      articles: readers.filter((reader) => reader.kinds.includes(kind.id)).map((reader) => reader.id),
+    }))
+    return c.json({ language: c.var.language, kinds }, 200)
   })
 }

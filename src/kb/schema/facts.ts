@@ -12,7 +12,10 @@ const FactValue = z.strictObject({
 export const FactDefinition = z.strictObject({
   name: FactName,
   type: z.enum(['enum', 'boolean', 'version']),
-  /** Where the fact comes from: an inventory answer, or evidence found in logs. */
+  /**
+   * Where the fact comes from: an inventory answer, or evidence found in logs. Only the loader makes
+   * evidence facts (from an article's signatures); `kind: facts` declares inventory facts.
+   */
   source: z.enum(['inventory', 'evidence']).default('inventory'),
   values: z.array(FactValue).min(2).optional(),
   /** The value assumed when the fact is absent (evidence: no log means no symptom seen). */
@@ -46,7 +49,10 @@ export const FactsFile = z
     })
   })
 
-/** A validated fact definition. */
-export type FactDefinition = z.infer<typeof FactDefinition>
+/**
+ * A validated fact definition. Evidence facts are not written in `kind: facts`: the loader makes one for each
+ * `fact` an article's signatures set, with `article` naming that article (its evidence counts for it alone).
+ */
+export type FactDefinition = z.infer<typeof FactDefinition> & { article?: string }
 /** A validated `kind: facts` file. */
 export type FactsFile = z.infer<typeof FactsFile>

@@ -1,7 +1,7 @@
 /** @module Schema of `kind: signatures`: the log lines that show an article's symptom, as data. */
 import { z } from 'zod'
 import { patternProblem } from '../../logs/regex-safety.ts'
-import { Id } from './common.ts'
+import { FactName, Id } from './common.ts'
 
 /** A regular expression (JavaScript syntax, no flags) that compiles and cannot backtrack catastrophically. */
 const SafePattern = z
@@ -43,10 +43,13 @@ const SignatureVeto = z.strictObject({
 /** Schema of one symptom: the log lines that show it and the lines that rule it out. */
 export const Symptom = z.strictObject({
   id: Id,
-  /** Which log the block appears in: the client's WindowsUpdate.log or the server's SoftwareDistribution.log. */
-  log: z.enum(['client', 'server']),
-  /** Where that log lives, for messages. */
-  file: z.string().min(1),
+  /** The kind of log the block appears in: an id of the log-kind registry (`kind: logs`), e.g. `cbs`. */
+  log: Id,
+  /**
+   * The evidence fact this symptom sets to its level (`confirmed`, `partial`, `none`) when a log of its kind
+   * is given. The name belongs to this article: no other article declares or reads it.
+   */
+  fact: FactName,
   description: z.string().min(1),
   /** Most records allowed between the first and the last matched line of one block. */
   window: z.number().int().min(0).max(10_000),
@@ -54,12 +57,21 @@ export const Symptom = z.strictObject({
   vetoes: z.array(SignatureVeto).default([]),
 })
 
-/** Schema of `kind: signatures`: an article's symptoms in the client and server logs. */
+/** Two or more symptoms whose blocks carry the same `faultId` when one fault shows in several logs. */
+const Correlation = z.strictObject({
+  /** The boolean evidence fact: a `faultId` found in a block of every listed symptom. */
+  fact: FactName,
+  symptoms: z.array(Id).min(2),
+})
+
+/** Schema of `kind: signatures`: an article's symptoms in the logs it reads. */
 export const SignaturesFile = z
   .strictObject({
     kind: z.literal('signatures'),
-    article: z.string().regex(/^\d+$/, 'Expected the article number as a quoted string such as "954960"'),
+    /** The article's id, quoted (`"954960"`, `"contoso-1001"`). */
+    article: Id,
     symptoms: z.array(Symptom).min(1),
+    correlation: Correlation.optional(),
   })
   .superRefine((file, context) => {
     const symptomIds = new Set<string>()
@@ -91,6 +103,32 @@ export const SignaturesFile = z
         })
       }
     })
+    const correlation = file.correlation
+    correlation?.symptoms.forEach((id, index) => {
+      const path = ['correlation', 'symptoms', index]
+      if (!symptomIds.has(id)) {
+        context.addIssue({ code: 'custom', path, message: `Expected a symptom of this file, not \`${id}\`` })
+      } else if (correlation.symptoms.indexOf(id) !== index) {
+        context.addIssue({ code: 'custom', path, message: `Expected each symptom once, not \`${id}\` again` })
+      } else if (
+        !file.symptoms
+          .find((symptom) => symptom.id === id)
+          ?.lines.some((line) => captureNames(line.pattern).includes('faultId'))
+      ) {
+        context.addIssue({
+          code: 'custom',
+          path,
+          message: `Expected \`${id}\` to capture \`(?<faultId>…)\` in one of its lines, not no fault ID to correlate`,
+        })
+      }
+    })
+    if (correlation && file.symptoms.some((symptom) => symptom.fact === correlation.fact)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['correlation', 'fact'],
+        message: `Expected a fact of its own for the correlation, not \`${correlation.fact}\`, which a symptom sets`,
+      })
+    }
   })
 
 /** A validated symptom. */
