@@ -24,6 +24,7 @@ const commandModules: Record<string, () => Promise<Register[]>> = {
   serve: async () => [(await import('./commands/serve.ts')).registerServe],
   graph: async () => [(await import('./commands/graph.ts')).registerGraph],
   search: async () => [(await import('./commands/search.ts')).registerSearch],
+  new: async () => [(await import('./commands/new.ts')).registerNew],
 }
 
 /**

@@ -88,6 +88,22 @@ const Reference = z.strictObject({
     .describe('How it relates to this article; `related`: about a different problem that looks alike.'),
 })
 
+const Source = z.strictObject({
+  url: Url.describe('Where the source is published.'),
+  title: z.string().min(1).describe('The title of the source as published.'),
+  repository: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('The repository and path it was read from, when it was read from one (`owner/name/path`).'),
+  commit: z.string().min(1).optional().describe('The commit of the repository version that was read.'),
+  date: IsoDate.optional().describe('The date the source carries (`ms.date`, last review).'),
+  supports: z
+    .array(z.string().min(1))
+    .min(1)
+    .describe('What the source supports: the facts, values, log lines and rules taken from it.'),
+})
+
 const Revision = z.strictObject({
   id: Id.describe('The revision id; `{{revision<Id>}}` interpolates its date.'),
   date: IsoDate.describe('When the revision was published.'),
@@ -243,6 +259,12 @@ export const ArticleFile = z.strictObject({
     .default({})
     .describe(
       'The documents the article publishes and their outlines (see "Document outlines" in docs/rules.md); none when absent.',
+    ),
+  sources: z
+    .array(Source)
+    .default([])
+    .describe(
+      'Where the facts of this article come from, and what each source supports; what no source supports is left out.',
     ),
 })
 
