@@ -156,10 +156,7 @@ export async function buildCsaf(kb: KnowledgeBase, options: CsafOptions): Promis
   for (const reference of article.references) {
     if (reference.relation !== 'self' && reference.relation !== 'source' && reference.relation !== 'related')
       continue
-    const document =
-      reference.kind === 'advisory' || reference.kind === 'kb'
-        ? csaf(`reference.kind.${reference.kind}`, { number: reference.number ?? '' })
-        : ''
+    const document = csaf(`reference.kind.${reference.kind}`, { number: reference.number ?? '' })
     references.push({
       category: 'external',
       summary: csaf(`reference.relation.${reference.relation}`, { document }),
@@ -186,6 +183,10 @@ export async function buildCsaf(kb: KnowledgeBase, options: CsafOptions): Promis
     targetSet: csaf('threat.targetSet'),
     impact: csaf('threat.impact'),
     rule: (id) => text(`verdicts.rules.${id}`),
+    steps: model.verdicts.actions
+      .filter((action) => action.verdicts.includes('affected'))
+      .map((action) => text(`verdicts.actions.${action.id}`))
+      .join(' '),
   })
   const notes = csafNotes({ article, resources, articleId: options.article, csaf, text, localizer })
   if (translated)
@@ -240,7 +241,7 @@ export async function buildCsaf(kb: KnowledgeBase, options: CsafOptions): Promis
         notes: notes.vulnerability,
         product_status: status.product_status,
         release_date: date(published),
-        remediations: status.remediations,
+        ...(status.remediations.length > 0 && { remediations: status.remediations }),
         threats: status.threats,
         title: subtitle(),
       },

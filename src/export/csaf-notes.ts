@@ -43,7 +43,16 @@ export function csafNotes(sources: NoteSources): { document: CsafNote[]; vulnera
     ...(localizer.has('kb.cause')
       ? [{ category: 'details' as const, title: csaf('note.cause'), text: text('kb.cause') }]
       : []),
-    { category: 'general', title: csaf('note.productStatus.title'), text: csaf('note.productStatus.text') },
+    {
+      category: 'general',
+      title: csaf('note.productStatus.title'),
+      // One sentence per fact the article has: a prerequisite on clients, a component judged by its version.
+      text: [
+        csaf('note.productStatus.text'),
+        ...(article.products.prerequisite ? [csaf('note.productStatus.prerequisite')] : []),
+        ...(article.component ? [csaf('note.productStatus.component')] : []),
+      ].join(' '),
+    },
   ]
   return { document, vulnerability }
 }

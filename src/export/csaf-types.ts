@@ -78,7 +78,7 @@ interface CsafVulnerability {
   product_status: CsafProductStatus
   references?: CsafReference[]
   release_date?: string
-  remediations: CsafRemediation[]
+  remediations?: CsafRemediation[]
   threats: CsafThreat[]
   title: string
 }

@@ -34,6 +34,8 @@ interface StatusTexts {
   impact: string
   /** The sentence that explains a decision rule (`verdicts.rules.<id>` of the article). */
   rule: (id: string) => string
+  /** The article's steps for an affected product, when its fix is a configuration step (no `fix`). */
+  steps: string
 }
 
 /**
@@ -81,7 +83,6 @@ export function productStatus(
   const affected = decided.filter((scenario) => scenario.verdict === 'affected')
   const { fix, workaround } = article
   const remediations: CsafRemediation[] = []
-  // Without a fix there is nothing to remediate with; the status lists still say who is affected.
   if (fix) {
     const fixable = affected.filter((scenario) => fix.products.includes(scenario.core!))
     const otherwise = affected.filter((scenario) => workaround?.products.includes(scenario.core!))
@@ -104,6 +105,9 @@ export function productStatus(
       remediations.push({ category: 'workaround', details: texts.workaround, ...where })
     }
   }
+  // A fix that is a configuration step or a command: the vendor's documented mitigation, in the article's steps.
+  if (!fix && affected.length > 0 && texts.steps !== '')
+    remediations.push({ category: 'mitigation', details: texts.steps, product_ids: ids(affected) })
 
   const threats: CsafThreat[] = []
   if (affected.length > 0) {

@@ -149,13 +149,13 @@ describe('remediations and threats', () => {
   const groupOf = (id: string) => english.product_tree.product_groups!.find((group) => group.group_id === id)!
 
   it('offers KB954960 with its URL and release date for SP1, and the workaround for RTM', () => {
-    const fix = vulnerability().remediations.find((entry) => entry.category === 'vendor_fix' && entry.date)!
+    const fix = vulnerability().remediations!.find((entry) => entry.category === 'vendor_fix' && entry.date)!
     expect(fix.url).toBe('http://support.microsoft.com/kb/954960')
     expect(fix.date).toBe('2008-08-01T00:00:00.000Z')
     expect(groupOf(fix.group_ids![0]!).product_ids).toContain(
       'wsus-client-webservice-dll-3.1.6001.65:wsus-3.0-sp1',
     )
-    const workaround = vulnerability().remediations.find((entry) => entry.category === 'workaround')!
+    const workaround = vulnerability().remediations!.find((entry) => entry.category === 'workaround')!
     expect(workaround.details).toContain('D359F493-0AAD-43FA-AF5C-6763326CD98F')
     expect(groupOf(workaround.group_ids![0]!).product_ids).toEqual([
       'wsus-3.0',
