@@ -164,7 +164,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 
   app.notFound((c) => {
     const allowed = allowedMethods(app, c.req.path)
-    if (allowed.length > 0) {
+    // A route that takes this method but found nothing (an unknown asset or article) is a 404, not a 405.
+    if (allowed.length > 0 && !allowed.includes(c.req.method)) {
       return problemResponse(
         problemBody(
           'KB_HTTP_METHOD_NOT_ALLOWED',

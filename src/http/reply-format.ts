@@ -84,24 +84,22 @@ export async function replyText(
   const replies: ReplyResult[] = await Promise.all(
     results.map(async (result) => {
       const report = evidence.find((entry) => entry.article === result.article)
-      // Each log kind the article read: "<label>: <level>", in the reader's language.
-      const sentences = Object.entries(report?.logs ?? {}).map(([kind, { level }]) =>
-        i18n
-          .t('diagnose.file', {
-            ns: 'common',
-            kind: i18n.t(`logKinds.${kind}`, { ns: 'common' }),
-            name: '',
-            level: i18n.t(`diagnose.level.${level}`, { ns: 'common' }),
-          })
-          .replace(/ {2,}/g, ' '),
-      )
+      // Each log kind the article read, in the reader's language: the page's sentence for the client and
+      // server logs, "<label>: <level>" for the other kinds.
+      const sentences = Object.entries(report?.logs ?? {}).map(([kind, { level }]) => {
+        const shortcut = c.var.snapshot.kb.model.logKinds.find((entry) => entry.id === kind)?.shortcut
+        if (shortcut === 'client' || shortcut === 'server') return t(`evidence.${shortcut}.${level}`)
+        const common = (key: string) => i18n.t(key, { ns: 'common' }) as string
+        return `${common(`logKinds.${kind}`)}: ${common(`diagnose.level.${level}`)}`
+      })
+      // The title of the article's first document; an article without documents is named by its id.
+      const [doc] = c.var.snapshot.renderer.documentsOf(result.article)
       return {
         ...result,
-        title: await c.var.snapshot.renderer.title({
-          article: result.article,
-          doc: 'kb',
-          lang: c.var.language,
-        }),
+        title:
+          doc === undefined
+            ? result.article
+            : await c.var.snapshot.renderer.title({ article: result.article, doc, lang: c.var.language }),
         ...(sentences.length > 0 ? { evidence: sentences } : {}),
       }
     }),

@@ -2,7 +2,7 @@
 import { create, insertMultiple, type Orama, search } from '@orama/orama'
 import type { KnowledgeBaseModel } from '../kb/model.ts'
 import { type Language, languages } from '../render/i18n.ts'
-import { documentKinds, type Renderer } from '../render/renderer.ts'
+import type { Renderer } from '../render/renderer.ts'
 import { codes, factsRecord, type SearchRecord, sections } from './records.ts'
 import { fold, terms } from './tokenize.ts'
 
@@ -30,7 +30,7 @@ export interface SearchOptions {
 }
 
 /** Where the documents come from: the renderer (or, in tests, anything that gives trees and titles). */
-export type DocumentSource = Pick<Renderer, 'tree' | 'title'>
+export type DocumentSource = Pick<Renderer, 'tree' | 'title' | 'documentsOf'>
 
 const schema = { title: 'string', section: 'string', text: 'string', codes: 'string' } as const
 type Database = Orama<typeof schema>
@@ -60,7 +60,7 @@ export class SearchIndex {
   }
 
   /**
-   * Index every document (`documentKinds`) of every article in every language, section by section, and
+   * Index every document an article declares, of every article in every language, section by section, and
    * each article's facts (codes, log lines, product names).
    */
   static async build(model: KnowledgeBaseModel, renderer: DocumentSource): Promise<SearchIndex> {
@@ -68,7 +68,7 @@ export class SearchIndex {
     for (const article of model.articles) {
       for (const lang of languages) {
         const titles: string[] = []
-        for (const document of documentKinds) {
+        for (const document of renderer.documentsOf(article.id)) {
           const options = { article: article.id, doc: document, lang }
           const tree = await renderer.tree(options)
           const documentTitle = await renderer.title(options)

@@ -29,7 +29,18 @@ describe('file-system errors exit 2 with a sentence naming the path', () => {
   it('kb render --out over a directory: the target named, no .tmp file left', async () => {
     const target = path.join(dir, 'taken.html')
     await mkdir(target)
-    const run = await runKb(['render', '--doc', 'kb', '--lang', 'en', '--format', 'html', '--out', target])
+    const run = await runKb([
+      'render',
+      '954960',
+      '--doc',
+      'kb',
+      '--lang',
+      'en',
+      '--format',
+      'html',
+      '--out',
+      target,
+    ])
     expect(run.status).toBe(exitCodes.usage)
     expect(run.stderr).toMatch(sentence)
     expect(run.stderr).toContain(`\`${path.relative(process.cwd(), target)}\``)

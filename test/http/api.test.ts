@@ -360,10 +360,11 @@ describe('POST /v1/diagnose', () => {
       label: localeString('nl', 'common', 'logKinds.windowsupdate'),
       file: 'WindowsUpdate.log',
       shortcut: 'client',
-      articles: ['954960'],
     })
+    // Which articles read a kind follows their signatures, whatever other articles there are.
+    expect(windowsupdate.articles).toContain('954960')
     const cbs = body.kinds.find((kind: { id: string }) => kind.id === 'cbs')
-    expect(cbs.articles).toEqual([])
+    expect(cbs.articles).not.toContain('954960')
   })
 
   it.each([

@@ -100,7 +100,7 @@ describe('formatDiagnosisText', () => {
       '    line 8: no timestamp',
       '  Similar lines, but another problem; this line rules it out:',
       '    line 30 [2008-06-13 19:59:56:617]: ErrorCode:InvalidParameters(7)',
-      '  3 blocks not listed',
+      '  3 more blocks not listed',
       '  2 over-long records, matched on their beginning only',
       'Windows Update client log pc2.log: not found (fault ID 00000000)',
       'WSUS server log SoftwareDistribution.log: confirmed',

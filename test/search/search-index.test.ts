@@ -24,6 +24,7 @@ const documents: Record<string, Record<Language, string>> = {
 
 const parse = (markdown: string) => unified().use(remarkParse).parse(markdown) as Root
 const source: DocumentSource = {
+  documentsOf: () => ['kb'],
   tree: async ({ article, lang }) => parse(documents[article]![lang]),
   title: async ({ article, lang }) => documents[article]![lang].split('\n')[0]!.slice(2),
 }

@@ -25,7 +25,7 @@ export function registerSearch(program: Command, context: CliContext): void {
   program
     .command('search')
     .description(
-      'Search every article in every language: titles, sections, error codes, log lines, product names. Exact codes and ids (0x8024400E, KB954960) come first. Exit 1 when nothing matches.',
+      'Search every article in every language: titles, sections, error codes, log lines, product names. Exact codes and ids (an error code such as 0x80244007, a KB number) come first. Exit 1 when nothing matches.',
     )
     .argument('<query...>', 'words, an error code, a KB or update id, or a log line')
     .option('--lang <lang>', `search this language only: ${languages.join(', ')} (default: all)`)

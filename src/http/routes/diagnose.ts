@@ -319,6 +319,7 @@ function registerLogKinds(app: OpenAPIHono<AppEnv>): void {
   const route = createRoute({
     method: 'get',
     path: '/v1/diagnose/log-kinds',
+    operationId: 'listLogKinds',
     tags: ['check'],
     summary: 'List the log kinds that `POST /v1/diagnose` reads',
     request: { query: LanguageOnlyQuery },
