@@ -45,6 +45,11 @@ export class ArticleChecker {
   // The facts any rule of the article reads, sorted: the only ones that key the memo.
   readonly #factsRead: string[]
 
+  /** Every fact the article's rules read (derivations, decisions and actions), in rule order. */
+  get factsRead(): readonly string[] {
+    return this.#factsRead
+  }
+
   /** `strategy`: how the fast path is built (generated code where allowed, by default). */
   constructor(
     article: ArticleModel,

@@ -32,8 +32,8 @@ describe.skipIf(!hasChromium)('document pages in a browser', () => {
 
   beforeAll(async () => {
     const app = await testApp()
-    articleId = ((await (await app.request('/v1/articles')).json()) as { articles: Array<{ id: string }> })
-      .articles[0]!.id
+    // 954960 declares both documents (a KB article and an advisory).
+    articleId = '954960'
     server = await startServer(app, { host: '127.0.0.1', port: 0 })
     profile = mkdtempSync(path.join(tmpdir(), 'kb-advisor-chromium-'))
     context = await chromium.launchPersistentContext(profile, {

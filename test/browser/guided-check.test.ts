@@ -237,10 +237,13 @@ describe.skipIf(!hasChromium)('the guided check in a browser', () => {
 
   it('hides the search box without GET /v1/search, and lists its hits when the server has it', async () => {
     const page = await context.newPage()
+    // A server without the route: the box stays hidden.
+    await page.route('**/v1/search?**', (route) => route.fulfill({ status: 404, json: {} }))
     await page.goto(`${server.url}?lang=en`)
     await page.locator('#article-list a').first().waitFor()
     await page.waitForLoadState('networkidle')
     expect(await page.locator('#search-form').isHidden()).toBe(true)
+    await page.unroute('**/v1/search?**')
 
     // The search answer as issue 13 specifies it, for a server that has the route.
     await page.route('**/v1/search?**', (route) => {

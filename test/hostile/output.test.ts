@@ -54,7 +54,7 @@ describe('a reader that goes away (EPIPE) ends the command quietly with 141', ()
   it('every other command that writes to standard output', async () => {
     const commands = [
       ['check', '--fact', 'wsusVersion=3.0', '--json'],
-      ['render', '--doc', 'kb', '--lang', 'nl', '--format', 'md'],
+      ['render', '954960', '--doc', 'kb', '--lang', 'nl', '--format', 'md'],
       ['export', 'csaf', (await loadKnowledgeBase()).articleIds[0]!, '--lang', 'en'],
     ]
     const runs = commands.map((args) => {

@@ -247,27 +247,17 @@ function onHostLog(log, kind) {
   return onLogText(log, kind)
 }
 
-/** Without `?article=`, prefilled facts pick the article whose rules use most of them. */
+/** Without `?article=`, prefilled facts pick the article whose rules read most of them. */
 async function chooseArticle() {
   if (strings.articles.length === 1) {
     state.article = strings.articles[0].id
     return true
   }
-  const answer = await check()
-  if (!answer.ok) {
-    showLoadError(answer.problem)
-    return false
-  }
-  const given = new Set(Object.keys(state.facts))
-  const score = (result) =>
-    new Set(
-      [...result.reasons, ...result.conflicts]
-        .flatMap((reason) => reason.facts.map((leaf) => leaf.fact))
-        .filter((fact) => given.has(fact)),
-    ).size
-  const best = [...answer.body.results].sort((a, b) => score(b) - score(a))[0]
+  const given = Object.keys(state.facts)
+  const score = (article) => given.filter((fact) => article.facts.includes(fact)).length
+  const best = [...strings.articles].sort((a, b) => score(b) - score(a))[0]
   if (!best || score(best) === 0) return false
-  state.article = best.article
+  state.article = best.id
   remember()
   return true
 }

@@ -60,6 +60,8 @@ async function articleSummaries(snapshot: KnowledgeSnapshot, language: Language,
       const values = articleValues(article, snapshot.kb.model.products)
       return {
         id,
+        // The facts its rules read: prefilled facts choose the article that reads most of them.
+        facts: snapshot.kb.checkers.get(id)?.factsRead ?? [],
         title: i18n.exists('kb.title', { ns: id })
           ? await snapshot.renderer.title({ article: id, doc: 'kb', lang: language })
           : article.kb
