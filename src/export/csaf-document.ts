@@ -130,11 +130,16 @@ export async function buildCsaf(kb: KnowledgeBase, options: CsafOptions): Promis
   const trackingId = csafTrackingId(options.article, lang)
   const originalId = csafTrackingId(options.article, csafSourceLanguage)
   const date = (day: string) => `${day}T00:00:00.000Z`
+  // The newest dated source stands in for an article that has no document dates of its own.
+  const sourceDate = article.sources
+    .flatMap((source) => (source.date === undefined ? [] : [source.date]))
+    .sort()
+    .at(-1)
   const published =
-    advisory?.published ?? kbArticle?.technicalUpdate ?? kbArticle?.lastReview ?? fix?.released
+    advisory?.published ?? kbArticle?.technicalUpdate ?? kbArticle?.lastReview ?? fix?.released ?? sourceDate
   if (published === undefined) {
     throw new CsafExportError(
-      `Expected a date for article \`${options.article}\` (\`advisory.published\`, \`kb.technicalUpdate\`, \`kb.lastReview\` or \`fix.released\`), not none; declare one in its article.yaml`,
+      `Expected a date for article \`${options.article}\` (\`advisory.published\`, \`kb.technicalUpdate\`, \`kb.lastReview\`, \`fix.released\` or a dated source), not none; declare one in its article.yaml`,
     )
   }
   const updated = advisory?.updated ?? kbArticle?.lastReview ?? published

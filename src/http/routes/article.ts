@@ -83,7 +83,8 @@ export function registerArticle(app: OpenAPIHono<AppEnv>, _deps: RouteDeps): voi
     const model = requireArticle(c.var.snapshot.kb, id)
     const renderer = c.var.snapshot.renderer
     const documents = await Promise.all(
-      documentKinds.map(async (kind) => ({
+      // Only the documents the article declares (an article may have none).
+      renderer.documentsOf(id).map(async (kind) => ({
         kind,
         title: await renderer.title({ article: id, doc: kind, lang: language }),
         links: Object.fromEntries(
