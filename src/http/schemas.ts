@@ -16,15 +16,15 @@ const LanguageQuery = z
 /** Query of routes whose only parameter is the language. */
 export const LanguageOnlyQuery = z.object({ lang: LanguageQuery })
 
-/** The `{id}` path parameter: an article id such as `954960`. */
-export const ArticleParam = z.string().openapi({ param: { name: 'id', in: 'path' }, example: '954960' })
+/** The `{id}` path parameter: an article id such as `contoso-1001`. */
+export const ArticleParam = z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'contoso-1001' })
 
 const Verdict = z.enum(['affected', 'not_affected', 'fixed', 'unknown'])
 const FactValue = z.union([z.string(), z.boolean()])
 
 const ArticleSummarySchema = z
   .object({
-    id: z.string().openapi({ example: '954960' }),
+    id: z.string().openapi({ example: 'contoso-1001' }),
     title: z
       .string()
       .optional()
@@ -35,8 +35,8 @@ const ArticleSummarySchema = z
       .openapi({ description: 'The localized title of the security advisory, when it has one.' }),
     documents: z
       .object({
-        kb: z.string().optional().openapi({ example: '/v1/articles/954960/kb?lang=en' }),
-        advisory: z.string().optional().openapi({ example: '/v1/articles/954960/advisory?lang=en' }),
+        kb: z.string().optional().openapi({ example: '/v1/articles/contoso-1001/kb?lang=en' }),
+        advisory: z.string().optional().openapi({ example: '/v1/articles/contoso-1001/advisory?lang=en' }),
       })
       .openapi({ description: 'The documents the article has.' }),
     kb: z.object({ number: z.string(), url: z.string() }).optional(),
@@ -73,7 +73,7 @@ export const DocumentQuery = z.object({
 export const FactsSchema = z.record(z.string(), z.unknown()).openapi('Facts', {
   description:
     'Facts by name (docs/facts.md). Values: strings, booleans, or null for unknown. Unknown names are ignored with a warning.',
-  example: { wsusVersion: '3.0 SP1', office2003OnClients: true, webServicesClientDllVersion: '3.1.6001.65' },
+  example: { widgetServerVersion: '4.2', brewerConnected: true, brewerFirmware: '9.0.1' },
 })
 
 const ArticleQuery = z

@@ -250,7 +250,7 @@ describe('kb lint', () => {
     expect(run.status).toBe(0)
     expect(run.stdout).toMatch(/--exit-code/)
     expect(run.stdout).toMatch(
-      /Examples \(the facts of the built-in article 954960; another article has its own/,
+      /Examples \(fact names and values are the vocabulary's: docs\/facts\.md, GET \/v1\/facts\)/,
     )
     expect(run.stdout.replace(/\s+/g, ' ')).toMatch(
       /the most severe wins \(affected over unknown over the rest\)/,

@@ -60,10 +60,10 @@ export function registerCheck(program: Command, context: CliContext): void {
     .addHelpText(
       'after',
       `
-Examples (the facts of the built-in article 954960; another article has its own, see docs/facts.md):
-  kb check --fact wsusVersion="3.0 SP1" --fact office2003OnClients=true --fact webServicesClientDllVersion=3.1.6001.65
-  echo '{"wsusVersion":"3.0","office2003OnClients":true}' | kb check --facts - --json
-  kb check --lang nl --fact wsusVersion=3.0 --fact office2003OnClients=true
+Examples (fact names and values are the vocabulary's: docs/facts.md, GET /v1/facts):
+  kb check --fact <name>=<value> --fact <name>=<value>
+  echo '{"<name>":"<value>"}' | kb check --facts - --json
+  kb check --lang nl --article <id> --fact <name>=<value>
   kb check --batch fleet.ndjson > verdicts.ndjson
   kb check --rules test/fixtures/fictional/rules --fact widgetServerVersion=4.2 --exit-code
 

@@ -36,8 +36,8 @@ export function registerGraph(program: Command, context: CliContext): void {
     .addHelpText(
       'after',
       `
-Examples (954960 is the built-in article; any id works):
-  kb graph 954960
+Examples:
+  kb graph <article id>
   kb graph contoso-1001 --rules test/fixtures/fictional/rules --mermaid
   kb graph --all --out docs/articles       # what \`npm run docs:articles\` runs
 

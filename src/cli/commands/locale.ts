@@ -37,7 +37,10 @@ export function registerLocale(program: Command, context: CliContext): void {
         'Write the strings of a language as XLIFF 1.2: one <file> per namespace, one <trans-unit> per key; reviewed translations are state="translated", those whose English changed "needs-review-translation", missing ones "new".',
       )
       .requiredOption('--lang <lang>', `the translated language (${translated.join(', ')})`)
-      .option('--ns <namespaces...>', 'only these namespaces (file names without .yaml: common, 954960, …)')
+      .option(
+        '--ns <namespaces...>',
+        'only these namespaces (file names without .yaml: common, web, an article id, …)',
+      )
       .option('--format <format>', 'exchange format: xliff (XLIFF 1.2)', 'xliff')
       .option('--out <file>', 'write to FILE instead of standard output'),
   ).action((options: { lang: string; ns?: string[]; format: string; out?: string; locales?: string }) =>

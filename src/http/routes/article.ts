@@ -15,8 +15,8 @@ const DocumentLinkSchema = z.object({
   title: z.string(),
   links: z.record(z.enum(formats), z.string()).openapi({
     example: {
-      md: '/v1/articles/954960/kb?lang=en&format=md',
-      html: '/v1/articles/954960/kb?lang=en&format=html',
+      md: '/v1/articles/contoso-1001/kb?lang=en&format=md',
+      html: '/v1/articles/contoso-1001/kb?lang=en&format=html',
     },
   }),
 })
@@ -31,12 +31,12 @@ const RevisionSchema = z
 
 const ArticleDetailSchema = z
   .object({
-    id: z.string().openapi({ example: '954960' }),
+    id: z.string().openapi({ example: 'contoso-1001' }),
     language: z.enum(languages),
     title: z.string(),
     languages: z.array(z.enum(languages)).openapi({ description: 'The languages every document exists in.' }),
     documents: z.array(DocumentLinkSchema),
-    csaf: z.string().openapi({ example: '/v1/articles/954960/csaf?lang=en' }),
+    csaf: z.string().openapi({ example: '/v1/articles/contoso-1001/csaf?lang=en' }),
     revisions: z.array(RevisionSchema).openapi({ description: 'Newest first; as in `GET /v1/feed`.' }),
     metadata: z.record(z.string(), z.record(z.string(), z.unknown())).openapi({
       description: 'The numbers, URLs and dates of the article and advisory, as the rules give them.',
@@ -62,7 +62,7 @@ function metadataOf(article: Record<string, unknown>): Record<string, Record<str
  * Register `GET /v1/articles/{id}` (after the `{doc}` and `csaf` routes, which are longer paths).
  *
  * @example
- * await app.request('/v1/articles/954960?lang=pl') // {id, title, documents: [{kind, title, links}], revisions, …}
+ * await app.request('/v1/articles/contoso-1001?lang=pl') // {id, title, documents: [{kind, title, links}], revisions, …}
  */
 export function registerArticle(app: OpenAPIHono<AppEnv>, _deps: RouteDeps): void {
   const route = createRoute({

@@ -36,7 +36,7 @@ const SearchQuery = z.object({
 
 const SearchResultSchema = z
   .object({
-    article: z.string().openapi({ example: '954960' }),
+    article: z.string().openapi({ example: 'contoso-1001' }),
     title: z.string().openapi({ description: 'The title of the document (of the KB article for `facts`).' }),
     lang: z.enum(languages),
     document: z
@@ -47,7 +47,7 @@ const SearchResultSchema = z
     snippet: z.string().openapi({ description: 'About 200 characters around the first match.' }),
     score: z.number().openapi({ description: 'Higher is better; an exact code or id adds 1000.' }),
     matched: z.array(z.string()).openapi({ description: 'The query words and codes found, as typed.' }),
-    link: z.string().openapi({ example: '/v1/articles/954960/kb?lang=nl&format=html' }),
+    link: z.string().openapi({ example: '/v1/articles/contoso-1001/kb?lang=nl&format=html' }),
   })
   .openapi('SearchResult')
 

@@ -153,7 +153,7 @@ export const ArticleFile = z.strictObject({
   kb: z
     .strictObject({
       idSystem,
-      number: z.string().min(1).describe('The KB article number (`954960`).'),
+      number: z.string().min(1).describe('The KB article number, digits as published.'),
       url: Url.describe('Where the KB article is published.'),
       technicalUpdate: IsoDate.optional().describe('Date of the last technical update.'),
       lastReview: IsoDate.optional().describe('Date of the last review.'),
@@ -188,7 +188,7 @@ export const ArticleFile = z.strictObject({
   products: Products.describe('The products the article applies to and affects.'),
   fix: z
     .strictObject({
-      id: z.string().min(1).describe("The fix's identifier (`KB954960`)."),
+      id: z.string().min(1).describe("The fix's identifier (`KB` and the update's number)."),
       products: z.array(Id).min(1).describe('Catalog products the fix is for.'),
       released: IsoDate.optional().describe('When the fix was released.'),
       url: Url.optional().describe('Where to get the fix.'),
