@@ -31,8 +31,17 @@ export function checkOutline(
       for (const [item, entry] of block.list.entries())
         for (const [param, name] of Object.entries(entry.params ?? {}))
           expect('a value of the article', name, valueNames, [...path, 'list', item, 'params', param])
-    if ('log' in block)
+    if ('log' in block) {
       expect('a log excerpt of `logs:`', block.log, Object.keys(article.logs), [...path, 'log'])
+      const excerpt = article.logs[block.log]
+      if (excerpt)
+        for (const [language, variant] of Object.entries(block.variants ?? {}))
+          expect(`a variant of \`logs.${block.log}.variants\``, variant, Object.keys(excerpt.variants), [
+            ...path,
+            'variants',
+            language,
+          ])
+    }
     if ('procedure' in block) {
       expect('a procedure of this article', block.procedure, procedures, [...path, 'procedure'])
       const procedure = article.procedures.find((candidate) => candidate.id === block.procedure)

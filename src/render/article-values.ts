@@ -27,7 +27,7 @@ function baseName(windowsPath: string): string {
  * name, `{{pName}}` name and version, `{{pFullName}}` with the vendor, `{{pVersion}}`, `{{pProduct}}` the
  * name alone, `{{pFamily}}` vendor and name. Per reference `<r>`: `{{rUrl}}` and `{{rNumber}}`. Per advisory
  * revision: `{{revision<R>}}` its date. With a `language`, `{{kbLastReview}}` and `{{kbRevision}}` are that
- * language's (`kb.pages`). Per named value: `{{name}}`. Per log excerpt `<l>`: `{{lLogPath}}`,
+ * language's (`kb.pages`), and so is `{{rUrl}}` of a reference with its own page in that language (`urls`). Per named value: `{{name}}`. Per log excerpt `<l>`: `{{lLogPath}}`,
  * `{{lLogFile}}`; per error code `<e>`: `{{eErrorCode}}`. A value the article does not have is absent.
  *
  * @example
@@ -85,7 +85,7 @@ export function articleValues(
   }
   for (const reference of article.references) {
     const key = camelId(reference.id)
-    values[`${key}Url`] = reference.url
+    values[`${key}Url`] = reference.urls?.[language as keyof typeof reference.urls] ?? reference.url
     if (reference.number !== undefined) values[`${key}Number`] = reference.number
   }
   for (const revision of advisory?.revisions ?? []) {

@@ -15,6 +15,7 @@ import { factTextProblems, factTextSources } from './locale-fact-texts.ts'
 import { catalogLabelProblem } from './localized-catalog.ts'
 import { parseUnsanitized } from './markdown.ts'
 import { lintOutlines } from './outline-lint.ts'
+import { localValueNames, placeholderMismatch } from './placeholder-check.ts'
 import { translationSources } from './plural-keys.ts'
 import { flattenStrings, recordedHashes, sourceHash } from './source-hashes.ts'
 
@@ -40,7 +41,8 @@ export function placeholders(text: string): string[] {
 
 /**
  * Lint a locales folder against the English source and the facts of `model`: every key of `en` in every
- * language and no other (`KB_LOCALE_MISSING_*`, `KB_LOCALE_EXTRA_*`), the same placeholders, Markdown that
+ * language and no other (`KB_LOCALE_MISSING_*`, `KB_LOCALE_EXTRA_*`), the same placeholders (a translation may
+ * add values of its article, such as a local phone number), Markdown that
  * parses as written (no stray `**` or backticks, no raw HTML, no link other than http(s) or mailto), no fact
  * typed in instead of interpolated, no translation whose English changed since its hash was recorded, an
  * English label and question for every fact of the vocabulary (`KB_LOCALE_MISSING_FACT_TEXT`), and a first
@@ -87,6 +89,7 @@ export async function lintLocales(localesDir: string, model: KnowledgeBaseModel)
   )
   for (const file of files) {
     const patterns = factPatterns(model, file.language)
+    const local = localValueNames(model, file.namespace)
     const reference = english.get(file.namespace)
     const problem = (code: Problem['code'], message: string, key: string | undefined, onKey = false) => {
       const keyPath = key === undefined ? [] : key.split('.')
@@ -132,14 +135,8 @@ export async function lintLocales(localesDir: string, model: KnowledgeBaseModel)
         continue
       }
       if (file !== reference && source !== undefined) {
-        const expected = placeholders(source)
-        const actual = placeholders(text)
-        if (expected.join() !== actual.join())
-          problem(
-            'KB_LOCALE_PLACEHOLDERS',
-            `Expected the placeholders of the English string (${placeholderList(expected)}), not ${placeholderList(actual)}`,
-            key,
-          )
+        const mismatch = placeholderMismatch(source, text, local)
+        if (mismatch) problem('KB_LOCALE_PLACEHOLDERS', mismatch, key)
         const hash = hashes.get(key)
         if (hash === undefined)
           problem(

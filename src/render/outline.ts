@@ -5,7 +5,7 @@ import type { Product } from '../kb/schema/catalog.ts'
 import type { OutlineBlock, OutlineCell } from '../kb/schema/outline.ts'
 import type { ArticleValue } from './article-values.ts'
 import type { Localizer, Params } from './localizer.ts'
-import { logExcerpt } from './log-excerpt.ts'
+import { logExcerpt, logVariant } from './log-excerpt.ts'
 
 /** What an outline is built from. */
 export interface OutlineInput {
@@ -82,6 +82,9 @@ function build(block: OutlineBlock, input: OutlineInput, localizer: Localizer): 
       },
     ]
   if ('log' in block) {
+    // A source that prints the excerpt its own way (translated lines, collapsed spaces) is quoted as it is.
+    const variant = block.variants?.[localizer.language]
+    if (variant !== undefined) return [{ type: 'code', value: logVariant(input.article, block.log, variant) }]
     const value = logExcerpt(input.article, block.log, {
       placeholder: block.timestamps ? undefined : localizer.plain('common:logs.dateTime'),
       linesRemoved: localizer.plain('common:logs.linesRemoved'),

@@ -7,7 +7,8 @@ import { displayPath } from '../kb/read-files.ts'
 import { factPatterns, findFact } from './fact-literals.ts'
 import { isLanguage } from './i18n.ts'
 import { type LocaleStrings, readLocaleStrings, sourceNamespaces } from './locale-files.ts'
-import { placeholderList as list, markdownProblem, placeholders } from './locale-lint.ts'
+import { markdownProblem } from './locale-lint.ts'
+import { localValueNames, placeholderMismatch } from './placeholder-check.ts'
 import { translationSources } from './plural-keys.ts'
 import { replaceMetaBlock, sourceHash } from './source-hashes.ts'
 import { readXliff, type XliffUnit } from './xliff-read.ts'
@@ -126,14 +127,8 @@ export async function importXliff(
     }
     seen.add(unique)
     if (unit.target === undefined || unit.target === '' || unit.state === 'new') continue
-    const expected = placeholders(english)
-    const actual = placeholders(unit.target)
-    if (expected.join() !== actual.join())
-      problem(
-        'KB_LOCALE_PLACEHOLDERS',
-        `Expected the placeholders of the English source (${list(expected)}), not ${list(actual)}`,
-        unit,
-      )
+    const mismatch = placeholderMismatch(english, unit.target, localValueNames(options.model, unit.namespace))
+    if (mismatch) problem('KB_LOCALE_PLACEHOLDERS', mismatch, unit)
     const markdown = markdownProblem(unit.target)
     if (markdown) problem(markdown.code, markdown.message, unit)
     const fact = findFact(unit.target, patterns)

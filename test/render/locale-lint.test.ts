@@ -5,6 +5,7 @@ import { loadRules } from '../../src/kb/load.ts'
 import type { KnowledgeBaseModel } from '../../src/kb/model.ts'
 import { defaultLocalesDir, languages } from '../../src/render/i18n.ts'
 import { lintLocales, placeholders } from '../../src/render/locale-lint.ts'
+import { localValueNames, placeholderMismatch } from '../../src/render/placeholder-check.ts'
 import { flattenStrings, replaceMetaBlock, sourceHash } from '../../src/render/source-hashes.ts'
 import { copyRules, kb } from './helpers.ts'
 
@@ -75,6 +76,28 @@ test('the real locales pass the translation QA', async () => {
 
 test('placeholders are compared by name, whatever their format', () => {
   expect(placeholders('{{a, datetime(dateStyle: full)}} {{- b}} {{a}}')).toEqual(['a', 'b'])
+})
+
+test('a translation may add a value of its article that its source names, nothing else, and keeps every English placeholder', () => {
+  const local = localValueNames(model, '954960')
+  const english = 'Support: [PSS]({{supportPssUrl}}).'
+  expect(
+    placeholderMismatch(english, 'Ondersteuning: [PSS]({{supportPssUrl}}), {{supportPhoneNl}}.', local),
+  ).toBe(undefined)
+  expect(placeholderMismatch(english, 'Ondersteuning: {{supportPhoneNl}}.', local)).toContain(
+    'not `{{supportPhoneNl}}`',
+  )
+  expect(placeholderMismatch(english, '[PSS]({{supportPssUrl}}) {{supportPhone}}', local)).toContain(
+    'only values of the article',
+  )
+  // Shared strings belong to no article: they interpolate exactly what the English does.
+  expect(
+    placeholderMismatch(
+      english,
+      '[PSS]({{supportPssUrl}}) {{supportPhoneNl}}',
+      localValueNames(model, 'common'),
+    ),
+  ).toBeDefined()
 })
 
 test('refreshing hashes rewrites only the _meta block', () => {

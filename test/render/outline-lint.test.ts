@@ -39,7 +39,7 @@ test('a key an outline uses that one language lacks is reported at the outline e
 
 test('kb lint fails on an outline block that names a log the article lacks, at its position', async () => {
   const dir = await copyWith('rules/articles/954960/article.yaml', (text) =>
-    text.replace('      - log: client\n', '      - log: clinet\n'),
+    text.replace('      - { log: client, variants:', '      - { log: clinet, variants:'),
   )
   const article = path.join(dir, 'rules/articles/954960/article.yaml')
   const result = await kb(['lint', '--rules', path.join(dir, 'rules')])
@@ -48,4 +48,19 @@ test('kb lint fails on an outline block that names a log the article lacks, at i
   const output = result.stdout + result.stderr
   expect(output).toContain(`:${position(text, 'clinet')}`)
   expect(output).toContain('Expected a log excerpt of `logs:`, not `clinet`')
+})
+
+test('kb lint fails on a log block that chooses a variant the excerpt lacks, at its position', async () => {
+  const dir = await copyWith('rules/articles/954960/article.yaml', (text) =>
+    text.replace('variants: { nl: advisory-nl } }]', 'variants: { nl: advisory-nk } }]'),
+  )
+  const article = path.join(dir, 'rules/articles/954960/article.yaml')
+  const result = await kb(['lint', '--rules', path.join(dir, 'rules')])
+  expect(result.status).not.toBe(0)
+  const text = await readFile(article, 'utf8')
+  const output = result.stdout + result.stderr
+  expect(output).toContain(`:${position(text, 'advisory-nk')}`)
+  expect(output).toContain(
+    'Expected a variant of `logs.client.variants`, not `advisory-nk`; did you mean `advisory-nl`?',
+  )
 })

@@ -79,8 +79,9 @@ describe('Polish and Norwegian translations', () => {
       '## Stan',
       '## Właściwości',
     ])
-    expect(markdown.match(/^Data Godzina {2}788/gm)).toHaveLength(9)
-    // Seed 001: one space before `UTC` in the server lines.
+    // Seed 001 prints the excerpts with its spaces collapsed and a Polish server name.
+    expect(markdown.match(/^Data Godzina 788 ee4 PT /gm)).toHaveLength(9)
+    expect(markdown).toContain('Server URL = http://serwer_WSUS/ClientWebService/client.asmx')
     expect(markdown.match(/^Data Godzina UTC/gm)).toHaveLength(2)
     expect(markdown).toContain('usunięte wiersze')
     expect(markdown).not.toContain('Date Time')

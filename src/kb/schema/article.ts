@@ -17,7 +17,9 @@ const LogLine = z.strictObject({
   elided: z
     .boolean()
     .default(false)
-    .describe('The "lines removed" elision marker; rendered in the reader\'s language.'),
+    .describe(
+      'The "lines removed" elision marker: in the reader\'s language where placeholders stand for the timestamps, verbatim (`indent` + `text`) with real timestamps.',
+    ),
   indent: z
     .string()
     .regex(/^[ \t]+$/, 'Expected spaces or tabs')
@@ -48,6 +50,20 @@ const LogExcerpt = z.strictObject({
       'What stands between a timestamp and the text, verbatim as the source prints it (default two spaces).',
     ),
   lines: z.array(LogLine).min(1).describe('The excerpt, line by line, as the log wrote it.'),
+  variants: z
+    .record(
+      Id,
+      z
+        .string()
+        .min(1)
+        .describe(
+          'The whole excerpt as one source prints it, verbatim (a YAML literal block keeps every space).',
+        ),
+    )
+    .default({})
+    .describe(
+      'The excerpt as particular sources print it (translated lines, a localized marker, collapsed spaces), keyed by a variant name that outline `log` blocks choose per language.',
+    ),
 })
 
 /** One step of an article procedure, possibly with sub-steps. */
@@ -82,6 +98,12 @@ const Reference = z.strictObject({
   id: Id.describe('The reference id; `{{<id>Url}}` and `{{<id>Number}}` interpolate it.'),
   kind: z.enum(['kb', 'advisory', 'blog', 'support']).describe('What kind of document it is.'),
   url: Url.describe('Where it is.'),
+  urls: z
+    .partialRecord(z.enum(['en', 'nl', 'pl', 'nb']), Url)
+    .optional()
+    .describe(
+      "Where a language's version is, when a language's source names its own (a local support page); `{{<id>Url}}` is that one in that language.",
+    ),
   number: z.string().optional().describe('The document number, when it has one (`954474`).'),
   relation: z
     .enum(['self', 'source', 'related', 'download-help', 'support'])

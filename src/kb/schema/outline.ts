@@ -43,6 +43,7 @@ export type OutlineBlock =
   | {
       log: string
       timestamps?: boolean | undefined
+      variants?: Partial<Record<'en' | 'nl' | 'pl' | 'nb', string>> | undefined
     }
   | {
       procedure: string
@@ -104,6 +105,12 @@ export const OutlineBlock: z.ZodType<OutlineBlock> = z.union([
       .boolean()
       .optional()
       .describe('Show the real timestamps (default: the localized `Date Time` placeholder).'),
+    variants: z
+      .partialRecord(z.enum(['en', 'nl', 'pl', 'nb']), Id)
+      .optional()
+      .describe(
+        'Per language, the variant of the excerpt (`logs.<id>.variants.<name>`) to print verbatim; other languages print the lines.',
+      ),
   }),
   z.strictObject({
     procedure: Id.describe('A procedure of the article: its steps (`procedures.<id>.steps.<step>`), nested.'),

@@ -1,0 +1,36 @@
+/** @module Whether a translation interpolates what its English source does. */
+import type { KnowledgeBaseModel } from '../kb/model.ts'
+import { articleValues } from './article-values.ts'
+import { placeholderList, placeholders } from './locale-lint.ts'
+
+/**
+ * The names a translation in `namespace` may interpolate although its English source does not: the values of
+ * the article of that name (a local support phone number, a local page); none for shared namespaces.
+ *
+ * @example
+ * localValueNames(model, '954960').has('fixedVersion') // true
+ */
+export function localValueNames(model: KnowledgeBaseModel, namespace: string): ReadonlySet<string> {
+  const entry = model.articles.find((candidate) => candidate.id === namespace)
+  return new Set(entry ? Object.keys(articleValues(entry.article, model.products)) : [])
+}
+
+/**
+ * Why a translation's placeholders do not fit its English source, or undefined when they do: it keeps
+ * every placeholder of the English and adds only names of `local` (facts its own source adds).
+ *
+ * @example
+ * placeholderMismatch('Call {{a}}', 'Bel {{a}} op {{phone}}', new Set(['phone'])) // undefined
+ */
+export function placeholderMismatch(
+  english: string,
+  translation: string,
+  local: ReadonlySet<string>,
+): string | undefined {
+  const expected = placeholders(english)
+  const actual = placeholders(translation)
+  const missing = expected.some((name) => !actual.includes(name))
+  const unknown = actual.some((name) => !expected.includes(name) && !local.has(name))
+  if (!missing && !unknown) return undefined
+  return `Expected the placeholders of the English string (${placeholderList(expected)}) and besides them only values of the article, not ${placeholderList(actual)}`
+}
