@@ -240,3 +240,20 @@ test('the English advisory speaks as an advisory: its headings in title case, no
   expect(text).toContain('Microsoft encourages customers to install this update.')
   expect(text).not.toMatch(/\bWe recommend\b|\byou upgrade\b/)
 })
+
+test.runIf(haveSeeds)(
+  'the Polish documents name the service pack in running text as seed 001 does',
+  async () => {
+    for (const phrase of [
+      'z uruchomionym programem WSUS 3.0 z dodatkiem SP1',
+      'Windows Server Update Services 3.0 z dodatkiem Service Pack 1',
+    ]) {
+      expect(seed(seedFiles.kbPl)).toContain(phrase)
+      const kb = await renderer.render({ article: '954960', doc: 'kb', lang: 'pl', format: 'text' })
+      expect(kb).toContain(phrase)
+    }
+    const advisory = await renderer.render({ article: '954960', doc: 'advisory', lang: 'pl', format: 'text' })
+    expect(advisory).toContain('Windows Server Update Services 3.0 z dodatkiem Service Pack 1')
+    expect(advisory).not.toMatch(/3\.0 (SP1|Service Pack 1)/)
+  },
+)

@@ -166,11 +166,11 @@ export const ArticleFile = z.strictObject({
   values: z
     .record(
       ValueName,
-      z.union([z.string().min(1), z.number()]).describe('A version, build, threshold, date or number.'),
+      z.union([z.string().min(1), z.number()]).describe('A version, build, threshold, date, number or name.'),
     )
     .default({})
     .describe(
-      'Named values: every version, build, threshold, date or number a rule compares with, declared once. Rules name them with `valueRef`, texts with `{{name}}`.',
+      'Named values: every version, build, threshold, date or number a rule compares with, and every other fact a text states (a package name, a support phone number), declared once. Rules name them with `valueRef`, texts with `{{name}}`.',
     ),
   kb: z
     .strictObject({
