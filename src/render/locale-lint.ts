@@ -30,16 +30,6 @@ interface LocaleFile {
 }
 
 /**
- * `{{name}}`, `{{name, format(...)}}` and `{{- name}}` all name the placeholder `name`.
- *
- * @example
- * placeholders('{{a, datetime(dateStyle: full)}} {{- b}} {{a}}') // ['a', 'b']
- */
-export function placeholders(text: string): string[] {
-  return [...new Set([...text.matchAll(/\{\{-?\s*([^,}\s]+)[^}]*\}\}/g)].map((match) => match[1]!))].sort()
-}
-
-/**
  * Lint a locales folder against the English source and the facts of `model`: every key of `en` in every
  * language and no other (`KB_LOCALE_MISSING_*`, `KB_LOCALE_EXTRA_*`), the same placeholders (a translation may
  * add values of its article, such as a local phone number), Markdown that
@@ -239,16 +229,6 @@ function schemaComment(file: string, folder: string, text: string): Problem[] {
       path: [],
     },
   ]
-}
-
-/**
- * Placeholder names as a reader sees them in a message.
- *
- * @example
- * placeholderList(['kbUrl']) // '`{{kbUrl}}`'
- */
-export function placeholderList(names: string[]): string {
-  return names.length === 0 ? 'none' : names.map((name) => `\`{{${name}}}\``).join(', ')
 }
 
 /** Leaves that are not strings (numbers, lists, null) cannot be translations. */

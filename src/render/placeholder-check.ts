@@ -1,7 +1,6 @@
 /** @module Whether a translation interpolates what its English source does. */
 import type { KnowledgeBaseModel } from '../kb/model.ts'
 import { articleValues } from './article-values.ts'
-import { placeholderList, placeholders } from './locale-lint.ts'
 
 /**
  * The names a translation in `namespace` may interpolate although its English source does not: the values of
@@ -33,4 +32,24 @@ export function placeholderMismatch(
   const unknown = actual.some((name) => !expected.includes(name) && !local.has(name))
   if (!missing && !unknown) return undefined
   return `Expected the placeholders of the English string (${placeholderList(expected)}) and besides them only values of the article, not ${placeholderList(actual)}`
+}
+
+/**
+ * `{{name}}`, `{{name, format(...)}}` and `{{- name}}` all name the placeholder `name`.
+ *
+ * @example
+ * placeholders('{{a, datetime(dateStyle: full)}} {{- b}} {{a}}') // ['a', 'b']
+ */
+export function placeholders(text: string): string[] {
+  return [...new Set([...text.matchAll(/\{\{-?\s*([^,}\s]+)[^}]*\}\}/g)].map((match) => match[1]!))].sort()
+}
+
+/**
+ * Placeholder names as a reader sees them in a message.
+ *
+ * @example
+ * placeholderList(['kbUrl']) // '`{{kbUrl}}`'
+ */
+export function placeholderList(names: string[]): string {
+  return names.length === 0 ? 'none' : names.map((name) => `\`{{${name}}}\``).join(', ')
 }
