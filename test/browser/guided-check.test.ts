@@ -234,7 +234,8 @@ describe.skipIf(!hasChromium)('the guided check in a browser', () => {
     expect(await page.locator('#reasons > li[data-rule="old-firmware"]').textContent()).toContain(
       'Widget Server 4.2',
     )
-    // The fixture declares no document: no link to one that does not exist.
+    // The fixture has no signatures: no log form; and no document: no link to one that does not exist.
+    expect(await page.locator('#log').isHidden()).toBe(true)
     expect(await page.locator('#links a').count()).toBe(0)
     expect(await page.locator('#links-block').isHidden()).toBe(true)
     await screenshot(page, 'fictional-nb-verdict')
