@@ -4,6 +4,7 @@ import type { Resource } from 'i18next'
 import type { KnowledgeBase } from '../knowledge-base.ts'
 import { articleValues } from '../render/article-values.ts'
 import { createI18n, type Language, loadResources } from '../render/i18n.ts'
+import { localizedProducts } from '../render/localized-catalog.ts'
 import { Localizer } from '../render/localizer.ts'
 import { toPlainText } from '../render/plain-text.ts'
 import { CsafExportError } from './csaf-export-error.ts'
@@ -85,15 +86,16 @@ export async function buildCsaf(kb: KnowledgeBase, options: CsafOptions): Promis
   const { scenarios } = await productScenarios(kb, options.article)
   const model = kb.model.articles.find((candidate) => candidate.id === options.article)!
   const article = model.article
-  const catalog = kb.model.products
-  const product = (id: string) => catalog.find((candidate) => candidate.id === id)!
   const resources = options.resources ?? (await loadResources())
+  // Notes and product names as the document's language writes them; product ids stay the catalog's.
+  const catalog = localizedProducts(kb.model.products, resources, options.lang)
+  const product = (id: string) => catalog.find((candidate) => candidate.id === id)!
   const { advisory, kb: kbArticle, fix, workaround, component } = article
   const prerequisite = article.products.prerequisite
   const shortNames = (ids: readonly string[]) => ids.map((id) => product(id).shortName).join(', ')
   // Only the values the article has, as for the documents.
   const values: Record<string, string | string[]> = {
-    ...articleValues(article, catalog),
+    ...articleValues(article, catalog, options.lang),
     vendor: product(article.products.affected[0]!).vendor,
     ...(prerequisite && {
       prerequisite: product(prerequisite).shortName,

@@ -84,14 +84,10 @@ export async function replyText(
   const replies: ReplyResult[] = await Promise.all(
     results.map(async (result) => {
       const report = evidence.find((entry) => entry.article === result.article)
-      // Each log kind the article read, in the reader's language: the page's sentence for the client and
-      // server logs, "<label>: <level>" for the other kinds.
-      const sentences = Object.entries(report?.logs ?? {}).map(([kind, { level }]) => {
-        const shortcut = c.var.snapshot.kb.model.logKinds.find((entry) => entry.id === kind)?.shortcut
-        if (shortcut === 'client' || shortcut === 'server') return t(`evidence.${shortcut}.${level}`)
-        const common = (key: string) => i18n.t(key, { ns: 'common' }) as string
-        return `${common(`logKinds.${kind}`)}: ${common(`diagnose.level.${level}`)}`
-      })
+      // Each log kind the article read, in the reader's language: the page's sentence with the kind's label.
+      const sentences = Object.entries(report?.logs ?? {}).map(([kind, { level }]) =>
+        t(`evidence.${level}`, { log: i18n.t(`logKinds.${kind}`, { ns: 'common' }) as string }),
+      )
       // The title of the article's first document; an article without documents is named by its id.
       const [doc] = c.var.snapshot.renderer.documentsOf(result.article)
       return {

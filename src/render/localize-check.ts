@@ -5,6 +5,7 @@ import { resolveArticlePath } from '../kb/article-path.ts'
 import type { ArticleFile, Step } from '../kb/schema/article.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
 import { articleValues } from './article-values.ts'
+import { productsIn } from './localized-catalog.ts'
 
 /** A reason of a check result with its sentence in the reader's language. */
 export interface LocalizedReason extends Reason {
@@ -172,7 +173,8 @@ function translator(i18n: i18n, kb: KnowledgeBase, articleId: string): Translate
   const known = perArticle.get(articleId)
   if (known) return known
   const article = kb.model.articles.find((candidate) => candidate.id === articleId)!
-  const values = articleValues(article.article, kb.model.products)
+  // Product names as the reader's language writes them (`products.<id>` of its common.yaml).
+  const values = articleValues(article.article, productsIn(kb.model.products, i18n), i18n.language)
   const cache = new Map<string, string>()
   const translate: Translate = (key, options = {}) => {
     const cacheKey = `${key}\u0000${JSON.stringify(options)}`

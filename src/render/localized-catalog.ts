@@ -1,5 +1,5 @@
 /** @module Catalog products in a language: optional per-language names from `common.yaml` `products:`. */
-import type { Resource } from 'i18next'
+import type { i18n, Resource, ResourceLanguage } from 'i18next'
 import type { KnowledgeBaseModel } from '../kb/model.ts'
 import type { Product } from '../kb/schema/catalog.ts'
 import { camelId } from './article-values.ts'
@@ -55,4 +55,17 @@ export function catalogLabelProblem(key: string, model: KnowledgeBaseModel): str
   if (rest.length > 0 || !(productLabelFields as readonly string[]).includes(field))
     return `Expected a catalog field (${productLabelFields.map((name) => `\`${name}\``).join(', ')}) under \`products.${product}\`, not \`${key.split('.').slice(2).join('.')}\``
   return undefined
+}
+
+/**
+ * The catalog in the language of an i18next instance: `localizedProducts` with that language's `common`
+ * strings, for callers that hold an instance rather than the resources (check replies, the page, the feed).
+ *
+ * @example
+ * productsIn(kb.model.products, await createI18n(resources, 'pl')).find((p) => p.id === 'wsus-3.0-sp1')?.shortName
+ * // 'WSUS 3.0 z dodatkiem SP1'
+ */
+export function productsIn(products: readonly Product[], i18n: i18n): Product[] {
+  const common = i18n.getResourceBundle(i18n.language, 'common') as ResourceLanguage['common'] | undefined
+  return localizedProducts(products, { [i18n.language]: { common: common ?? {} } }, i18n.language)
 }

@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type RunningServer, startServer } from '../../src/http/server.ts'
-import { fictionalApp, localeString, seedClientLog, testApp } from '../http/helpers.ts'
+import { evidenceSentence, fictionalApp, localeString, seedClientLog, testApp } from '../http/helpers.ts'
 import {
   axeViolations,
   collectErrors,
@@ -98,7 +98,7 @@ describe.skipIf(!hasChromium)('every step of the page, in every language, at 375
     await page.locator('#log-form button[type="submit"]').click()
     await page.locator('#evidence li').first().waitFor()
     expect(await page.locator('#evidence li').first().textContent()).toContain(
-      localeString(lang, 'web', 'evidence.client.confirmed'),
+      evidenceSentence(lang, 'windowsupdate'),
     )
     await audit(page, 'log-verdict', lang)
     expect(errors).toEqual([])

@@ -96,3 +96,11 @@ export function postJson(
 export async function json(response: Response | Promise<Response>): Promise<any> {
   return (await response).json()
 }
+
+/** The page's sentence for what a log of `kind` shows (`web` `evidence.<level>` with the kind's label). */
+export function evidenceSentence(lang: string, kind: string, level = 'confirmed'): string {
+  return localeString(lang, 'web', `evidence.${level}`).replace(
+    '{{log}}',
+    localeString(lang, 'common', `logKinds.${kind}`),
+  )
+}

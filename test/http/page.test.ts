@@ -23,7 +23,8 @@ describe('GET / for any article', () => {
         id: 'contoso-1001',
         // The fixture has no KB document strings: its id system and number name it.
         title: 'Contoso Knowledge Base 1001',
-        values: expect.objectContaining({ kbNumber: '1001' }),
+        // It declares no document: the page links none.
+        documents: [],
       }),
     ])
     expect(strings.facts).toContainEqual(
@@ -35,6 +36,22 @@ describe('GET / for any article', () => {
     )
     expect(html).toContain('<input type="hidden" name="article" value="contoso-1001">')
     expect(html).not.toContain('954960')
+  })
+
+  it("lists each article's declared documents with their titles in the page language, and only those", async () => {
+    const app = await testApp()
+    const { strings } = await pageStrings(await app.request('/?lang=pl'))
+    const listed = (await (await app.request('/v1/articles?lang=pl')).json()) as {
+      articles: Array<{ id: string; documents: Record<string, string> }>
+    }
+    for (const article of strings.articles as Array<{
+      id: string
+      documents: Array<{ doc: string; title: string }>
+    }>) {
+      const declared = listed.articles.find((entry) => entry.id === article.id)
+      expect(article.documents.map((entry) => entry.doc)).toEqual(Object.keys(declared?.documents ?? {}))
+      for (const { title } of article.documents) expect(title).not.toMatch(/^\w+\.title$/)
+    }
   })
 
   it('names an unknown article for the script and opens no article', async () => {

@@ -1,7 +1,7 @@
 /** Ticket-ready replies (`?format=`, `Accept`) and answers in the reader's words (`ja`, `tak`, enum labels). */
 import { describe, expect, it } from 'vitest'
 import { kb } from '../helpers/run-cli.ts'
-import { json, localeString, postJson, seedClientLog, testApp } from './helpers.ts'
+import { evidenceSentence, json, localeString, postJson, seedClientLog, testApp } from './helpers.ts'
 
 const app = await testApp()
 const affected = {
@@ -65,7 +65,7 @@ describe('POST /v1/diagnose as a reply for a ticket', () => {
     expect(response.headers.get('content-type')).toBe('text/markdown; charset=utf-8')
     const markdown = await response.text()
     expect(markdown).toContain(`### ${localeString('nl', 'web', 'result.evidence')}`)
-    expect(markdown).toContain(localeString('nl', 'web', 'evidence.client.confirmed'))
+    expect(markdown).toContain(evidenceSentence('nl', 'windowsupdate'))
   })
 })
 

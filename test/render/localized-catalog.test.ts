@@ -3,9 +3,13 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect, test } from 'vitest'
 import { loadRules } from '../../src/kb/load.ts'
-import { defaultLocalesDir } from '../../src/render/i18n.ts'
+import { loadKnowledgeBase } from '../../src/knowledge-base.ts'
+import { createI18n, defaultLocalesDir, loadResources } from '../../src/render/i18n.ts'
 import { lintLocales } from '../../src/render/locale-lint.ts'
+import { localizeCheckResult } from '../../src/render/localize-check.ts'
 import { Renderer } from '../../src/render/renderer.ts'
+import { kb as runKb } from '../helpers/run-cli.ts'
+import { localeString } from '../http/helpers.ts'
 
 /** A copy of the project's locales whose Polish common.yaml gets `products:` entries before `_meta:`. */
 async function polishCatalog(entries: string): Promise<string> {
@@ -57,4 +61,46 @@ test('kb lint reports a catalog label that names no product or no field, at its 
   expect(problems[0]!.message).toContain('to name a catalog product')
   expect(problems[0]!.message).toContain('not `wsus31`')
   expect(problems[1]!.message).toContain('not `nickname`')
+})
+
+test("a check answer names products in the reader's language: the override in Polish, the catalog in English", async () => {
+  const resources = await loadResources(
+    await polishCatalog('products:\n  wsus30:\n    shortName: WSUS 3.0 (wersja RTM)\n'),
+  )
+  const kb = await loadKnowledgeBase()
+  const { results } = await kb.check({ wsusVersion: '3.0', office2003OnClients: true }, { article: '954960' })
+  const sentences = async (lang: 'en' | 'pl') => {
+    const localized = localizeCheckResult(results[0]!, await createI18n(resources, lang), kb)
+    return [...localized.reasons, ...localized.actions].map((entry) => entry.message).join('\n')
+  }
+  expect(await sentences('pl')).toContain('WSUS 3.0 (wersja RTM)')
+  expect(await sentences('en')).not.toContain('(wersja RTM)')
+  expect(await sentences('en')).toContain('WSUS 3.0')
+})
+
+test('kb check and kb diagnose print the Polish catalog names with --lang pl', async () => {
+  const polish = localeString('pl', 'common', 'products.wsus30Sp1.shortName')
+  const english = 'WSUS 3.0 SP1'
+  expect(polish).not.toBe(english)
+  const facts = ['--fact', 'wsusVersion=3.0 SP1', '--fact', 'office2003OnClients=true']
+  const check = await runKb(['check', '--lang', 'pl', '--article', '954960', ...facts])
+  expect(check.status, check.stderr).toBe(0)
+  expect(check.stdout).toContain(polish)
+  expect(check.stdout).not.toContain(english)
+  const dir = await mkdtemp(path.join(tmpdir(), 'kb-catalog-facts-'))
+  await writeFile(path.join(dir, 'facts.json'), JSON.stringify({ wsusVersion: '3.0 SP1' }))
+  const log = path.join(dir, 'empty.log')
+  await writeFile(log, 'nothing to see\n')
+  const diagnose = await runKb([
+    'diagnose',
+    '--lang',
+    'pl',
+    '--log',
+    `windowsupdate=${log}`,
+    '--facts',
+    path.join(dir, 'facts.json'),
+  ])
+  expect(diagnose.status, diagnose.stderr).toBe(0)
+  expect(diagnose.stdout).toContain(polish)
+  expect(diagnose.stdout).not.toContain(english)
 })

@@ -137,7 +137,7 @@ describe('Polish and Norwegian translations', () => {
       'office2003OnClients=true',
     ])
     expect(run.stdout).toMatch(/^Artykuł 954960\nOcena: Problem występuje\n/)
-    expect(run.stdout).toContain('Uaktualnij program do wersji WSUS 3.0 SP1')
+    expect(run.stdout).toContain('Uaktualnij program do wersji WSUS 3.0 z dodatkiem SP1')
     expect(run.stdout).toContain(
       'zresetuj ręcznie zatwierdzenia aktualizacji D359F493-0AAD-43FA-AF5C-6763326CD98F',
     )

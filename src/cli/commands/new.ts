@@ -45,7 +45,7 @@ export function registerNew(program: Command, context: CliContext): void {
       `
 Examples:
   kb new contoso-3001
-  kb new 4100001 --product wsus-3.0-sp2 --fact webServicesClientDllVersion
+  kb new <article id> --product <catalog product id> --fact <version fact>
   kb lint && kb render contoso-3001 --doc kb --lang nl
 
 Exit status: 0 on success, 2 when the id is taken or invalid, or the product or fact is unknown.

@@ -3,7 +3,7 @@
 // (POST /v1/diagnose), then shows the verdict. The answers live in the address (state.js).
 import { $, api, articleById, element, lang, setBusy, strings, text } from './dom.js'
 import { listen, post, reportHeight } from './embed.js'
-import { readLog } from './log.js'
+import { kindId, loadLogKinds, readLog, showLogKinds } from './log.js'
 import { chosenValue, renderQuestion, showQuestionError } from './question.js'
 import { copyReply, replyFromResults } from './reply.js'
 import { showStart } from './start.js'
@@ -223,7 +223,7 @@ async function onLogText(log, kind) {
 
 function onLog(event) {
   event.preventDefault()
-  const kind = $('log-form').querySelector('input[name="kind"]:checked').value
+  const kind = $('log-kinds').querySelector('input[name="kind"]:checked')?.value
   return onLogText($('log-text').value, kind)
 }
 
@@ -241,10 +241,15 @@ async function onHostFacts(facts) {
   await next()
 }
 
+/** A log sent by the host page, of the kind it names (a kind id or a shortcut), else of any kind offered. */
 function onHostLog(log, kind) {
   $('log-text').value = log
-  if (kind) $('log-form').querySelector(`input[name="kind"][value="${kind}"]`).checked = true
-  return onLogText(log, kind)
+  const id = kind === undefined ? undefined : kindId(kind)
+  const choice = [...$('log-kinds').querySelectorAll('input[name="kind"]')].find(
+    (input) => input.value === id,
+  )
+  if (choice) choice.checked = true
+  return onLogText(log, id)
 }
 
 /** Without `?article=`, prefilled facts pick the article whose rules read most of them. */
@@ -269,8 +274,7 @@ function openArticle() {
   $('restart-block').hidden = false
   $('article-title').textContent = article?.title ?? state.article
   $('other-article').href = `/?lang=${encodeURIComponent(lang)}`
-  $('log-files').textContent = article ? text('log.files', article.values) : ''
-  $('log-files').hidden = !article
+  showLogKinds()
 }
 
 async function onRestart() {
@@ -287,14 +291,18 @@ function onLanguage(event) {
 }
 
 async function start() {
-  $('log').hidden = false
+  // Without the kinds the log form cannot be offered; the questions still work.
+  await loadLogKinds()
   if (strings.requestedArticle && !strings.article) {
     showLoadError({ detail: text('error.unknownArticle', { article: strings.requestedArticle }) })
     state.article = ''
   }
   if (!state.article && Object.keys(state.facts).length > 0 && !strings.requestedArticle)
     await chooseArticle()
-  if (!state.article) return showStart((log) => onLogText(log))
+  if (!state.article) {
+    showLogKinds()
+    return showStart((log) => onLogText(log))
+  }
   openArticle()
   await next()
 }

@@ -48,6 +48,7 @@ export function post(message) {
 
 /**
  * Listen to the host page: `{type: "kb-advisor:facts", facts}` and `{type: "kb-advisor:log", log, kind?}`
+ * (`kind` a log kind id or shortcut)
  * from an allowed origin reach `handlers.facts(facts)` and `handlers.log(log, kind)`.
  */
 export function listen(handlers) {
@@ -59,10 +60,7 @@ export function listen(handlers) {
     if (data.type === 'kb-advisor:facts' && data.facts && typeof data.facts === 'object')
       handlers.facts(data.facts)
     else if (data.type === 'kb-advisor:log' && typeof data.log === 'string')
-      handlers.log(
-        data.log,
-        data.kind === 'server' ? 'server' : data.kind === 'client' ? 'client' : undefined,
-      )
+      handlers.log(data.log, typeof data.kind === 'string' ? data.kind : undefined)
   })
 }
 

@@ -1,6 +1,7 @@
 // "Copy reply": the verdict, reasons and steps as plain text for a ticket. The API's own text answer
 // (`POST /v1/check?format=text`) when the server has it, else the same built from the JSON answer.
 import { $, announce, articleById, text } from './dom.js'
+import { evidenceSentences } from './log.js'
 
 const plain = (message) => message.replace(/\*\*([^*]+)\*\*/g, '$1').replace(/`([^`]+)`/g, '$1')
 
@@ -13,12 +14,10 @@ export function replyFromResults(results, evidence = []) {
     lines.push(text('result.heading', { verdict: result.verdictLabel }))
     const evidenceLines = evidence
       .filter((report) => report.article === result.article)
-      .flatMap((report) =>
-        Object.values(report.logs).map((found) => `evidence.${report.side}.${found.level}`),
-      )
+      .flatMap(evidenceSentences)
     if (evidenceLines.length > 0) {
       lines.push('', text('result.evidence'))
-      for (const key of evidenceLines) lines.push(`- ${text(key)}`)
+      for (const sentence of evidenceLines) lines.push(`- ${sentence}`)
     }
     const reasons = [...result.reasons.filter((reason) => reason.status === 'decided'), ...result.conflicts]
     if (reasons.length > 0) {

@@ -1,5 +1,6 @@
 // The verdict step: what the logs show, why, what is still needed, what to do, and where to read more.
 import { $, announce, articleById, element, inline, lang, text } from './dom.js'
+import { evidenceSentences } from './log.js'
 
 /** Show check or diagnose `results` (and the log `evidence`), move focus to the verdict and announce it. */
 export function renderVerdict(results, evidence) {
@@ -13,12 +14,7 @@ export function renderVerdict(results, evidence) {
   const evidenceList = $('evidence')
   evidenceList.replaceChildren()
   for (const report of evidence.filter((candidate) => candidate.article === main.article)) {
-    for (const found of Object.values(report.logs)) {
-      const ids = [...new Set(found.files.flatMap((file) => file.faultIds ?? []))]
-      const item = element('li', {}, text(`evidence.${report.side}.${found.level}`))
-      if (ids.length > 0) item.append(' ', text('evidence.faultIds', { ids: ids.join(', ') }))
-      evidenceList.append(item)
-    }
+    for (const sentence of evidenceSentences(report)) evidenceList.append(element('li', {}, sentence))
   }
   $('evidence-block').hidden = evidenceList.childElementCount === 0
 
@@ -57,18 +53,19 @@ export function renderVerdict(results, evidence) {
   const links = $('links')
   links.replaceChildren()
   for (const result of results) {
-    const numbers = articleById(result.article)?.values ?? {}
-    for (const doc of ['kb', 'advisory']) {
+    // Only the documents the article declares; their titles name the links.
+    for (const { doc, title } of articleById(result.article)?.documents ?? []) {
       const href = `/v1/articles/${encodeURIComponent(result.article)}/${doc}?lang=${encodeURIComponent(lang)}&format=html`
       links.append(
         element(
           'li',
           {},
-          element('a', { href, target: '_blank', rel: 'noopener' }, text(`result.${doc}Link`, numbers)),
+          element('a', { href, target: '_blank', rel: 'noopener' }, text('result.documentLink', { title })),
         ),
       )
     }
   }
+  $('links-block').hidden = links.childElementCount === 0
   section.hidden = false
   heading.focus()
   announce(text('result.ready', { verdict: labels }))

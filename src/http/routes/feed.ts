@@ -3,6 +3,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import { toString as plainText } from 'mdast-util-to-string'
 import { articleRevisions } from '../../render/article-revisions.ts'
 import { articleValues } from '../../render/article-values.ts'
+import { productsIn } from '../../render/localized-catalog.ts'
 import { inlineContent, parseUnsanitized } from '../../render/markdown.ts'
 import { documentKinds } from '../../render/renderer.ts'
 import type { AppEnv, RouteDeps } from '../app-env.ts'
@@ -53,7 +54,7 @@ export function registerFeed(app: OpenAPIHono<AppEnv>, _deps: RouteDeps): void {
     const entries: Array<{ id: string; updated: string; title: string; link: string; summary: string }> = []
     for (const model of kb.model.articles) {
       const data = model.article as unknown as Record<string, Record<string, unknown> | undefined>
-      const values = articleValues(model.article, kb.model.products)
+      const values = articleValues(model.article, productsIn(kb.model.products, i18n), language)
       for (const revision of articleRevisions(model.article, documentKinds)) {
         const doc = revision.document as (typeof documentKinds)[number]
         const params = { ...values, date: new Date(revision.date), revision: data[doc]?.revision ?? '' }

@@ -5,6 +5,7 @@ import type { i18n } from 'i18next'
 import { articleValues } from '../../render/article-values.ts'
 import { languages } from '../../render/i18n.ts'
 import { factNamespaces } from '../../render/localize-check.ts'
+import { productsIn } from '../../render/localized-catalog.ts'
 import type { AppEnv, RouteDeps } from '../app-env.ts'
 import type { KnowledgeSnapshot } from '../knowledge-holder.ts'
 import { describeFact } from '../localize-response.ts'
@@ -51,28 +52,26 @@ function escapeHtml(text: string): string {
 type Language = (typeof languages)[number]
 
 /**
- * What the page script knows of each article: its title (its id system and number while it has no KB
- * document strings), numbers and the values its strings interpolate.
+ * What the page script knows of each article: its title (its first document's; its id system and number, or
+ * its id, when it has no document), the documents it declares with their titles (the page links only those),
+ * and the facts its rules read.
  */
-async function articleSummaries(snapshot: KnowledgeSnapshot, language: Language, i18n: i18n) {
+async function articleSummaries(snapshot: KnowledgeSnapshot, language: Language) {
+  const { renderer } = snapshot
   return Promise.all(
     snapshot.kb.model.articles.map(async ({ id, article }) => {
-      const values = articleValues(article, snapshot.kb.model.products)
+      const documents = await Promise.all(
+        renderer.documentsOf(id).map(async (doc) => ({
+          doc,
+          title: await renderer.title({ article: id, doc, lang: language }),
+        })),
+      )
       return {
         id,
         // The facts its rules read: prefilled facts choose the article that reads most of them.
         facts: snapshot.kb.checkers.get(id)?.factsRead ?? [],
-        title: i18n.exists('kb.title', { ns: id })
-          ? await snapshot.renderer.title({ article: id, doc: 'kb', lang: language })
-          : article.kb
-            ? `${article.kb.idSystem} ${article.kb.number}`
-            : id,
-        values: {
-          kbNumber: values.kbNumber,
-          advisoryNumber: values.advisoryNumber,
-          clientLogPath: values.clientLogPath,
-          serverLogPath: values.serverLogPath,
-        },
+        title: documents[0]?.title ?? (article.kb ? `${article.kb.idSystem} ${article.kb.number}` : id),
+        documents,
       }
     }),
   )
@@ -104,7 +103,9 @@ async function renderPage(
   const template = await asset('index.html.template')
   const i18n = await snapshot.i18n(language)
   const model = snapshot.kb.model.articles.find((candidate) => candidate.id === requested)
-  const values = model ? articleValues(model.article, snapshot.kb.model.products) : {}
+  const values = model
+    ? articleValues(model.article, productsIn(snapshot.kb.model.products, i18n), language)
+    : {}
   const t = (key: string) => i18n.t(key, { ns: 'web', ...values }) as string
   const options = await Promise.all(
     languages.map(async (code) => {
@@ -116,7 +117,7 @@ async function renderPage(
     ...webStrings(i18n),
     article: model?.id ?? '',
     requestedArticle: requested ?? '',
-    articles: await articleSummaries(snapshot, language, i18n),
+    articles: await articleSummaries(snapshot, language),
     facts: vocabulary(snapshot, i18n, model?.id),
     embedOrigins: [...embedOrigins],
   }
