@@ -42,6 +42,20 @@ describe('LogDecoder: encodings', () => {
     expect(decode([0x61, 0x62, 0, 0x63])).toEqual({ text: 'ab\0c', encoding: 'utf-8' })
   })
 
+  it('reads a lone 0xFF or 0xFE, and NULs that stop alternating, as UTF-8', () => {
+    expect(decode([0xff, 0x41, 0x42, 0x43])).toEqual({ text: '\ufffdABC', encoding: 'utf-8' })
+    expect(decode([0x41, 0xfe, 0x42, 0x43])).toEqual({ text: 'A\ufffdBC', encoding: 'utf-8' })
+    expect(decode([0xfe, 0x41, 0x42, 0x43])).toEqual({ text: '\ufffdABC', encoding: 'utf-8' })
+    expect(decode([0x41, 0x42, 0x43, 0])).toEqual({ text: 'ABC\0', encoding: 'utf-8' })
+    expect(decode([0, 0, 0x41, 0])).toEqual({ text: '\0\0A\0', encoding: 'utf-8' })
+    expect(decode([0, 0x41, 0x42, 0x43])).toEqual({ text: '\0ABC', encoding: 'utf-8' })
+  })
+
+  it('drops a BOM only when all three of its bytes open the log', () => {
+    expect(decode([0x41, 0x42, 0xbf, 0x43])).toEqual({ text: 'AB\ufffdC', encoding: 'utf-8' })
+    expect(decode([0xef, 0x42, 0xbf, 0x43])).toEqual({ text: '\ufffdB\ufffdC', encoding: 'utf-8' })
+  })
+
   it('reads fewer than four bytes as UTF-8 at the end, even a UTF-16 look', () => {
     expect(decode([0x61, 0, 0x62])).toEqual({ text: 'a\0b', encoding: 'utf-8' })
     expect(decode([0, 0x61, 0])).toEqual({ text: '\0a\0', encoding: 'utf-8' })
@@ -72,6 +86,35 @@ describe('LogDecoder: characters cut between chunks', () => {
     const head = decoder.write(Uint8Array.from(first))
     expect(head).toBe('ABC')
     expect(head + decoder.write(Uint8Array.from(second)) + decoder.end()).toBe(text)
+  })
+
+  it('returns every complete character at once, keeping only the cut one', () => {
+    const decoder = new LogDecoder()
+    const writes = [
+      [0x41, 0x42, 0x43, 0x44],
+      [0xe2],
+      [0x82, 0xac, 0xc3, 0xa9],
+      [0xe2, 0x82, 0xac],
+      [0xf0, 0x9d, 0x84, 0x9e],
+      [0x41, 0xe2, 0x82],
+      [0xac, 0xe2, 0x41],
+      [0x41, 0xf0, 0x9d],
+      [0x84, 0x9e],
+    ].map((chunk) => decoder.write(Uint8Array.from(chunk)))
+    expect(writes).toEqual(['ABCD', '', '€é', '€', '𝄞', 'A', '€\ufffdA', 'A', '𝄞'])
+    expect(decoder.end()).toBe('')
+  })
+
+  it.each([
+    ['U+0800 (E0 A0 80)', [0xe0, 0xa0], [0x80], '\u0800'],
+    ['U+2000 (E2 80 80)', [0xe2, 0x80], [0x80], '\u2000'],
+    ['U+10000 (F0 90 80 80)', [0xf0, 0x90], [0x80, 0x80], '\u{10000}'],
+  ])('joins %s cut after its second byte', (_name, first, second, text) => {
+    const decoder = new LogDecoder()
+    const head = decoder.write(Uint8Array.from([0x41, 0x42, 0x43, 0x44]))
+    expect(
+      head + decoder.write(Uint8Array.from(first)) + decoder.write(Uint8Array.from(second)) + decoder.end(),
+    ).toBe(`ABCD${text}`)
   })
 
   it('keeps the cut bytes although the caller reuses its buffer', () => {

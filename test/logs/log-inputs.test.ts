@@ -49,6 +49,8 @@ describe('resolveLogInputs', () => {
       ),
     )
     expect(() => resolveLogInputs({ client: 'pc.log' }, [kinds[0]!])).toThrow(/`shortcut: client`/)
+    // A shortcut that was not given needs no kind.
+    expect(resolveLogInputs({ client: 'pc.log' }, withoutServer)).toEqual({ agentlog: ['pc.log'] })
   })
 })
 

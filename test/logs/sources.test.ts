@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
@@ -129,6 +129,28 @@ describe('openLog: refusals', () => {
         `Expected a readable log file at \`${notFolder}\`, not a path that fails with ENOTDIR (not a directory)`,
       ),
     )
+  })
+
+  it('refuses a file that is gone when reading starts, naming it', async () => {
+    const path = join(folder, 'rotated.log')
+    writeFileSync(path, 'x')
+    const log = await openLog(path, 'x')
+    rmSync(path)
+    await expect(read({ name: 'rotated', content: log.chunks })).rejects.toThrow(
+      new Error(
+        `Expected a readable log file at \`${path}\`, not a path that fails with ENOENT (no such file or directory); if the string is log text, pass it as { text }`,
+      ),
+    )
+  })
+
+  it.skipIf(!existsSync('/proc/self/fd'))('closes the file when reading ends or stops early', async () => {
+    const path = join(folder, 'closed.log')
+    writeFileSync(path, Buffer.alloc(300 * KIB, 0x41))
+    const open = () => readdirSync('/proc/self/fd').length
+    const before = open()
+    await read(path)
+    for await (const _chunk of (await openLog(path, 'x')).chunks) break
+    expect(open()).toBe(before)
   })
 
   it('quotes a path holding a backtick or a control character as JSON', async () => {
