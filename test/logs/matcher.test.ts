@@ -69,6 +69,13 @@ describe('SymptomMatcher: blocks and levels', () => {
   it('drops a block without its distinctive line unless it is complete', () => {
     expect(match(agentFault, records('Sync started', 'Sync failed')).blocks).toEqual([])
     expect(match(agentFault, records('Sync started', 'noise', 'Detail: E01')).blocks).toEqual([])
+    const plain = structuredClone(fixtureSignatures)
+    plain.symptoms[0]!.lines[1]!.distinctive = false
+    const [symptom] = compileSignatures(plain)
+    expect(ids(match(symptom!, records('Sync started', 'Fault 00AB in GetData', 'Sync failed')))).toEqual([
+      ['confirmed', ['begin', 'fault', 'finish'], []],
+    ])
+    expect(match(symptom!, records('Sync started', 'Fault 00AB in GetData')).blocks).toEqual([])
   })
 
   it('keeps the lines of a block within `window` records of its first line', () => {
@@ -208,7 +215,7 @@ describe('SymptomMatcher: evidence', () => {
       index: 0,
       line: 7,
       timestamp: null,
-      text: 'Sync started\n   at A.B()\n\n   Fault 00AB in GetData  \n   at C.D()',
+      text: 'Sync started\n\n   at A.B()\n   Fault 00AB in GetData  \n   at C.D()',
       truncatedChars: 0,
     }
     const [begin, fault] = match(agentFault, [record]).blocks[0]!.matched
@@ -233,7 +240,7 @@ describe('SymptomMatcher: evidence', () => {
       symptom!,
       records('ServerException id=00ab', 'ServerException id=00cd on web'),
     ).blocks
-    expect(blocks.map((block) => block.matched[0]!.captures)).toEqual([
+    expect(blocks.map((block) => block.matched[0]!.captures)).toStrictEqual([
       { faultId: '00ab' },
       { faultId: '00cd', host: 'web' },
     ])

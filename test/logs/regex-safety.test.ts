@@ -17,6 +17,8 @@ describe('patternProblem: what it accepts', () => {
     ['a fixed count above 1000', 'x{5000}'],
     ['a brace that is no quantifier', 'x{,5}y{a}'],
     ['a repeat of 1 around a repeated group', '((a{2})){1}'],
+    ['a repeated group holding a group without repeat', '((ab)c){1,3}'],
+    ['a brace that is no quantifier after a group with a repeat', '(a{1,3}){b}c{1,3}'],
   ])('accepts %s', (_name, pattern) => {
     expect(patternProblem(pattern)).toBeUndefined()
   })
@@ -49,6 +51,7 @@ describe('patternProblem: what it refuses, and why', () => {
     '(?:ab{1,3}){2,4}',
     '((a{1,3}))+',
     '((a{1,3})b){2}',
+    '(a{1,3}(b))+',
     '(x(a{1,3})){2}',
     '([)]{1,3}){2}',
   ])('refuses the nested quantifier in %s', (pattern) => {
@@ -62,6 +65,7 @@ describe('patternProblem: what it refuses, and why', () => {
     ['x+', '+'],
     ['x{2,}', '{2,}'],
     ['x{1,1001}', '{1,1001}'],
+    ['x{10,2000}', '{10,2000}'],
     ['(ab)+', '+'],
     ['[a-z]{1,5}y*', '*'],
     ['\\d{1,3}\\.x{0,}', '{0,}'],
