@@ -41,6 +41,11 @@ const lines = [
   '\u3000wide space',
   '\ufeffbom',
   'x',
+  'at ',
+  'xt y',
+  'ab c',
+  'x--y',
+  '-',
 ]
 
 describe('continuesAt', () => {
@@ -53,6 +58,9 @@ describe('continuesAt', () => {
     expect(continuesAt('at\n at', 0, 2)).toBe(false)
     expect(continuesAt('--\n-', 0, 2)).toBe(false)
     expect(continuesAt('a\n--', 0, 1)).toBe(false)
+    expect(continuesAt('---', 0, 2)).toBe(false)
+    expect(continuesAt('at x', 0, 2)).toBe(false)
+    expect(continuesAt('at x', 0, 3)).toBe(true)
   })
 })
 

@@ -307,8 +307,9 @@ describe('RecordAssembler: caps', () => {
 
   it('keeps exactly the cap without counting a cut', () => {
     const text = `plain ${'z'.repeat(250)}`
-    const list = records(`${text}\n`, 256)
-    expect([list[0]!.text, list[0]!.truncatedChars]).toEqual([text, 0])
+    const assembler = new RecordAssembler({ maxRecordChars: 256 })
+    const list = [...assembler.push(`${text}\n`), ...assembler.end()]
+    expect([list[0]!.text, list[0]!.truncatedChars, assembler.truncatedRecords]).toEqual([text, 0, 0])
   })
 })
 
@@ -347,5 +348,92 @@ describe('RecordAssembler: lines longer than a slice', () => {
       4999, 9999, 14999, 19999,
     ])
     expect(assembler.records).toBe(20_000)
+  })
+})
+
+describe('RecordAssembler: edges of lines and chunks', () => {
+  it('counts a line break at the very start as a line', () => {
+    expect(records('\nplain').map((record) => record.line)).toEqual([2])
+    expect(records(['\n', '\nplain']).map((record) => record.line)).toEqual([3])
+  })
+
+  it('keeps a CRLF whole across an empty chunk', () => {
+    expect(records(['x\r', '', '\ny']).map((record) => [record.line, record.text])).toEqual([
+      [1, 'x'],
+      [2, 'y'],
+    ])
+  })
+
+  it('reads a timestamp without fraction at a line start, read in place or cut out', () => {
+    // The second line holds a record start with a fraction, so it is searched the exact way.
+    const list = records('2008-06-13 19:59:53 788 a\n  2008-06-13 19:59:54 788 b 2008-06-13 19:59:55:123 c\n')
+    expect(list.map((record) => [record.line, record.timestamp, record.text])).toEqual([
+      [1, '2008-06-13 19:59:53', '2008-06-13 19:59:53 788 a'],
+      [2, '2008-06-13 19:59:54', '2008-06-13 19:59:54 788 b '],
+      [2, '2008-06-13 19:59:55:123', '2008-06-13 19:59:55:123 c'],
+    ])
+  })
+
+  it('leaves out the indentation before a timestamp on a line holding several records', () => {
+    const list = records(
+      '2008-06-13 19:59:53:383 a\n \t`2008-06-13 19:59:54:123 b 2008-06-13 19:59:55:123 c\n',
+    )
+    expect(list.map((record) => record.text)).toEqual([
+      '2008-06-13 19:59:53:383 a',
+      '2008-06-13 19:59:54:123 b ',
+      '2008-06-13 19:59:55:123 c',
+    ])
+  })
+
+  it('counts records cut at the cap, and only those, however they were read', () => {
+    const assembler = new RecordAssembler({ maxRecordChars: 256 })
+    assembler.push(
+      [
+        'plain short',
+        // A time with a fraction: read the exact way.
+        `plain ${'x'.repeat(400)} 19:59:53:123`,
+        'plain short 19:59:53:123',
+        `plain ${'y'.repeat(250)}`,
+        '',
+      ].join('\n'),
+    )
+    assembler.end()
+    expect(assembler.records).toBe(4)
+    expect(assembler.truncatedRecords).toBe(1)
+  })
+})
+
+describe('RecordAssembler: record starts at the cut of a long line', () => {
+  // A chunk of 300,000 characters without line break is processed up to 64 characters before its end,
+  // the rest kept for the next chunk: a record start may straddle that cut.
+  const LENGTH = 300_000
+  const cut = LENGTH - 64
+  const line = (at: number, start: string, fill = 'y') =>
+    fill.repeat(at) + start + 'z'.repeat(LENGTH - at - start.length)
+
+  it('finds a record start that straddles the cut once', () => {
+    const start = '13.06.2008 19:59:53,123 x'
+    for (const at of [cut - 1, cut - 10, cut - start.length + 1]) {
+      const list = records([line(at, start), '\n'])
+      expect(
+        list.map((record) => [record.timestamp, record.text.length + record.truncatedChars]),
+        `at ${at}`,
+      ).toEqual([
+        [null, at],
+        ['13.06.2008 19:59:53,123', LENGTH - at],
+      ])
+    }
+  })
+
+  it('finds a record start right at the cut after blank text, with no record before it', () => {
+    const list = records([line(cut, '2008-06-13 19:59:53:123 x', ' '), '\n'])
+    expect(list.map((record) => record.timestamp)).toEqual(['2008-06-13 19:59:53:123'])
+  })
+
+  it('does not take a timestamp without fraction just after the cut for a record start', () => {
+    const list = records([line(cut, '2008-06-13 19:59:53 x'), '\n'])
+    expect(list.map((record) => [record.timestamp, record.text.length + record.truncatedChars])).toEqual([
+      [null, LENGTH],
+    ])
   })
 })
