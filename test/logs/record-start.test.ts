@@ -59,6 +59,7 @@ describe('continuesAt', () => {
     expect(continuesAt('--\n-', 0, 2)).toBe(false)
     expect(continuesAt('a\n--', 0, 1)).toBe(false)
     expect(continuesAt('---', 0, 2)).toBe(false)
+    expect(continuesAt('\n---', 1, 3)).toBe(false)
     expect(continuesAt('at x', 0, 2)).toBe(false)
     expect(continuesAt('at x', 0, 3)).toBe(true)
   })

@@ -437,3 +437,13 @@ describe('RecordAssembler: record starts at the cut of a long line', () => {
     ])
   })
 })
+
+describe('RecordAssembler: a long blank run', () => {
+  it('keeps the text after more than a slice of blanks as a record', () => {
+    const list = records([' '.repeat(300_000), 'Fault here\n', 'next\n'])
+    expect(list.map((record) => [record.line, record.text.trim()])).toEqual([
+      [1, 'Fault here'],
+      [2, 'next'],
+    ])
+  })
+})
