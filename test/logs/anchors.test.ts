@@ -31,6 +31,10 @@ describe('requiredLiteral: the text every match holds', () => {
     ['a class with an escaped bracket', '[a\\]b]xyz', 'xyz'],
     ['a group with an escaped parenthesis and a class', '(a\\)b[)]c)xyz', 'xyz'],
     ['nested groups', '((a)(b))xyz', 'xyz'],
+    ['a group whose inner group closes first', '((a)bcd)xy', 'xy'],
+    ['a group with an escaped parenthesis before a run', '(a\\)bcd)xy', 'xy'],
+    ['a group with a parenthesis in a class before a run', '(a[)]bcd)xy', 'xy'],
+    ['a group ending in a run', '(abcd)e', 'e'],
     ['a | inside a group', '(a|b)xyz', 'xyz'],
   ])('takes %s: %s gives %j', (_name, pattern, literal) => {
     expect(requiredLiteral(pattern)).toBe(literal)

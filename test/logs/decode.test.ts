@@ -49,11 +49,13 @@ describe('LogDecoder: encodings', () => {
     expect(decode([0x41, 0x42, 0x43, 0])).toEqual({ text: 'ABC\0', encoding: 'utf-8' })
     expect(decode([0, 0, 0x41, 0])).toEqual({ text: '\0\0A\0', encoding: 'utf-8' })
     expect(decode([0, 0x41, 0x42, 0x43])).toEqual({ text: '\0ABC', encoding: 'utf-8' })
+    expect(decode([0, 0, 0, 0x41])).toEqual({ text: '\0\0\0A', encoding: 'utf-8' })
   })
 
   it('drops a BOM only when all three of its bytes open the log', () => {
     expect(decode([0x41, 0x42, 0xbf, 0x43])).toEqual({ text: 'AB\ufffdC', encoding: 'utf-8' })
     expect(decode([0xef, 0x42, 0xbf, 0x43])).toEqual({ text: '\ufffdB\ufffdC', encoding: 'utf-8' })
+    expect(decode([0x41, 0xbb, 0xbf, 0x42])).toEqual({ text: 'A\ufffd\ufffdB', encoding: 'utf-8' })
   })
 
   it('reads fewer than four bytes as UTF-8 at the end, even a UTF-16 look', () => {
