@@ -48,7 +48,8 @@ export function requiredLiteral(pattern: string): string | undefined {
       literal = '{'
     } else if (!'.^$*+?{)]'.includes(char)) {
       literal = char
-    } else if (char === ')' || char === ']') {
+    } else if (char === ']') {
+      // A `)` never gets here: groups are skipped whole, and a stray one does not compile.
       literal = char
     }
     const quantified = quantifier(pattern, next)
@@ -64,14 +65,15 @@ export function requiredLiteral(pattern: string): string | undefined {
   )
 }
 
-/** Length of the quantifier at `index` (`?`, `*`, `+`, `{n}`, `{n,}`, `{n,m}`, lazy `?` included), 0 when none. */
+/**
+ * Length of the quantifier at `index` (`?`, `*`, `+`, `{n}`, `{n,}`, `{n,m}`), 0 when none. The `?` of a
+ * lazy one is left to the caller, which reads it as a character that ends a run, as the quantifier did.
+ */
 function quantifier(pattern: string, index: number): number {
   const char = pattern[index]
-  let length = 0
-  if (char === '?' || char === '*' || char === '+') length = 1
-  else if (char === '{') length = /^\{\d+(?:,\d*)?\}/.exec(pattern.slice(index, index + 24))?.[0].length ?? 0
-  if (length > 0 && pattern[index + length] === '?') length++
-  return length
+  if (char === '?' || char === '*' || char === '+') return 1
+  if (char === '{') return /^\{\d+(?:,\d*)?\}/.exec(pattern.slice(index, index + 24))?.[0].length ?? 0
+  return 0
 }
 
 /** Index just past the `)` closing the group that opens at `start`, or -1 when unbalanced. */

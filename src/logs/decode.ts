@@ -17,7 +17,7 @@ export type LogEncoding = 'utf-8' | 'utf-16le' | 'utf-16be'
  */
 function sniffEncoding(head: Uint8Array): LogEncoding {
   const [a, b, c, d] = head
-  if (a === 0xef && b === 0xbb && c === 0xbf) return 'utf-8'
+  // A UTF-8 BOM needs no test: it matches no pattern below, and `start` drops it.
   if (a === 0xff && b === 0xfe) return 'utf-16le'
   if (a === 0xfe && b === 0xff) return 'utf-16be'
   // ASCII text in UTF-16 without BOM: every other byte is NUL.
@@ -76,7 +76,8 @@ export class LogDecoder {
 
   private finish(): string {
     if (this.encoding === 'utf-8') return this.utf8(new Uint8Array(0), true)
-    return this.decoder?.decode() ?? ''
+    // `start` made a decoder for every encoding but UTF-8.
+    return this.decoder!.decode()
   }
 
   private utf8(chunk: Uint8Array, last: boolean): string {

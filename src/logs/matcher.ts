@@ -98,19 +98,16 @@ export class SymptomMatcher {
     const { lines, window } = this.symptom
     if (this.open && index - this.open.firstRecord > window) this.close()
     if (!this.open && !this.anyLine.test(record.text)) return
-    let first = true
     for (let lineIndex = 0; lineIndex < lines.length; lineIndex++) {
       const line = lines[lineIndex]!
       const match = line.regex.exec(record.text)
       if (!match) continue
-      // A line earlier than expected starts a new block (e.g. the next synchronization).
-      if (first && this.open && lineIndex < this.open.next) this.close()
-      first = false
+      // A line earlier than expected starts a new block (e.g. the next synchronization). Only the first
+      // line a record matches can be: the lines are tried in block order.
+      if (this.open && lineIndex < this.open.next) this.close()
       if (!this.open) this.open = { firstRecord: index, next: 0, matched: [], veto: undefined }
-      if (lineIndex >= this.open.next) {
-        this.open.matched.push(evidence(line, record, match))
-        this.open.next = lineIndex + 1
-      }
+      this.open.matched.push(evidence(line, record, match))
+      this.open.next = lineIndex + 1
     }
     if (this.open && !this.open.veto) {
       for (const veto of this.symptom.vetoes) {

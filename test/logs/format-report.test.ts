@@ -148,6 +148,49 @@ describe('formatDiagnosisText', () => {
     },
   )
 
+  it("lists several fault IDs, says a file's problem, and writes a timestamp's white space as one space", async () => {
+    const several: DiagnosisReport = {
+      article: 'contoso-1001',
+      logs: {
+        windowsupdate: {
+          level: 'partial',
+          files: [
+            file({
+              level: 'partial',
+              faultIds: ['0000000a', '0000000b'],
+              correlatedIds: ['0000000a', '0000000b'],
+              blocks: [
+                {
+                  symptomId: 's',
+                  level: 'partial',
+                  matched: [{ ...evidence, timestamp: '2008-06-13 \t  19:59:56:617', text: 'x' }],
+                  missing: ['m'],
+                  faultIds: ['0000000a', '0000000b'],
+                },
+              ],
+            }),
+            file({
+              name: 'gone.log',
+              problem: 'Expected a readable log file at `gone.log`, not a directory',
+            }),
+          ],
+        },
+      },
+      correlated: true,
+      sharedIds: ['0000000a', '0000000b'],
+      facts: { shared: true },
+    }
+    expect(formatDiagnosisText(several, await translator('en')).split('\n')).toEqual([
+      'Article contoso-1001: evidence in the logs',
+      'Windows Update client log pc1.log: partial (fault ID 0000000a, 0000000b, also found in another log)',
+      '  Symptom partial: expected lines not found: 1',
+      '    line 7 [2008-06-13 19:59:56:617]: x',
+      'Windows Update client log gone.log: not found',
+      '  Expected a readable log file at `gone.log`, not a directory',
+      'The logs share fault ID 0000000a, 0000000b: they show the same failure from each side.',
+    ])
+  })
+
   it('says so when the logs share no fault ID, and nothing when the article correlates none', async () => {
     const text = formatDiagnosisText({ ...report, correlated: false, sharedIds: [] }, await translator('nb'))
     expect(text).toContain('Loggene har ingen felles feil-ID.')

@@ -1,4 +1,4 @@
-/** @module Shared test helpers: the real 954960 signatures and fixture paths. */
+/** @module Shared test helpers: the real 954960 signatures, fictional fixture signatures and fixture paths. */
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
@@ -8,6 +8,12 @@ export const signaturesPath = fileURLToPath(
   new URL('../../rules/articles/954960/signatures.yaml', import.meta.url),
 )
 export const signatures = parseSignatures(parse(readFileSync(signaturesPath, 'utf8')), signaturesPath)
+
+/** A fictional article's signatures (`contoso-1001`, log kinds `agentlog` and `serverlog`) for tests of the machinery. */
+export const fixtureSignatures = parseSignatures(
+  parse(readFileSync(fixture('signatures/contoso-agent.yaml'), 'utf8')),
+  'contoso-agent.yaml',
+)
 
 /** Absolute path of a fixture under test/fixtures/logs/. */
 export function fixture(name: string): string {
