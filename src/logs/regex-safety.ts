@@ -78,15 +78,15 @@ function quantifierAt(pattern: string, index: number): { text: string; upper: nu
 
 /**
  * Index of the `]` closing the character class that opens at `start` (or the pattern's length when
- * unclosed); `]` right after `[` or `[^` is literal.
+ * unclosed). As in JavaScript, `[]` is an empty class and `[^]` matches any character: a `]` right after
+ * `[` or `[^` closes the class.
  *
  * @example
- * classEnd('a[^]x]b', 1) // 5
+ * classEnd('a[^]x]b', 1) // 3
  */
 export function classEnd(pattern: string, start: number): number {
   let index = start + 1
   if (pattern[index] === '^') index++
-  if (pattern[index] === ']') index++
   while (index < pattern.length && pattern[index] !== ']') {
     if (pattern[index] === '\\') index++
     index++

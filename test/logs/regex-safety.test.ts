@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { requiredLiteral } from '../../src/logs/anchors.ts'
 import { classEnd, patternProblem } from '../../src/logs/regex-safety.ts'
 
 describe('patternProblem: what it accepts', () => {
@@ -88,7 +89,21 @@ describe('classEnd', () => {
     ['[^a]', 0, 3],
     ['[abc', 0, 4],
     ['x[a[b]c', 1, 5],
+    // JavaScript: `[^]` is any character and `[]` the empty class; the `]` after them closes nothing.
+    ['a[^]x]b', 1, 3],
+    ['[]x]', 0, 1],
   ])('finds the end of the class in %s at %i: %i', (pattern, start, end) => {
     expect(classEnd(pattern, start)).toBe(end)
+  })
+})
+
+describe('a class that matches any character', () => {
+  it('is checked like `.`: unbounded and nested repetition are refused', () => {
+    expect(patternProblem('[^]*x')).toMatch(/^Expected bounded repetition/)
+    expect(patternProblem('[^]{0,9}(a+)+')).toMatch(/^Expected no nested quantifier/)
+  })
+
+  it('gives no required literal to an alternation it starts', () => {
+    expect(requiredLiteral('[^]|x]abc')).toBeUndefined()
   })
 })
