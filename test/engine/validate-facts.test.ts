@@ -17,6 +17,8 @@ const vocabulary = [
       { value: '5', aliases: [] },
     ],
   },
+  // An enum whose values read like other JSON types: only strings (and finite numbers) are looked up.
+  { name: 'state', type: 'enum', values: [{ value: 'true' }, { value: 'Infinity' }, { value: 'NaN' }] },
 ].map((definition) => FactDefinition.parse(definition))
 
 const answers: FactAnswers = {
@@ -152,6 +154,34 @@ describe('validateFacts: what is refused, and how it is said', () => {
     expect(check({ server: raw }).errors).toEqual([enumProblem(code, shown)])
   })
 
+  it('a boolean, NaN or Infinity is the wrong type for an enum even where a value is spelt like it', () => {
+    expect(check({ state: 'true' }).facts).toEqual({ state: 'true' })
+    expect(check({ state: 'Infinity' }).facts).toEqual({ state: 'Infinity' })
+    for (const raw of [true, Number.POSITIVE_INFINITY, Number.NaN]) {
+      expect(check({ state: raw }, { answers }).errors).toEqual([
+        {
+          code: 'FACT_WRONG_TYPE',
+          severity: 'error',
+          fact: 'state',
+          message: `Expected \`state\` to be one of \`true\`, \`Infinity\`, \`NaN\`, not ${typeof raw} \`${String(raw)}\``,
+          expected: ['true', 'Infinity', 'NaN'],
+        },
+      ])
+    }
+  })
+
+  it('a list or an object is the wrong type whatever its length, with localized answers too', () => {
+    const long = Array.from({ length: maxFactValueLength + 1 }, () => true)
+    expect(check({ legacy: long }).errors).toEqual([booleanProblem('FACT_WRONG_TYPE', 'a list')])
+    expect(check({ legacy: { yes: true } }, { answers }).errors).toEqual([
+      booleanProblem('FACT_WRONG_TYPE', 'an object'),
+    ])
+    // labels are given for `server` only: another enum is still checked against its own values
+    expect(check({ state: 'ja' }, { answers }).errors.map((error) => error.code)).toEqual([
+      'FACT_INVALID_VALUE',
+    ])
+  })
+
   it('control characters are shown as ?, and long values are cut after 37 characters', () => {
     const long = `${'x'.repeat(36)}\u001b[2J${'y'.repeat(10)}`
     expect(check({ server: 'a\u0000b\u007f\nc' }).errors[0]!.message).toBe(
@@ -182,7 +212,7 @@ describe('validateFacts: names and shapes', () => {
           severity: 'warning',
           fact: 'legacyy',
           message: 'Expected a known fact name, not `legacyy`, which is ignored; did you mean `legacy`?',
-          expected: ['legacy', 'firmware', 'server'],
+          expected: ['legacy', 'firmware', 'server', 'state'],
           suggestion: 'legacy',
         },
       ],
@@ -197,7 +227,7 @@ describe('validateFacts: names and shapes', () => {
         severity: 'warning',
         fact: 'colour\u001b',
         message: 'Expected a known fact name, not `colour?`, which is ignored',
-        expected: ['legacy', 'firmware', 'server'],
+        expected: ['legacy', 'firmware', 'server', 'state'],
       },
     ])
   })
