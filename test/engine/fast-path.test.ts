@@ -16,7 +16,11 @@ const article = syntheticArticle(
     { id: 'old-connected', verdict: 'affected', when: { all: [isServer('4.1'), holds('connected')] } },
     { id: 'new', verdict: 'not_affected', when: isServer('4.2') },
   ],
-  { derive: [{ id: 'legacy-runs-old', when: holds('legacy'), set: { server: '4.1' } }] },
+  {
+    derive: [{ id: 'legacy-runs-old', when: holds('legacy'), set: { server: '4.1' } }],
+    // A step that always holds: never a decision, so a record no rule decides stays unknown.
+    actions: [{ id: 'patch', verdicts: ['affected'] }],
+  },
 )
 const vocabulary = [
   ...booleanFacts('legacy', 'connected'),
@@ -44,6 +48,7 @@ describe.each(strategies)('the %s verdict functions', (strategy) => {
     [{ legacy: false, server: '4.2' }, 'not_affected'],
     [{ server: '4.2', connected: true }, 'not_affected'],
     [{ legacy: false, server: '4.1' }, 'unknown'],
+    [{ legacy: false, server: '4.1', connected: false }, 'unknown'],
   ])('verdict(%j) decides when no derivation holds: %s', (facts, verdict) => {
     expect(functions().verdict(facts)).toBe(verdict)
   })
