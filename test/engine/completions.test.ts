@@ -186,3 +186,35 @@ describe('undecided cases', () => {
     expect(undecidedValues(onlyOld, { server: '4.3', connected: true })).toEqual([])
   })
 })
+
+describe('the search limit', () => {
+  // x never matters (`in [true, false]`), but 14 other facts keep the rule open on both of their values:
+  // the complete search would try about 65,000 cases, past the limit.
+  const others = Array.from({ length: 14 }, (_, index) => `b${index}`)
+  const either = (fact: string) => ({ fact, operator: 'in' as const, value: [true, false] })
+  const wide = new ArticleChecker(
+    syntheticArticle([{ id: 'wide', verdict: 'affected', when: { all: ['x', ...others].map(either) } }]),
+    booleanFacts('x', ...others),
+  ).logic
+
+  it('past it, a fact counts as one that may change the answer: asking is safe', () => {
+    expect(changesOutcome(wide, {}, 'x')).toBe(true)
+    // With most facts known the search is small and finds that x changes nothing.
+    const known = Object.fromEntries(others.slice(2).map((name) => [name, true]))
+    expect(changesOutcome(wide, known, 'x')).toBe(false)
+  })
+
+  it('undecidedCases stops there too: some of the cases, not all 16,384 of them', () => {
+    // Every completion with x false is undecided; x comes last in the vocabulary, so each is found deep.
+    const deep = new ArticleChecker(
+      syntheticArticle([
+        { id: 'deep', verdict: 'affected', when: { all: [...others.map(either), holds('x')] } },
+      ]),
+      booleanFacts(...others, 'x'),
+    ).logic
+    const found = undecidedCases(deep)
+    expect(found.length).toBeGreaterThan(0)
+    expect(found.length).toBeLessThan(2 ** others.length)
+    expect(found.every((facts) => facts.x === false)).toBe(true)
+  })
+})
