@@ -50,6 +50,11 @@ const decided = (rule: string, verdict: string, facts: unknown[]) => ({
 })
 
 describe('derivations in the answer', () => {
+  it('factsRead lists every fact a rule reads, sorted, once', () => {
+    expect(checker().factsRead).toStrictEqual(['connected', 'server'])
+    expect(checker({ derive: [legacyRunsOld] }).factsRead).toStrictEqual(['connected', 'legacy', 'server'])
+  })
+
   it('a derivation that fills a missing fact overrides nothing, and its fact carries derivedBy', async () => {
     const result = await checker({ derive: [legacyRunsOld] }).check({ legacy: true, connected: true })
     expect(result).toStrictEqual({
@@ -106,12 +111,38 @@ describe('derivations in the answer', () => {
     expect(
       (await checker({ derive: [legacyRunsOld] }).check({ connected: true, legacy: false })).missingFacts,
     ).toStrictEqual(['server'])
+    // A derivation that also sets a fact nobody waits for still supplies the one that is missing.
+    const twoFacts = { ...legacyRunsOld, set: { server: '4.1', other: true } }
+    expect((await checker({ derive: [twoFacts] }).check({ connected: true })).missingFacts).toStrictEqual([
+      'server',
+      'legacy',
+    ])
     // Without a derivation that sets it, legacy is never asked for.
     expect((await checker().check({ connected: true })).missingFacts).toStrictEqual(['server'])
   })
 })
 
 describe('undecided answers', () => {
+  it('a value the rules name is not blamed: the reason names every known fact the rules read instead', async () => {
+    const named: Parameters<typeof syntheticArticle>[0] = [
+      { id: 'old', verdict: 'affected', when: isServer('4.1') },
+      { id: 'newest', verdict: 'not_affected', when: isServer('4.3') },
+      { id: 'new-connected', verdict: 'not_affected', when: { all: [isServer('4.2'), holds('connected')] } },
+    ]
+    const result = await checker({}, named).check({ server: '4.2', connected: false })
+    expect(
+      result.reasons.map((reason) => [reason.status, reason.facts.map((leaf) => leaf.fact)]),
+    ).toStrictEqual([['undecided', ['server', 'connected']]])
+  })
+
+  it('a fact the rules read but nobody gave is not among the facts of an undecided reason', async () => {
+    const onlyOld = checker({ derive: [legacyRunsOld] }, [rules[0]!, rules[2]!])
+    const result = await onlyOld.check({ server: '4.3', connected: true })
+    expect(
+      result.reasons.map((reason) => [reason.status, reason.facts.map((leaf) => leaf.fact)]),
+    ).toStrictEqual([['undecided', ['server', 'connected']]])
+  })
+
   it('blames the value no rule names when every other value is decided', async () => {
     const result = await checker().check({ server: '4.3', connected: true, other: true })
     expect(result).toStrictEqual({
@@ -205,6 +236,17 @@ describe('steps', () => {
       ['patch', false, false],
       ['verify', false, false],
     ])
+  })
+
+  it('a step whose own condition is false is not offered', async () => {
+    const notify = { id: 'notify', verdicts: ['affected' as const], when: holds('other') }
+    const result = await checker({ actions: [notify] }).check({
+      server: '4.1',
+      connected: true,
+      other: false,
+    })
+    expect(result.verdict).toBe('affected')
+    expect(result.actions).toStrictEqual([])
   })
 
   it('no step for another verdict', async () => {

@@ -94,6 +94,8 @@ describe('what the rules read and name', () => {
           ],
         },
         { fact: 'agent', operator: 'versionEqual', value: '2.0' },
+        // not a version string: nothing to probe around
+        { fact: 'agent', operator: 'versionEqual', value: 3 },
       ]),
     ).toEqual(
       new Map([

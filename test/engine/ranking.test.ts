@@ -93,6 +93,8 @@ describe('missing facts, ranked (in process)', () => {
     const again = await checker.check({ patched: false, unrelated: true } as Facts)
     expect(again.missingFacts).toEqual(first.missingFacts)
     expect((await checker.check({ patched: false, site: 'shop' })).missingFacts).toEqual(['tier', 'region'])
+    // region was worth asking above; with tier max it is not, on the same checker
+    expect((await checker.check({ tier: 'max' })).missingFacts).toEqual(['patched'])
   })
 
   it('never asks for evidence, which comes from logs, not from the user', async () => {
@@ -113,5 +115,32 @@ describe('missing facts, ranked (in process)', () => {
     expect(result.reasons.map((reason) => reason.facts.map((leaf) => leaf.fact))).toEqual([['alarm']])
     expect(result.missingFacts).toEqual([])
     expect((await new ArticleChecker(evidence, withAlarm).check({})).missingFacts).toEqual(['tier'])
+  })
+
+  it('ranks by the share of answers that settle, then by the rules that read the fact, then vocabulary order', async () => {
+    const facts = [
+      FactDefinition.parse({ name: 'c', type: 'boolean' }),
+      FactDefinition.parse({ name: 'b', type: 'boolean' }),
+      FactDefinition.parse({ name: 'a', type: 'boolean' }),
+    ]
+    const rank = async (rules: Parameters<typeof syntheticArticle>[0], given: Facts = {}) =>
+      (await new ArticleChecker(syntheticArticle(rules), facts).check(given)).missingFacts
+    // Ties everywhere: vocabulary order.
+    expect(
+      await rank([
+        {
+          id: 'all',
+          verdict: 'affected',
+          when: { all: [equal('a', true), equal('b', true), equal('c', true)] },
+        },
+      ]),
+    ).toEqual(['c', 'b', 'a'])
+    // a settles one answer of two (true decides); b none, because a, open before it, says something else.
+    expect(
+      await rank([
+        { id: 'a', verdict: 'affected', when: equal('a', true) },
+        { id: 'b', verdict: 'not_affected', when: equal('b', true) },
+      ]),
+    ).toEqual(['a', 'b'])
   })
 })
