@@ -177,6 +177,15 @@ describe('undecided cases', () => {
     // A named value, a boolean and a missing fact are never blamed.
     expect(undecidedValues(logic, { server: '4.1', connected: true })).toEqual([])
     expect(undecidedValues(logic, { connected: true })).toEqual([])
+    expect(undecidedValues(logic, { connected: false })).toEqual([])
+    // An enum fact no rule reads is never blamed, whatever its value.
+    const colour = FactDefinition.parse({
+      name: 'colour',
+      type: 'enum',
+      values: [{ value: 'red' }, { value: 'blue' }],
+    })
+    const wider = new ArticleChecker(syntheticArticle(rules), [...vocabulary, colour]).logic
+    expect(undecidedValues(wider, { server: '4.3', connected: true, colour: 'red' })).toEqual(['server'])
   })
 
   it('undecidedValues blames nothing when another value of the fact is undecided too', () => {
