@@ -158,7 +158,7 @@ function normalizeValue(
     }
     case 'enum': {
       if (typeof raw === 'string' || (typeof raw === 'number' && Number.isFinite(raw))) {
-        const wanted = normalizeSpelling(String(raw).trim())
+        const wanted = normalizeSpelling(String(raw))
         for (const candidate of definition.values!) {
           if (
             [candidate.value, ...candidate.aliases].some((spelling) => normalizeSpelling(spelling) === wanted)
@@ -177,8 +177,8 @@ function normalizeValue(
   }
 }
 
+// \`null\` never gets here: it means unknown.
 function describe(raw: unknown): string {
-  if (raw === null) return '`null`'
   if (Array.isArray(raw)) return 'a list'
   if (typeof raw === 'object') return 'an object'
   if (typeof raw === 'string') return `\`${printable(raw)}\``

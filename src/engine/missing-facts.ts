@@ -44,9 +44,10 @@ export function rankMissingFacts(
   openReads: ReadonlyMap<string, number>,
 ): string[] {
   const verdicts = compiled.decisions.map((rule) => rule.verdict)
-  const scored: Array<{ name: string; score: number; reads: number; order: number }> = []
-  vocabulary.forEach((definition, order) => {
-    if (!candidates.has(definition.name) || facts[definition.name] !== undefined) return
+  const scored: Array<{ name: string; score: number; reads: number }> = []
+  // Built in vocabulary order; the sort is stable, so ties keep that order.
+  for (const definition of vocabulary) {
+    if (!candidates.has(definition.name) || facts[definition.name] !== undefined) continue
     const values = probeValues(definition, thresholds.get(definition.name) ?? [])
     let settled = 0
     for (const value of values) {
@@ -55,9 +56,7 @@ export function rankMissingFacts(
       if (decide(tris, verdicts).verdict !== 'unknown') settled++
     }
     const score = values.length === 0 ? 0 : settled / values.length
-    scored.push({ name: definition.name, score, reads: openReads.get(definition.name) ?? 0, order })
-  })
-  return scored
-    .sort((a, b) => b.score - a.score || b.reads - a.reads || a.order - b.order)
-    .map((entry) => entry.name)
+    scored.push({ name: definition.name, score, reads: openReads.get(definition.name) ?? 0 })
+  }
+  return scored.sort((a, b) => b.score - a.score || b.reads - a.reads).map((entry) => entry.name)
 }

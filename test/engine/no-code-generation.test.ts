@@ -1,25 +1,14 @@
 // Where strings may not be compiled to code (`--disallow-code-generation-from-strings`, a strict CSP), the
-// fast path falls back to closures and gives the same verdicts as the generated function.
+// fast path falls back to closures and gives the same verdicts as the generated function (the choice of
+// kind itself: fast-path.test.ts, which mutation testing runs).
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { codeGenerationAllowed, compileVerdictFunctions } from '../../src/engine/compiled-verdict.ts'
-import { toEngineRules } from '../../src/engine/engine-rules.ts'
+import { codeGenerationAllowed } from '../../src/engine/compiled-verdict.ts'
 import { loadKnowledgeBase } from '../../src/knowledge-base.ts'
 import { factGrid } from '../fixtures/engine/fact-grid.ts'
 
 const rules = path.resolve('test/fixtures/fictional/rules')
-
-describe('the fast path', () => {
-  it('generates code by default where the runtime allows it, and closures when asked', async () => {
-    const [article] = (await loadKnowledgeBase(rules)).model.articles
-    const engineRules = toEngineRules(article!)
-    expect(compileVerdictFunctions(engineRules).kind).toBe('generated')
-    expect(compileVerdictFunctions(engineRules, 'auto').kind).toBe('generated')
-    expect(compileVerdictFunctions(engineRules, 'generated').kind).toBe('generated')
-    expect(compileVerdictFunctions(engineRules, 'closures').kind).toBe('closures')
-  })
-})
 
 describe('without code generation', () => {
   it('verdictOf runs on closures with the verdicts of the generated function', async () => {

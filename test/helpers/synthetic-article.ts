@@ -17,6 +17,8 @@ type Action = {
   when?: Condition
   recommended?: boolean
   step?: string
+  /** Facts the step finds out: it is offered only while they are unknown. */
+  checks?: string[]
 }
 type Derivation = { id: string; when: Condition; set: Record<string, string | number | boolean> }
 
