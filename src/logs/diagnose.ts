@@ -8,6 +8,7 @@ import { LogDecoder, type LogEncoding } from './decode.ts'
 import { type EvidenceFacts, evidenceToFacts } from './evidence-facts.ts'
 import { type CompiledSymptom, compileSignatures } from './load-signatures.ts'
 import { type BlockFinding, type NearMiss, SymptomMatcher } from './matcher.ts'
+import { MatcherSet } from './matcher-set.ts'
 import type { ProgressCallback } from './progress.ts'
 import { RecordAssembler } from './records.ts'
 import { isPathLike, type LogInput, openLog } from './sources.ts'
@@ -173,19 +174,11 @@ async function diagnoseFile(
   }
   const matchers = symptoms.map((symptom) => new SymptomMatcher(symptom, { maxBlocks: options.maxBlocks }))
   // A record with none of the signatures' literals only counts, unless a block is open.
-  const anchored = matchers.every((matcher) => matcher.anchors !== undefined)
+  const dispatch = new MatcherSet(matchers)
   const assembler = new RecordAssembler({
     maxRecordChars: options.maxRecordChars,
-    anchors: anchored ? matchers.flatMap((matcher) => matcher.anchors!) : undefined,
-    sink: {
-      wantsEvery: () => {
-        for (const matcher of matchers) if (matcher.isOpen) return true
-        return false
-      },
-      record: (record) => {
-        for (const matcher of matchers) matcher.push(record)
-      },
-    },
+    anchors: dispatch.anchors,
+    sink: dispatch,
   })
   const decoder = new LogDecoder()
   let sawBytes = false
