@@ -259,6 +259,15 @@ if (wanted('http')) {
       met: result.check.requestsPerSecond / result.healthz.requestsPerSecond >= 0.5 && failures === 0,
     })
     row({
+      measure: 'POST /v1/check req/s against the floor',
+      value: result.check.requestsPerSecond,
+      unit: 'req/s',
+      anchor: 'bare node:http, same bytes',
+      anchorValue: result.floor.requestsPerSecond,
+      target: '>= 0.5x, 0 errors',
+      met: result.check.requestsPerSecond / result.floor.requestsPerSecond >= 0.5 && failures === 0,
+    })
+    row({
       measure: 'POST /v1/check p99 latency',
       value: result.check.p99Ms,
       unit: 'ms',
