@@ -336,7 +336,7 @@ if (wanted('kbscale')) {
       met: most.checkP99Ms <= 5,
     },
     {
-      measure: `kb lint, ${many}`,
+      measure: `kb lint, ${many}${most.lintStopped ? ' (stopped at the time limit)' : ''}`,
       value: most.lint,
       unit: 's',
       anchor: `same with ${one.articles} article`,
