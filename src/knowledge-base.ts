@@ -1,9 +1,11 @@
 /** @module The loaded knowledge base: validated rules plus one checker per article. */
+import path from 'node:path'
 
-import { ArticleChecker } from './engine/article-checker.ts'
+import type { ArticleChecker } from './engine/article-checker.ts'
 import type { CheckReport, CheckResult } from './engine/check-result.ts'
 import { type FactAnswers, type Facts, type ValidateFactsOptions, validateFacts } from './engine/facts.ts'
 import { FactsError } from './engine/facts-error.ts'
+import { LazyCheckers } from './engine/lazy-checkers.ts'
 import type { KnowledgeBaseModel } from './kb/model.ts'
 import { defaultRulesDir } from './kb/paths.ts'
 import type { SignaturesFile } from './kb/schema/signatures.ts'
@@ -53,7 +55,8 @@ export class KnowledgeBase {
     this.model = model
     // Results come in article id order (code-point order), whatever the folder layout: documented and stable.
     const byId = [...model.articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    this.checkers = new Map(byId.map((article) => [article.id, new ArticleChecker(article, model.facts)]))
+    // Compiled when first asked for: start-up does not grow with the number of articles.
+    this.checkers = new LazyCheckers(byId, model.facts)
   }
 
   /** The article ids, in id order: the order of every list of results. */
@@ -155,7 +158,13 @@ export class KnowledgeBase {
 export async function loadKnowledgeBase(dir: string = defaultRulesDir): Promise<KnowledgeBase> {
   const snapshot = snapshotModel(dir)
   if (snapshot) return new KnowledgeBase(snapshot)
-  // The loader (YAML parser, zod schemas) is imported only when the files must be read.
-  const { loadRules } = await import('./kb/load.ts')
-  return new KnowledgeBase(await loadRules(dir))
+  // Any other folder: its compiled copy from an earlier run while its files are unchanged (kb/compiled-cache.ts).
+  const { compiledFolder } = await import('./kb/compiled-cache.ts')
+  const model = await compiledFolder('rules', dir, '', async () => {
+    // The loader (YAML parser, zod schemas) is imported only when the files must be read.
+    const { loadRules } = await import('./kb/load.ts')
+    const { dir: _dir, ...portable } = await loadRules(dir)
+    return portable
+  })
+  return new KnowledgeBase({ ...model, dir: path.resolve(dir) })
 }
