@@ -1,13 +1,14 @@
 /**
  * @module Knowledge bases of any number of articles, made from the real ones in rules/ (and their strings in
- * locales/): article 0 is the real article unchanged, every other one a copy under a new id with its own
- * named values (fixed and unfixed versions) and its own signature literals (error codes, fault codes, the
+ * locales/): the first articles are the real ones unchanged, every other one a copy of them in turn under a
+ * new id with its own named values (fixed and unfixed versions) and its own signature literals (error codes, fault codes, the
  * header line), in all four languages. Written under bench/data/ (gitignored) and reused while complete.
  * Run alone: `npx tsx bench/kb-generator.ts 1000` prints the folder.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { parse, parseDocument } from 'yaml'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const languages = ['en', 'nl', 'pl', 'nb'] as const
@@ -21,12 +22,13 @@ export interface GeneratedKnowledgeBase {
 }
 
 /**
- * The id of the `index`th article generated from `source` (index 0: the source itself). Numbers stay
- * numbers (article ids are KB numbers), in a range no real source text uses.
+ * The id of the article at `position` of a generated knowledge base, a copy of `source` (its `index`th; index
+ * 0: the source itself). Numbers stay numbers (article ids are KB numbers), in a range no real source text
+ * uses, and distinct across sources.
  */
-export function generatedId(source: string, index: number): string {
+export function generatedId(source: string, index: number, position: number): string {
   if (index === 0) return source
-  return /^\d+$/.test(source) ? String(800_000 + index) : `${source}-${index}`
+  return /^\d+$/.test(source) ? String(800_000 + position) : `${source}-${index}`
 }
 
 /**
@@ -59,16 +61,20 @@ export function variant(text: string, index: number): string {
  */
 export function generateKnowledgeBase(
   count: number,
-  options: { sourceRules?: string; sourceLocales?: string; dataDir?: string } = {},
+  options: { sourceRules?: string; sourceLocales?: string; dataDir?: string; sources?: string[] } = {},
 ): GeneratedKnowledgeBase {
   const sourceRules = options.sourceRules ?? `${root}rules`
   const sourceLocales = options.sourceLocales ?? `${root}locales`
-  const dir = path.join(options.dataDir ?? `${root}bench/data`, `kbscale-${count}`)
+  const dir = path.join(
+    options.dataDir ?? `${root}bench/data`,
+    options.sources ? `kbscale-${count}-${options.sources.join('-')}` : `kbscale-${count}`,
+  )
   const rules = path.join(dir, 'rules')
   const locales = path.join(dir, 'locales')
-  const sources = readdirSync(path.join(sourceRules, 'articles'))
-  const articleIds = Array.from({ length: count }, (_, index) =>
-    generatedId(sources[index % sources.length]!, Math.floor(index / sources.length)),
+  // The articles copied, in turn (default: every article of the source folder).
+  const sources = options.sources ?? readdirSync(path.join(sourceRules, 'articles')).sort()
+  const articleIds = Array.from({ length: count }, (_, position) =>
+    generatedId(sources[position % sources.length]!, Math.floor(position / sources.length), position),
   )
   const complete = path.join(dir, '.complete')
   if (existsSync(complete) && readFileSync(complete, 'utf8') === articleIds.join('\n')) {
@@ -80,27 +86,67 @@ export function generateKnowledgeBase(
     if (entry !== 'articles')
       cpSync(path.join(sourceRules, entry), path.join(rules, entry), { recursive: true })
   }
-  for (const language of languages) mkdirSync(path.join(locales, language), { recursive: true })
+  const allArticles = new Set(readdirSync(path.join(sourceRules, 'articles')).map((id) => `${id}.yaml`))
+  for (const language of languages) {
+    mkdirSync(path.join(locales, language), { recursive: true })
+    // The shared namespaces (common, web, …) as they are: lint checks outlines against them.
+    for (const file of readdirSync(path.join(sourceLocales, language))) {
+      if (!allArticles.has(file))
+        cpSync(path.join(sourceLocales, language, file), path.join(locales, language, file))
+    }
+  }
   articleIds.forEach((id, position) => {
     const source = sources[position % sources.length]!
     const index = Math.floor(position / sources.length)
-    const rewrite = (text: string) => variant(text, index).replaceAll(source, id)
     const from = path.join(sourceRules, 'articles', source)
+    // Evidence facts belong to one article: each copy declares its own (`clientSymptom` -> `clientSymptom800012`).
+    const evidence = index === 0 ? [] : evidenceFacts(from)
+    // Verdicts compare shared facts with values of the vocabulary (`scanError: 0x80244007`): only ids change there.
+    const rewrite = (text: string, values = true) =>
+      evidence.reduce(
+        (result, name) => result.replace(new RegExp(`\\b${name}\\b`, 'g'), `${name}${id}`),
+        (values ? variant(text, index) : text).replaceAll(source, id),
+      )
     mkdirSync(path.join(rules, 'articles', id))
     for (const file of readdirSync(from)) {
       writeFileSync(
         path.join(rules, 'articles', id, file),
-        rewrite(readFileSync(path.join(from, file), 'utf8')),
+        rewrite(readFileSync(path.join(from, file), 'utf8'), file !== 'verdicts.yaml'),
       )
     }
     for (const language of languages) {
       const strings = path.join(sourceLocales, language, `${source}.yaml`)
-      if (existsSync(strings))
-        writeFileSync(path.join(locales, language, `${id}.yaml`), rewrite(readFileSync(strings, 'utf8')))
+      if (!existsSync(strings)) continue
+      const document = parseDocument(rewrite(readFileSync(strings, 'utf8')))
+      // Texts of evidence facts the source keeps in the shared namespace go with the copy's own names.
+      const shared = parse(readFileSync(path.join(sourceLocales, language, 'common.yaml'), 'utf8')) as {
+        facts?: Record<string, unknown>
+        _meta?: { source?: Record<string, string> }
+      }
+      for (const name of evidence) {
+        const texts = shared.facts?.[name]
+        if (texts === undefined || document.hasIn(['facts', `${name}${id}`])) continue
+        document.setIn(['facts', `${name}${id}`], texts)
+        // The translations' source hashes move with them (English has none).
+        for (const [key, hash] of Object.entries(shared._meta?.source ?? {})) {
+          if (key.startsWith(`facts.${name}.`))
+            document.setIn(['_meta', 'source', key.replace(`facts.${name}.`, `facts.${name}${id}.`)], hash)
+        }
+      }
+      writeFileSync(path.join(locales, language, `${id}.yaml`), String(document))
     }
   })
   writeFileSync(complete, articleIds.join('\n'))
   return { dir, rules, locales, articleIds }
+}
+
+/** The evidence facts an article's signatures declare (`fact:` of a symptom or of a correlation). */
+function evidenceFacts(articleFolder: string): string[] {
+  const file = path.join(articleFolder, 'signatures.yaml')
+  if (!existsSync(file)) return []
+  const names = [...readFileSync(file, 'utf8').matchAll(/^\s*fact:\s*["']?(\w+)/gm)].map((match) => match[1]!)
+  // Longest first, so that no name is rewritten inside a longer one.
+  return [...new Set(names)].sort((a, b) => b.length - a.length)
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -55,7 +55,8 @@ describe('compiled copy of a rules folder, reused across runs', () => {
       'fixedVersion: 3.1.6001.70',
     )
     const after = await loadKnowledgeBase(dir)
-    const values = (kb: typeof before) => kb.model.articles[0]!.article.values
+    const values = (kb: typeof before) =>
+      kb.model.articles.find((article) => article.id === '954960')!.article.values
     expect(values(before)).toMatchObject({ fixedVersion: '3.1.6001.66' })
     expect(values(after)).toMatchObject({ fixedVersion: '3.1.6001.70' })
   })

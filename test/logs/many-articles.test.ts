@@ -29,7 +29,7 @@ let ids: string[]
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'kb-many-'))
   // 12 articles: more literals than one alternation takes, so the literal set and the dispatch are used.
-  const generated = generateKnowledgeBase(12, { dataDir: dir })
+  const generated = generateKnowledgeBase(12, { dataDir: dir, sources: ['954960'] })
   ids = generated.articleIds
   kb = await loadKnowledgeBase(generated.rules)
 })
