@@ -12,6 +12,8 @@ import { parse, parseDocument } from 'yaml'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const languages = ['en', 'nl', 'pl', 'nb'] as const
+// Part of the `.complete` marker: a changed generator writes its knowledge bases again.
+const generatorVersion = 2
 
 /** A generated knowledge base: `rules` for `--rules`, `locales` beside it (found by `localesBeside`). */
 export interface GeneratedKnowledgeBase {
@@ -42,10 +44,11 @@ export function variant(text: string, index: number): string {
   if (index === 0) return text
   const hex = (value: number, width: number) => value.toString(16).toUpperCase().padStart(width, '0')
   return text
-    .replace(
-      /0x8024([0-9A-F]{4})/g,
-      (_, code: string) => `0x8024${hex(Number.parseInt(code, 16) + index, 4)}`,
-    )
+    .replace(/0x8024([0-9A-F]{4})/g, (_: string, code: string, at: number, whole: string) => {
+      const bumped = `0x8024${hex(Number.parseInt(code, 16) + index, 4)}`
+      // In an id (`error-0x80244007`) the code stays lower case, as ids must be.
+      return whole[at - 1] === '-' ? bumped.toLowerCase() : bumped
+    })
     .replace(/SOAP Fault: 0x000190/g, `SOAP Fault: 0x${hex(0x190 + index, 6)}`)
     .replace(/Synchronizing server updates/g, `Synchronizing server updates batch ${index}`)
     .replace(/Item has already been added/g, `Item ${index} has already been added`)
@@ -77,7 +80,7 @@ export function generateKnowledgeBase(
     generatedId(sources[position % sources.length]!, Math.floor(position / sources.length), position),
   )
   const complete = path.join(dir, '.complete')
-  if (existsSync(complete) && readFileSync(complete, 'utf8') === articleIds.join('\n')) {
+  if (existsSync(complete) && readFileSync(complete, 'utf8') === [generatorVersion, ...articleIds].join('\n')) {
     return { dir, rules, locales, articleIds }
   }
   rmSync(dir, { recursive: true, force: true })
@@ -136,7 +139,7 @@ export function generateKnowledgeBase(
       writeFileSync(path.join(locales, language, `${id}.yaml`), String(document))
     }
   })
-  writeFileSync(complete, articleIds.join('\n'))
+  writeFileSync(complete, [generatorVersion, ...articleIds].join('\n'))
   return { dir, rules, locales, articleIds }
 }
 

@@ -34,7 +34,9 @@ function validatingCode(): string {
   if (codeStamp === undefined) {
     const hash = createHash('sha256').update(String(CACHE_VERSION))
     const here = path.dirname(fileURLToPath(import.meta.url))
-    for (const folder of [here, path.join(here, 'schema'), path.join(here, '..', 'render')]) {
+    // kb/ and its schemas validate, render/ parses strings and lints them, engine/ judges decidability.
+    const folders = ['.', 'schema', '../render', '../engine'].map((folder) => path.join(here, folder))
+    for (const folder of folders) {
       for (const name of safeList(folder)) {
         const info = statSync(path.join(folder, name), { throwIfNoEntry: false })
         if (info?.isFile()) hash.update(`${folder}/${name}\u0000${info.size}\u0000${info.mtimeMs}\u0000`)
