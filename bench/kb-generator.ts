@@ -80,7 +80,10 @@ export function generateKnowledgeBase(
     generatedId(sources[position % sources.length]!, Math.floor(position / sources.length), position),
   )
   const complete = path.join(dir, '.complete')
-  if (existsSync(complete) && readFileSync(complete, 'utf8') === [generatorVersion, ...articleIds].join('\n')) {
+  if (
+    existsSync(complete) &&
+    readFileSync(complete, 'utf8') === [generatorVersion, ...articleIds].join('\n')
+  ) {
     return { dir, rules, locales, articleIds }
   }
   rmSync(dir, { recursive: true, force: true })

@@ -336,13 +336,22 @@ if (wanted('kbscale')) {
       met: most.checkP99Ms <= 5,
     },
     {
-      measure: `kb lint, ${many}${most.lintStopped ? ' (stopped at the time limit)' : ''}`,
+      measure: `kb lint, first run, ${many}${most.lintStopped ? ' (stopped at the time limit)' : ''}`,
       value: most.lint,
       unit: 's',
       anchor: `same with ${one.articles} article`,
       anchorValue: one.lint,
       target: '<= 3 s',
       met: most.lint <= 3,
+    },
+    {
+      measure: `kb lint again, folder unchanged, ${many}`,
+      value: most.lintAgain,
+      unit: 's',
+      anchor: `same with ${one.articles} article`,
+      anchorValue: one.lintAgain,
+      target: '<= 3 s',
+      met: most.lintAgain <= 3,
     },
   ]
   if (result.grepMbPerSecond !== undefined)

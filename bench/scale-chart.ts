@@ -10,6 +10,7 @@ export interface ChartPoint {
   checkAll: number
   checkOne: number
   lint: number
+  lintAgain: number
   diagnoseMbPerSecond: number
   checkP99Ms: number
   serveRssMb: number | undefined
@@ -19,6 +20,7 @@ const series: Array<{ name: string; color: string; cost: (point: ChartPoint) => 
   { name: 'kb check --json, all articles', color: '#b2182b', cost: (point) => point.checkAll },
   { name: 'kb check --json --article', color: '#2166ac', cost: (point) => point.checkOne },
   { name: 'kb lint', color: '#762a83', cost: (point) => point.lint },
+  { name: 'kb lint again (unchanged)', color: '#c2a5cf', cost: (point) => point.lintAgain },
   { name: 'kb.diagnose s/MB', color: '#1b7837', cost: (point) => 1 / point.diagnoseMbPerSecond },
   { name: 'explained check p99', color: '#e08214', cost: (point) => point.checkP99Ms },
   { name: 'kb serve RSS', color: '#4d4d4d', cost: (point) => point.serveRssMb },
