@@ -8,10 +8,11 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ArticleChecker } from '../../src/engine/article-checker.ts'
 import { FactIndex, factsConcerning, reuseAnswer } from '../../src/engine/fact-index.ts'
+import { loadRules } from '../../src/kb/load.ts'
 import type { ArticleModel, KnowledgeBaseModel } from '../../src/kb/model.ts'
 import type { Condition } from '../../src/kb/schema/condition.ts'
 import type { FactDefinition } from '../../src/kb/schema/facts.ts'
-import { KnowledgeBase, loadKnowledgeBase } from '../../src/knowledge-base.ts'
+import { KnowledgeBase } from '../../src/knowledge-base.ts'
 import { copyRules, removeCopies } from '../helpers/temp-rules.ts'
 
 let model: KnowledgeBaseModel
@@ -26,7 +27,8 @@ beforeAll(async () => {
     path.join(dir, 'articles/contoso-1001/signatures.yaml'),
   )
   await copyFile('test/fixtures/batch/logs.yaml', path.join(dir, 'logs.yaml'))
-  model = (await loadKnowledgeBase(dir)).model
+  // The model alone: building a KnowledgeBase here would run the index before any test (Stryker: static).
+  model = await loadRules(dir)
   template = model.articles[0]!
 })
 afterAll(removeCopies)
@@ -229,6 +231,16 @@ describe('reuseAnswer', () => {
     expect(Object.keys(reused.facts)).toEqual(['alarm', 'site', 'legacyMode', 'other', 'widgetServerVersion'])
     expect(reused.reasons).not.toBe(base.reasons)
     expect(reused.reasons).toEqual(base.reasons)
+  })
+
+  it('takes the derived value over a contradicting one the facts hold', async () => {
+    const checker = new ArticleChecker(article('x', {}), model.facts)
+    const baseline = { alarm: 'none', site: 'lab', legacyMode: true, widgetServerVersion: '4.2' }
+    const base = await checker.check(baseline)
+    expect(base.overridden).toHaveLength(1)
+    const reused = reuseAnswer(base, baseline, baseline)
+    expect(reused.facts.widgetServerVersion).toBe('4.1')
+    expect(reused).toEqual(await checker.check(baseline))
   })
 
   it('adds nothing when the derivation sets what the facts already hold', async () => {
