@@ -146,7 +146,7 @@ async function transpileChild(outDir: string): Promise<string | undefined> {
 }
 
 /** The client signature lines as POSIX extended regular expressions (GNU grep). */
-async function grepPatterns(): Promise<string[]> {
+export async function grepPatterns(): Promise<string[]> {
   const symptoms = compileSignatures(await readSignaturesFile(signaturesPath))
   return symptoms
     .filter((symptom) => symptom.log === 'client')
@@ -161,7 +161,7 @@ async function grepPatterns(): Promise<string[]> {
     )
 }
 
-function runGrep(file: string, bytes: number, patterns: string[], timeTool: string | undefined) {
+export function runGrep(file: string, bytes: number, patterns: string[], timeTool: string | undefined) {
   const probe = spawnSync('grep', ['--version'])
   if (probe.status !== 0) return undefined
   const args = ['-E', '-c', ...patterns.flatMap((pattern) => ['-e', pattern]), file]
@@ -199,7 +199,7 @@ function measure(
 }
 
 /** Writes `size` bytes of real (or synthetic) log lines with a 954960 block every `plantEvery` bytes. */
-async function generateLog(
+export async function generateLog(
   file: string,
   size: number,
   plantEvery: number,

@@ -4,7 +4,10 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -18,8 +21,8 @@ export interface LoadResult {
   requests: number
 }
 
-/** Both endpoints, or why the part was skipped. */
-export type HttpResult = { check: LoadResult; healthz: LoadResult } | { skipped: string }
+/** Both endpoints and the bare floor (bench/http-floor.mjs), or why the part was skipped. */
+export type HttpResult = { check: LoadResult; healthz: LoadResult; floor: LoadResult } | { skipped: string }
 
 const facts = JSON.stringify({
   wsusVersion: '3.0 SP1',
@@ -54,9 +57,29 @@ export async function benchHttp(seconds: number, connections = 10): Promise<Http
     })
     const healthz = await load(`${url}healthz`, seconds, connections)
     const check = await load(`${url}v1/check`, seconds, connections, facts)
-    return { check, healthz }
+    const answer = await fetch(`${url}v1/check`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: facts,
+    })
+    const floor = await loadFloor(Buffer.from(await answer.arrayBuffer()), seconds, connections)
+    return { check, healthz, floor }
   } finally {
     server.kill('SIGTERM')
+  }
+}
+
+// The same requests against a bare node:http server answering with the app's bytes for this body.
+async function loadFloor(answer: Buffer, seconds: number, connections: number): Promise<LoadResult> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'kb-http-floor-'))
+  const file = path.join(dir, 'answer.json')
+  await writeFile(file, answer)
+  const server = spawn('node', [`${root}bench/http-floor.mjs`, file], { stdio: ['ignore', 'pipe', 'ignore'] })
+  try {
+    return await load(`${await firstLine(server)}v1/check`, seconds, connections, facts)
+  } finally {
+    server.kill('SIGTERM')
+    await rm(dir, { recursive: true, force: true })
   }
 }
 

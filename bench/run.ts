@@ -4,7 +4,8 @@
  *
  * Environment: BENCH_RECORDS (end-to-end records, 1000000), BENCH_THROUGHPUT_RECORDS (200000),
  * BENCH_QUERIES (20000), BENCH_DIAGNOSE_MB (300), BENCH_HTTP_SECONDS (10), BENCH_COLD_RUNS (15),
- * BENCH_ONLY (comma list of: throughput, e2e, latency, diagnose, http, cold).
+ * BENCH_ONLY (comma list of: throughput, e2e, latency, diagnose, http, cold, kbscale), BENCH_KBSCALE_SIZES
+ * (1,10,100,1000), BENCH_KBSCALE_LOG_MB (50), BENCH_KBSCALE_RUNS (3).
  */
 import { existsSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -13,6 +14,7 @@ import { loadKnowledgeBase } from '../src/knowledge-base.ts'
 import { benchColdStart, buildDist } from './cold-start.ts'
 import { benchEndToEnd } from './end-to-end.ts'
 import { benchHttp } from './http.ts'
+import { benchKbScale } from './kbscale.ts'
 import { benchLatency } from './latency.ts'
 import { benchThroughput } from './throughput.ts'
 
@@ -259,6 +261,15 @@ if (wanted('http')) {
       met: result.check.requestsPerSecond / result.healthz.requestsPerSecond >= 0.5 && failures === 0,
     })
     row({
+      measure: 'POST /v1/check req/s against the floor',
+      value: result.check.requestsPerSecond,
+      unit: 'req/s',
+      anchor: 'bare node:http, same bytes',
+      anchorValue: result.floor.requestsPerSecond,
+      target: '>= 0.5x, 0 errors',
+      met: result.check.requestsPerSecond / result.floor.requestsPerSecond >= 0.5 && failures === 0,
+    })
+    row({
       measure: 'POST /v1/check p99 latency',
       value: result.check.p99Ms,
       unit: 'ms',
@@ -269,6 +280,102 @@ if (wanted('http')) {
       `http: /v1/check ${result.check.requests} requests, ${result.check.errors} errors, ${result.check.non2xx} non-2xx; /healthz ${result.healthz.errors} errors`,
     )
   }
+}
+
+if (wanted('kbscale')) {
+  const sizes = (process.env.BENCH_KBSCALE_SIZES ?? '1,10,100,1000').split(',').map(Number)
+  log(`knowledge bases of ${sizes.join(', ')} articles…`)
+  const result = await benchKbScale({
+    sizes,
+    runs: env('BENCH_KBSCALE_RUNS', 3),
+    logMb: env('BENCH_KBSCALE_LOG_MB', 50),
+  })
+  const one = result.points[0]!
+  const most = result.points.at(-1)!
+  const many = `${most.articles.toLocaleString('en')} articles`
+  const scaleRows: Array<Omit<Row, 'ratio'>> = [
+    {
+      measure: `cold kb check --json, ${many}`,
+      value: most.checkAll,
+      unit: 's',
+      anchor: `same with ${one.articles} article`,
+      anchorValue: one.checkAll,
+      target: '<= 1.5x',
+      met: most.checkAll / one.checkAll <= 1.5,
+    },
+    {
+      measure: `cold kb check --json --article, ${many}`,
+      value: most.checkOne,
+      unit: 's',
+      anchor: `same with ${one.articles} article`,
+      anchorValue: one.checkOne,
+    },
+    {
+      measure: `first kb check of a new folder (compiles it), ${many}`,
+      value: most.checkAllFirst,
+      unit: 's',
+      anchor: `same with ${one.articles} article`,
+      anchorValue: one.checkAllFirst,
+    },
+    {
+      measure: `kb.diagnose MB/s, ${many} (${Math.round(result.logMb)} MB log)`,
+      value: most.diagnoseMbPerSecond,
+      unit: 'MB/s',
+      anchor: `same with ${one.articles} article`,
+      anchorValue: one.diagnoseMbPerSecond,
+      target: '>= 0.8x',
+      met: most.diagnoseMbPerSecond / one.diagnoseMbPerSecond >= 0.8,
+    },
+    {
+      measure: `explained check against ${many}, p99`,
+      value: most.checkP99Ms,
+      unit: 'ms',
+      anchor: `p50`,
+      anchorValue: most.checkP50Ms,
+      target: '<= 5 ms',
+      met: most.checkP99Ms <= 5,
+    },
+    {
+      measure: `kb lint, first run, ${many}${most.lintStopped ? ' (stopped at the time limit)' : ''}`,
+      value: most.lint,
+      unit: 's',
+      anchor: `same with ${one.articles} article`,
+      anchorValue: one.lint,
+      target: '<= 3 s',
+      met: most.lint <= 3,
+    },
+    {
+      measure: `kb lint again, folder unchanged, ${many}`,
+      value: most.lintAgain,
+      unit: 's',
+      anchor: `same with ${one.articles} article`,
+      anchorValue: one.lintAgain,
+      target: '<= 3 s',
+      met: most.lintAgain <= 3,
+    },
+  ]
+  if (result.grepMbPerSecond !== undefined)
+    scaleRows.push({
+      measure: `kb.diagnose MB/s, ${one.articles} article`,
+      value: one.diagnoseMbPerSecond,
+      unit: 'MB/s',
+      anchor: 'grep -E, same patterns',
+      anchorValue: result.grepMbPerSecond,
+      target: '>= 0.5x',
+      met: one.diagnoseMbPerSecond / result.grepMbPerSecond >= 0.5,
+    })
+  if (most.serveRssMb !== undefined && one.serveRssMb !== undefined)
+    scaleRows.push({
+      measure: `kb serve RSS, ${many}`,
+      value: most.serveRssMb,
+      unit: 'MB',
+      anchor: `same with ${one.articles} article`,
+      anchorValue: one.serveRssMb,
+      target: '<= 2x',
+      met: most.serveRssMb / one.serveRssMb <= 2,
+    })
+  for (const entry of scaleRows) row(entry)
+  notes.push(`kbscale: ${JSON.stringify(result.points)}`)
 }
 
 const format = (value: number) =>

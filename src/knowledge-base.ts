@@ -1,9 +1,12 @@
 /** @module The loaded knowledge base: validated rules plus one checker per article. */
+import path from 'node:path'
 
-import { ArticleChecker } from './engine/article-checker.ts'
+import type { ArticleChecker } from './engine/article-checker.ts'
 import type { CheckReport, CheckResult } from './engine/check-result.ts'
+import { FactIndex, reuseAnswer } from './engine/fact-index.ts'
 import { type FactAnswers, type Facts, type ValidateFactsOptions, validateFacts } from './engine/facts.ts'
 import { FactsError } from './engine/facts-error.ts'
+import { LazyCheckers } from './engine/lazy-checkers.ts'
 import type { KnowledgeBaseModel } from './kb/model.ts'
 import { defaultRulesDir } from './kb/paths.ts'
 import type { SignaturesFile } from './kb/schema/signatures.ts'
@@ -48,12 +51,18 @@ export interface CheckOptions {
 export class KnowledgeBase {
   readonly model: KnowledgeBaseModel
   readonly checkers: ReadonlyMap<string, ArticleChecker>
+  readonly #index: FactIndex
+  // The facts of an empty query (the defaults), and each article's answer for them, computed when first needed.
+  #defaults: Facts | undefined
+  readonly #defaultAnswers = new Map<string, Promise<CheckResult>>()
 
   constructor(model: KnowledgeBaseModel) {
     this.model = model
     // Results come in article id order (code-point order), whatever the folder layout: documented and stable.
     const byId = [...model.articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    this.checkers = new Map(byId.map((article) => [article.id, new ArticleChecker(article, model.facts)]))
+    // Compiled when first asked for: start-up does not grow with the number of articles.
+    this.checkers = new LazyCheckers(byId, model.facts)
+    this.#index = new FactIndex(byId)
   }
 
   /** The article ids, in id order: the order of every list of results. */
@@ -81,7 +90,24 @@ export class KnowledgeBase {
    */
   async check(input: unknown, options: CheckOptions = {}): Promise<CheckReport> {
     const { facts, warnings } = this.prepareFacts(input, options.answers ? { answers: options.answers } : {})
-    const results = await Promise.all(this.#selected(options).map((checker) => checker.check(facts)))
+    const selected = this.#selected(options)
+    if (selected.length === 1) return { results: [await selected[0]!.check(facts)], warnings }
+    // Only the articles the query concerns are evaluated; the others answer as for the defaults (engine/fact-index.ts).
+    this.#defaults ??= this.prepareFacts({}).facts
+    const defaults = this.#defaults
+    const concerned = this.#index.concerned(facts, defaults)
+    const results = await Promise.all(
+      selected.map(async (checker) => {
+        const id = checker.article.id
+        if (concerned.has(id)) return checker.check(facts)
+        let answer = this.#defaultAnswers.get(id)
+        if (answer === undefined) {
+          answer = checker.check(defaults)
+          this.#defaultAnswers.set(id, answer)
+        }
+        return reuseAnswer(await answer, defaults, facts)
+      }),
+    )
     return { results, warnings }
   }
 
@@ -155,7 +181,13 @@ export class KnowledgeBase {
 export async function loadKnowledgeBase(dir: string = defaultRulesDir): Promise<KnowledgeBase> {
   const snapshot = snapshotModel(dir)
   if (snapshot) return new KnowledgeBase(snapshot)
-  // The loader (YAML parser, zod schemas) is imported only when the files must be read.
-  const { loadRules } = await import('./kb/load.ts')
-  return new KnowledgeBase(await loadRules(dir))
+  // Any other folder: its compiled copy from an earlier run while its files are unchanged (kb/compiled-cache.ts).
+  const { compiledFolder } = await import('./kb/compiled-cache.ts')
+  const model = await compiledFolder('rules', dir, '', async () => {
+    // The loader (YAML parser, zod schemas) is imported only when the files must be read.
+    const { loadRules } = await import('./kb/load.ts')
+    const { dir: _dir, ...portable } = await loadRules(dir)
+    return portable
+  })
+  return new KnowledgeBase({ ...model, dir: path.resolve(dir) })
 }

@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { i18n, Resource } from 'i18next'
 import type { FactAnswers } from '../engine/facts.ts'
 import { FactsError } from '../engine/facts-error.ts'
+import { compiledFolder } from '../kb/compiled-cache.ts'
 import { KnowledgeBaseError } from '../kb/errors.ts'
 import { defaultRulesDir } from '../kb/paths.ts'
 import { formatProblem } from '../kb/problem.ts'
@@ -80,7 +81,12 @@ export class CliContext {
             wanted.flatMap((language) => (snapshot[language] ? [[language, snapshot[language]]] : [])),
           )
         : await loadResources(defaultLocalesDir, wanted)
-      this.#resources = beside ? mergeResources(resources, await loadResources(beside, wanted)) : resources
+      this.#resources = beside
+        ? mergeResources(
+            resources,
+            await compiledFolder('locales', beside, wanted.join(','), () => loadResources(beside, wanted)),
+          )
+        : resources
     }
     return createI18n(this.#resources, chosen)
   }

@@ -9,6 +9,7 @@ import { type EvidenceFacts, evidenceToFacts } from './evidence-facts.ts'
 import { type EvidenceLevel, maxLevel } from './evidence-level.ts'
 import { type CompiledSymptom, compileSignatures } from './load-signatures.ts'
 import { type BlockFinding, type NearMiss, SymptomMatcher } from './matcher.ts'
+import { MatcherSet } from './matcher-set.ts'
 import type { ProgressCallback } from './progress.ts'
 import { RecordAssembler } from './records.ts'
 import { isPathLike, type LogInput, openLog } from './sources.ts'
@@ -200,19 +201,11 @@ async function diagnoseFile(
   )
   const matchers = grouped.flat()
   // A record with none of the signatures' literals only counts, unless a block is open.
-  const anchored = matchers.every((matcher) => matcher.anchors !== undefined)
+  const dispatch = new MatcherSet(matchers)
   const assembler = new RecordAssembler({
     maxRecordChars: options.maxRecordChars,
-    anchors: anchored ? matchers.flatMap((matcher) => matcher.anchors!) : undefined,
-    sink: {
-      wantsEvery: () => {
-        for (const matcher of matchers) if (matcher.isOpen) return true
-        return false
-      },
-      record: (record) => {
-        for (const matcher of matchers) matcher.push(record)
-      },
-    },
+    anchors: dispatch.anchors,
+    sink: dispatch,
   })
   const decoder = new LogDecoder()
   let sawBytes = false

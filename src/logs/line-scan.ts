@@ -4,9 +4,12 @@
  * start inside it. Each keeps the next occurrence found, so a chunk is searched once however many
  * lines it holds.
  */
+import { LiteralSet } from './literal-set.ts'
 import { TIMESTAMP_PLACEHOLDERS } from './record-start.ts'
 
 const NONE = Number.POSITIVE_INFINITY
+// Above this many distinct literals, one alternation is slower than a LiteralSet (bench/kbscale.ts).
+const MAX_ALTERNATION = 32
 
 /**
  * Cached forward searches over one text (a decoded chunk). Ask about lines in order, then `reset`
@@ -22,7 +25,7 @@ export class LineScanner {
   private text = ''
   // One search for all anchors: one pass over the chunk instead of one per anchor. Placeholders
   // get their own searches: in the same alternation they made it three times slower.
-  private readonly anchors: RegExp | undefined
+  private readonly anchors: { next(text: string, from: number): number } | undefined
   // NONE without anchors: never searched.
   private anchorAt = -1
   private readonly placeholders: string[]
@@ -31,7 +34,7 @@ export class LineScanner {
 
   /** `anchors`: signature literals; none may contain `\r` or `\n`. */
   constructor(anchors: readonly string[] = []) {
-    this.anchors = anchors.length > 0 ? new RegExp(anchors.map(escapeRegExp).join('|'), 'g') : undefined
+    this.anchors = anchors.length > 0 ? anchorSearch(anchors) : undefined
     // Their first three characters: two searches ('Dat', '<Da') instead of four, then a comparison.
     this.placeholders = [...new Set(TIMESTAMP_PLACEHOLDERS.map((placeholder) => placeholder.slice(0, 3)))]
     this.placeholderAt = this.placeholders.map(() => -1)
@@ -48,9 +51,8 @@ export class LineScanner {
   /** Whether an anchor starts in `[start, end)`. */
   anchorIn(start: number, end: number): boolean {
     if (this.anchors && this.anchorAt < start) {
-      this.anchors.lastIndex = start
-      const match = this.anchors.exec(this.text)
-      this.anchorAt = match ? match.index : NONE
+      const at = this.anchors.next(this.text, start)
+      this.anchorAt = at === -1 ? NONE : at
     }
     return this.anchorAt < end
   }
@@ -101,6 +103,20 @@ export class LineScanner {
         return colon
     }
     return NONE
+  }
+}
+
+// A few literals: one alternation, compiled to machine code. Many (the signatures of hundreds of
+// articles): a LiteralSet, whose cost does not grow with their number.
+function anchorSearch(anchors: readonly string[]): { next(text: string, from: number): number } {
+  const unique = [...new Set(anchors)]
+  if (unique.length > MAX_ALTERNATION) return new LiteralSet(unique)
+  const pattern = new RegExp(unique.map(escapeRegExp).join('|'), 'g')
+  return {
+    next(text, from) {
+      pattern.lastIndex = from
+      return pattern.exec(text)?.index ?? -1
+    },
   }
 }
 

@@ -34,6 +34,20 @@ function escapeRegExp(text: string): string {
  * findFact('Install 3.1.6001.66', factPatterns(model, 'en')) // {what: 'a version number', text: '3.1.6001.66', index: 8}
  */
 export function factPatterns(model: KnowledgeBaseModel, language: string): FactPattern[] {
+  // Asked once per locale file: built once per model and language (the patterns hold no state).
+  const byLanguage = built.get(model) ?? new Map<string, FactPattern[]>()
+  built.set(model, byLanguage)
+  let patterns = byLanguage.get(language)
+  if (patterns === undefined) {
+    patterns = buildFactPatterns(model, language)
+    byLanguage.set(language, patterns)
+  }
+  return patterns
+}
+
+const built = new WeakMap<KnowledgeBaseModel, Map<string, FactPattern[]>>()
+
+function buildFactPatterns(model: KnowledgeBaseModel, language: string): FactPattern[] {
   const patterns = [...shapes]
   const numbers = new Set<string>()
   const dates = new Set<string>()
@@ -61,20 +75,24 @@ export function factPatterns(model: KnowledgeBaseModel, language: string): FactP
     for (const log of Object.values(article.logs))
       for (const line of log.lines) if (!line.elided && line.text.length >= 20) literals.add(line.text.trim())
   }
-  for (const number of numbers)
+  // One alternation per kind, in the order the facts were met: the earliest match, and at one position the
+  // first alternative, is what one pattern per fact tried in that order finds; but the cost per text no
+  // longer grows with the number of articles.
+  const alternation = (items: Iterable<string>) => [...items].map(escapeRegExp).join('|')
+  if (numbers.size > 0)
     patterns.push({
       what: 'a KB or advisory number',
-      pattern: new RegExp(`(?<![\\w.-])${escapeRegExp(number)}(?![\\w-])`),
+      pattern: new RegExp(`(?<![\\w.-])(?:${alternation(numbers)})(?![\\w-])`),
     })
-  for (const date of dates) {
+  const written = [...dates].flatMap((date) => {
     const day = new Date(`${date}T00:00:00Z`)
-    for (const dateStyle of ['long', 'full', 'medium'] as const) {
-      const written = new Intl.DateTimeFormat(language, { dateStyle, timeZone: 'UTC' }).format(day)
-      patterns.push({ what: 'a date', pattern: new RegExp(escapeRegExp(written), 'i') })
-    }
-  }
-  for (const literal of literals)
-    patterns.push({ what: 'an error message or log line', pattern: new RegExp(escapeRegExp(literal), 'i') })
+    return (['long', 'full', 'medium'] as const).map((dateStyle) =>
+      new Intl.DateTimeFormat(language, { dateStyle, timeZone: 'UTC' }).format(day),
+    )
+  })
+  if (written.length > 0) patterns.push({ what: 'a date', pattern: new RegExp(alternation(written), 'i') })
+  if (literals.size > 0)
+    patterns.push({ what: 'an error message or log line', pattern: new RegExp(alternation(literals), 'i') })
   return patterns
 }
 

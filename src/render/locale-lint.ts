@@ -203,10 +203,14 @@ export async function lintLocales(localesDir: string, model: KnowledgeBaseModel)
  * @example
  * const problems = await lintLocalesFor({rules: 'test/fixtures/fictional/rules'})
  */
-export async function lintLocalesFor(options: { rules: string }): Promise<Problem[]> {
+export async function lintLocalesFor(options: {
+  rules: string
+  model?: KnowledgeBaseModel
+}): Promise<Problem[]> {
   let model: KnowledgeBaseModel
   try {
-    model = await loadRules(options.rules)
+    // The caller's model when it has validated the rules already (`kb lint`): they are read once.
+    model = options.model ?? (await loadRules(options.rules))
   } catch {
     return [] // The rules' own problems are already reported by lintRules.
   }
@@ -266,7 +270,25 @@ export function markdownProblem(text: string): { code: Problem['code']; message:
       code: 'KB_LOCALE_MARKDOWN',
       message: 'Expected every `{{` to close with `}}`, not an open placeholder',
     }
-  const tree = parseUnsanitized(text.replace(/\{\{[^}]*\}\}/g, 'x'))
+  const markdown = text.replace(/\{\{[^}]*\}\}/g, 'x')
+  // Without these characters no HTML, no link other than a literal web or mail address, and no text holding
+  // `**`, `__`, a backtick or `](` can come out of the parser: plain sentences skip it (most strings).
+  return markdownSyntax.test(markdown) ? parsedMarkdownProblem(markdown) : undefined
+}
+
+/** The characters without which `parsedMarkdownProblem` finds nothing (a property test holds it to that). */
+export const markdownSyntax = /[*_`<[\]&]/
+
+/**
+ * `markdownProblem` of a string without placeholders, always through the parser.
+ *
+ * @example
+ * parsedMarkdownProblem('<b>x</b>')?.code // 'KB_LOCALE_HTML'
+ */
+export function parsedMarkdownProblem(
+  markdown: string,
+): { code: Problem['code']; message: string } | undefined {
+  const tree = parseUnsanitized(markdown)
   let found: { code: Problem['code']; message: string } | undefined
   const visit = (node: Root | Root['children'][number]): void => {
     if (found) return

@@ -1,12 +1,33 @@
 /** @module `kb lint`: validate the whole knowledge base. */
 import { statSync } from 'node:fs'
+import path from 'node:path'
 import type { Command } from 'commander'
+import { compiledFolder } from '../../kb/compiled-cache.ts'
 import { defaultRulesDir, lintRules } from '../../kb/load.ts'
-import { formatProblem } from '../../kb/problem.ts'
+import { formatProblem, type Problem } from '../../kb/problem.ts'
+import { folderHash } from '../../kb/snapshot.ts'
+import { defaultLocalesDir, localesBeside } from '../../render/i18n.ts'
 import { lintLocalesFor } from '../../render/locale-lint.ts'
 import type { CliContext } from '../context.ts'
 import { exitCodes } from '../exit-codes.ts'
 import { UsageError } from '../io.ts'
+
+/**
+ * The problems of a rules folder and the locales beside it (or the built-in ones). Unchanged folders reuse
+ * the problems of an earlier run (kb/compiled-cache.ts: filed under the content of both folders and of the
+ * linting code, and the working folder the paths are shown relative to), so nothing differs but the time.
+ */
+async function lintProblems(rules: string): Promise<Problem[]> {
+  const locales = localesBeside(rules) ?? defaultLocalesDir
+  const variant = [process.cwd(), path.resolve(rules), path.resolve(locales), folderHash(locales)].join(
+    '\u0000',
+  )
+  return compiledFolder('lint', rules, variant, async () => {
+    const { problems, model } = await lintRules(rules, { decidability: true })
+    problems.push(...(model ? await lintLocalesFor({ rules, model }) : []))
+    return problems
+  })
+}
 
 /**
  * Register `kb lint` on the program.
@@ -32,8 +53,7 @@ export function registerLint(program: Command, context: CliContext): void {
             `Expected \`--rules\` to name a folder of YAML files, not \`${options.rules}\``,
           )
         }
-        const { problems } = await lintRules(rules, { decidability: true })
-        problems.push(...(await lintLocalesFor({ rules })))
+        const problems = await lintProblems(rules)
         if (options.json) context.out(JSON.stringify(problems, null, 2))
         else for (const problem of problems) context.out(formatProblem(problem))
         const errors = problems.filter((problem) => problem.severity === 'error').length

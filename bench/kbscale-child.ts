@@ -1,0 +1,40 @@
+/**
+ * @module Child process of the kbscale benchmark, so each figure comes from a fresh process:
+ * `kbscale-child.ts diagnose RULES LOG` times `kb.diagnose` on one client log (the pass over the log for
+ * every article); `kbscale-child.ts latency RULES N` times N explained `kb.check` queries against every
+ * article. Prints one JSON line.
+ */
+import { loadKnowledgeBase } from '../src/knowledge-base.ts'
+import { fleetRecords } from './fleet.ts'
+
+const [mode, rules, argument] = process.argv.slice(2)
+if (!rules || !argument) throw new Error('Expected `kbscale-child.ts diagnose|latency RULES LOG|N`')
+const kb = await loadKnowledgeBase(rules)
+
+if (mode === 'diagnose') {
+  const began = performance.now()
+  const results = await kb.diagnose({ client: argument })
+  const seconds = (performance.now() - began) / 1000
+  const confirmed = results.filter(
+    (result) => result.diagnosis.logs.windowsupdate?.level === 'confirmed',
+  ).length
+  const bytes = results[0]?.diagnosis.logs.windowsupdate?.files[0]?.stats.bytes ?? 0
+  process.stdout.write(`${JSON.stringify({ seconds, bytes, articles: results.length, confirmed })}\n`)
+} else {
+  const queries = Number(argument)
+  const next = fleetRecords(4242, 0)
+  const inputs = Array.from({ length: queries + 20 }, (_, index) => {
+    const { id: _id, ...facts } = next(index) as Record<string, unknown>
+    return facts
+  })
+  for (const input of inputs.slice(queries)) await kb.check(input)
+  const times: number[] = []
+  for (const input of inputs.slice(0, queries)) {
+    const began = process.hrtime.bigint()
+    await kb.check(input)
+    times.push(Number(process.hrtime.bigint() - began) / 1e6)
+  }
+  times.sort((a, b) => a - b)
+  const at = (share: number) => times[Math.min(times.length - 1, Math.floor(share * times.length))]!
+  process.stdout.write(`${JSON.stringify({ queries, p50: at(0.5), p99: at(0.99) })}\n`)
+}

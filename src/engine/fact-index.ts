@@ -1,0 +1,97 @@
+/**
+ * @module An index from facts to the articles whose answers they can change. An article's answer depends only
+ * on the facts its rules read (derivations, decisions, actions), the facts its derivations set and the facts
+ * its actions find out; every other fact only passes through into `facts`. So for a query that agrees with the
+ * knowledge base's defaults on all of those, an article answers exactly as it does for the defaults alone:
+ * "am I affected?" against every article evaluates only the articles the query concerns.
+ */
+import type { ArticleModel } from '../kb/model.ts'
+import type { Condition } from '../kb/schema/condition.ts'
+import type { CheckResult } from './check-result.ts'
+import type { Facts } from './facts.ts'
+
+/**
+ * Every fact whose value can change the article's answer, sorted: read by a condition of any rule, set by a
+ * derivation (the input may contradict it), or checked by an action (a known value withdraws the step).
+ *
+ * @example
+ * factsConcerning(model.articles[0]) // ['brewerConnected', 'brewerFirmware', 'widgetServerVersion']
+ */
+export function factsConcerning(article: ArticleModel): string[] {
+  const names = new Set<string>()
+  const walk = (condition: Condition): void => {
+    if ('all' in condition) condition.all.forEach(walk)
+    else if ('any' in condition) condition.any.forEach(walk)
+    else if ('not' in condition) walk(condition.not)
+    else names.add(condition.fact)
+  }
+  const { derive, rules, actions } = article.verdicts
+  for (const derivation of derive) {
+    walk(derivation.when)
+    for (const name of Object.keys(derivation.set)) names.add(name)
+  }
+  for (const rule of rules) walk(rule.when)
+  for (const action of actions) {
+    if (action.when) walk(action.when)
+    for (const name of action.checks) names.add(name)
+  }
+  return [...names].sort()
+}
+
+/**
+ * Fact name to the ids of the articles it concerns, built once from the model (nothing compiled).
+ *
+ * @example
+ * const index = new FactIndex(model.articles)
+ * index.concerned({...defaults, brewerConnected: true}, defaults) // Set {'contoso-1001'}
+ */
+export class FactIndex {
+  readonly #articles = new Map<string, string[]>()
+
+  constructor(articles: readonly ArticleModel[]) {
+    for (const article of articles) {
+      for (const name of factsConcerning(article)) {
+        const ids = this.#articles.get(name)
+        if (ids === undefined) this.#articles.set(name, [article.id])
+        else ids.push(article.id)
+      }
+    }
+  }
+
+  /** The ids of the articles a fact concerns (empty when none reads it). */
+  articlesOf(fact: string): readonly string[] {
+    return this.#articles.get(fact) ?? []
+  }
+
+  /**
+   * The ids of the articles whose answer for `facts` may differ from their answer for `baseline` (the
+   * defaults alone): those concerned by a fact whose value differs between the two. Every other article
+   * answers `facts` as it answers `baseline`, apart from the facts passed through.
+   */
+  concerned(facts: Facts, baseline: Facts): Set<string> {
+    const ids = new Set<string>()
+    for (const name of new Set([...Object.keys(facts), ...Object.keys(baseline)])) {
+      if (facts[name] === baseline[name]) continue
+      for (const id of this.articlesOf(name)) ids.add(id)
+    }
+    return ids
+  }
+}
+
+/**
+ * The answer for `facts` of an article that `facts` does not concern (see `FactIndex.concerned`), made from
+ * its answer for `baseline`: the same verdict, reasons and actions (copied, never shared), and the facts
+ * the rules would have seen, that is `facts` with what the derivations set.
+ *
+ * @example
+ * const base = await checker.check(defaults)
+ * reuseAnswer(base, defaults, {...defaults, site: 'lab'}) // deep-equal to await checker.check({...defaults, site: 'lab'})
+ */
+export function reuseAnswer(base: CheckResult, baseline: Facts, facts: Facts): CheckResult {
+  const derived: Facts = {}
+  for (const [name, value] of Object.entries(base.facts)) {
+    if (!(name in baseline) || baseline[name] !== value) derived[name] = value
+  }
+  const { facts: _seen, ...answer } = base
+  return { ...structuredClone(answer), facts: { ...facts, ...derived } }
+}

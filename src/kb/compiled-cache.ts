@@ -1,0 +1,102 @@
+/**
+ * @module A compiled copy of any rules or locales folder, kept across runs: the validated model (or parsed
+ * strings) of a folder, filed under the SHA-256 of its content and of the code that validated it. A changed
+ * file gives another hash, so the folder is read and validated again; nothing is ever served stale. The
+ * cache lives in `$KB_CACHE_DIR`, else `$XDG_CACHE_HOME/kb-advisor`, else `~/.cache/kb-advisor`;
+ * `KB_CACHE_DIR=off` turns it off. A cache that cannot be read or written is skipped silently: it only
+ * saves time.
+ */
+import { createHash } from 'node:crypto'
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { folderHash } from './snapshot.ts'
+
+const CACHE_VERSION = 1
+
+/**
+ * The cache folder, or undefined when it is turned off.
+ *
+ * @example
+ * cacheDir({ KB_CACHE_DIR: '/tmp/kb' }) // '/tmp/kb'
+ * cacheDir({ KB_CACHE_DIR: 'off' }) // undefined
+ */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.KB_CACHE_DIR === 'off') return undefined
+  if (env.KB_CACHE_DIR) return env.KB_CACHE_DIR
+  return path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'kb-advisor')
+}
+
+let codeStamp: string | undefined
+// The code that validates: a rebuilt or edited loader must not reuse what the old one produced.
+function validatingCode(): string {
+  if (codeStamp === undefined) {
+    const hash = createHash('sha256').update(String(CACHE_VERSION))
+    const here = path.dirname(fileURLToPath(import.meta.url))
+    // kb/ and its schemas validate, render/ parses strings and lints them, engine/ judges decidability.
+    const folders = ['.', 'schema', '../render', '../engine'].map((folder) => path.join(here, folder))
+    for (const folder of folders) {
+      for (const name of safeList(folder)) {
+        const info = statSync(path.join(folder, name), { throwIfNoEntry: false })
+        if (info?.isFile()) hash.update(`${folder}/${name}\u0000${info.size}\u0000${info.mtimeMs}\u0000`)
+      }
+    }
+    codeStamp = hash.digest('hex')
+  }
+  return codeStamp
+}
+
+function safeList(folder: string): string[] {
+  try {
+    return readdirSync(folder).sort()
+  } catch {
+    return []
+  }
+}
+
+/** Where the compiled copy of a folder with this content would be; undefined when the cache is off or the folder unreadable. */
+function entryFile(kind: string, folder: string, variant: string): string | undefined {
+  const dir = cacheDir()
+  const content = dir === undefined ? undefined : folderHash(folder)
+  if (dir === undefined || content === undefined) return undefined
+  const key = createHash('sha256').update(`${kind}\u0000${variant}\u0000${content}\u0000${validatingCode()}`)
+  return path.join(dir, `${kind}-${key.digest('hex').slice(0, 40)}.json`)
+}
+
+/**
+ * The compiled copy of `folder` when one with exactly its content exists; otherwise `build()` runs, and what
+ * it returns is filed for the next run. `variant` separates compilations of the same folder (for example the
+ * languages parsed). The folder is hashed before it is read: a file edited meanwhile makes the entry stale,
+ * never wrong.
+ *
+ * @example
+ * const model = await compiledFolder('rules', dir, '', () => loadRules(dir))
+ */
+export async function compiledFolder<T>(
+  kind: string,
+  folder: string,
+  variant: string,
+  build: () => Promise<T>,
+): Promise<T> {
+  const file = entryFile(kind, folder, variant)
+  if (file !== undefined) {
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as T
+    } catch {
+      // Not compiled yet, or unreadable: compile.
+    }
+  }
+  const value = await build()
+  if (file !== undefined) {
+    try {
+      mkdirSync(path.dirname(file), { recursive: true })
+      const temporary = `${file}.${process.pid}.tmp`
+      writeFileSync(temporary, JSON.stringify(value))
+      renameSync(temporary, file)
+    } catch {
+      // A read-only or full cache only costs time.
+    }
+  }
+  return value
+}

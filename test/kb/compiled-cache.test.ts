@@ -1,0 +1,73 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { KnowledgeBaseError } from '../../src/kb/errors.ts'
+import { loadRules } from '../../src/kb/load.ts'
+import { loadKnowledgeBase } from '../../src/knowledge-base.ts'
+import { copyRules, patchFile, removeCopies } from '../helpers/temp-rules.ts'
+
+const fictional = 'test/fixtures/fictional/rules'
+let cache: string
+beforeAll(async () => {
+  cache = await mkdtemp(path.join(tmpdir(), 'kb-cache-'))
+})
+afterEach(() => {
+  vi.unstubAllEnvs()
+})
+afterAll(async () => {
+  await removeCopies()
+  await rm(cache, { recursive: true, force: true })
+})
+
+describe('compiled copy of a rules folder, reused across runs', () => {
+  it('gives the model a fresh validation gives, first compiled and then from the cache', async () => {
+    vi.stubEnv('KB_CACHE_DIR', cache)
+    const dir = await copyRules(fictional)
+    const fresh = await loadRules(dir)
+    const first = await loadKnowledgeBase(dir)
+    expect(await readdir(cache)).toHaveLength(1)
+    // A cache entry that is not what the loader would give shows up as a different model.
+    const second = await loadKnowledgeBase(dir)
+    expect(second.model).toEqual(fresh)
+    expect(first.model).toEqual(fresh)
+    expect((await second.check({}, { article: 'contoso-1001' })).results[0]).toEqual(
+      (await first.check({}, { article: 'contoso-1001' })).results[0],
+    )
+  })
+
+  it('validates again when a file changes, and reports its error', async () => {
+    vi.stubEnv('KB_CACHE_DIR', cache)
+    const dir = await copyRules(fictional)
+    await loadKnowledgeBase(dir)
+    await writeFile(path.join(dir, 'facts.yaml'), 'kind: facts\nfacts: 7\n')
+    await expect(loadKnowledgeBase(dir)).rejects.toBeInstanceOf(KnowledgeBaseError)
+  })
+
+  it('serves the changed content after an edit', async () => {
+    vi.stubEnv('KB_CACHE_DIR', cache)
+    const dir = await copyRules()
+    const before = await loadKnowledgeBase(dir)
+    await patchFile(
+      dir,
+      'articles/954960/article.yaml',
+      'fixedVersion: 3.1.6001.66',
+      'fixedVersion: 3.1.6001.70',
+    )
+    const after = await loadKnowledgeBase(dir)
+    const values = (kb: typeof before) =>
+      kb.model.articles.find((article) => article.id === '954960')!.article.values
+    expect(values(before)).toMatchObject({ fixedVersion: '3.1.6001.66' })
+    expect(values(after)).toMatchObject({ fixedVersion: '3.1.6001.70' })
+  })
+
+  it('works without a cache when it is turned off or cannot be written', async () => {
+    const dir = await copyRules(fictional)
+    vi.stubEnv('KB_CACHE_DIR', 'off')
+    expect((await loadKnowledgeBase(dir)).articleIds).toEqual(['contoso-1001'])
+    const blocked = path.join(cache, 'a-file')
+    await writeFile(blocked, '')
+    vi.stubEnv('KB_CACHE_DIR', path.join(blocked, 'below'))
+    expect((await loadKnowledgeBase(dir)).articleIds).toEqual(['contoso-1001'])
+  })
+})

@@ -1,0 +1,42 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { LiteralSet } from '../../src/logs/literal-set.ts'
+
+// Small alphabets make overlaps, shared beginnings and near misses common.
+const word = fc.string({
+  unit: fc.constantFrom('a', 'b', 'c', '(', '.', ' ', 'é'),
+  minLength: 1,
+  maxLength: 6,
+})
+const text = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '(', '.', ' ', 'é', '\n'), maxLength: 80 })
+const asPattern = (literal: string) => literal.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')
+
+describe('LiteralSet: many literals in one pass', () => {
+  it('finds the same next occurrence as one alternation of the literals', () => {
+    fc.assert(
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 40 }),
+        text,
+        fc.nat(90),
+        (literals, haystack, from) => {
+          const pattern = new RegExp(literals.map(asPattern).join('|'), 'g')
+          pattern.lastIndex = from
+          expect(new LiteralSet(literals).next(haystack, from)).toBe(pattern.exec(haystack)?.index ?? -1)
+        },
+      ),
+    )
+  })
+
+  it('names exactly the literals a text contains', () => {
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 40 }), text, (literals, haystack) => {
+        const expected = [...new Set(literals)].filter((literal) => haystack.includes(literal)).sort()
+        expect(new LiteralSet(literals).present(haystack).sort()).toEqual(expected)
+      }),
+    )
+  })
+
+  it('refuses an empty literal, which would match everywhere', () => {
+    expect(() => new LiteralSet(['ok', ''])).toThrow(/at least one character/)
+  })
+})
