@@ -26,6 +26,10 @@ const side = (file: string) => (path.basename(file).startsWith('server') ? 'serv
 let dir: string
 let kb: KnowledgeBase
 let ids: string[]
+// The generator cycles through the real articles, the first one (954960, whose logs the fixtures are) leading:
+// its `index`th copy, made with `variant(…, index)`, is at `index * real articles`.
+const realArticles = readdirSync(fileURLToPath(new URL('../../rules/articles/', import.meta.url))).length
+const copyOfFirst = (index: number) => ids[index * realArticles]!
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'kb-many-'))
   // 12 articles: more literals than one alternation takes, so the literal set and the dispatch are used.
@@ -37,13 +41,13 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
+// Only the articles whose signatures read a kind of the given logs answer, alone as together.
 async function expectSameAsAlone(inputs: Parameters<KnowledgeBase['diagnose']>[0]) {
   const together = await kb.diagnose(inputs)
-  expect(together.map((result) => result.article).sort()).toEqual([...ids].sort())
-  for (const result of together) {
-    const [alone] = await kb.diagnose(inputs, { article: result.article })
-    expect(result).toEqual(alone)
-  }
+  const alone = (await Promise.all(ids.map((id) => kb.diagnose(inputs, { article: id })))).flat()
+  const byArticle = (a: { article: string }, b: { article: string }) => a.article.localeCompare(b.article)
+  expect(together.length).toBeGreaterThan(realArticles)
+  expect([...together].sort(byArticle)).toEqual(alone.sort(byArticle))
   return together
 }
 
@@ -60,9 +64,9 @@ describe('diagnosing many articles in one pass', () => {
     const server = readFileSync(path.join(fixtures, 'server-954960.log'), 'utf8')
     const together = await expectSameAsAlone({
       client: { text: variant(client, 3), name: 'client-3.log' },
-      server: { text: variant(server, 7), name: 'server-7.log' },
+      server: { text: variant(server, 1), name: 'server-1.log' },
     })
     const affected = together.filter((result) => result.check.verdict === 'affected').map((r) => r.article)
-    expect(affected.sort()).toEqual([ids[3], ids[7]].sort())
+    expect(affected.sort()).toEqual([copyOfFirst(3), copyOfFirst(1)].sort())
   })
 })
