@@ -32,6 +32,8 @@ export interface ScalePoint {
   lintStopped: boolean
   /** MB/s of `kb.diagnose` over the client log, in process (load excluded). */
   diagnoseMbPerSecond: number
+  /** MB/s of its pass over the log for all articles, before the articles' checks. */
+  diagnosePassMbPerSecond: number
   /** Explained `kb.check` against every article, in process. */
   checkP50Ms: number
   checkP99Ms: number
@@ -97,7 +99,9 @@ export async function benchKbScale(
         env: { ...env, KB_CACHE_DIR: 'off' },
       },
     )
-    const diagnose = child(['diagnose', kb.rules, log], env)
+    const diagnose = child(['diagnose', kb.rules, log], env) as ReturnType<typeof child> & {
+      passSeconds: number
+    }
     const latency = child(['latency', kb.rules, String(queries)], env)
     points.push({
       articles,
@@ -107,6 +111,7 @@ export async function benchKbScale(
       lint: lint.seconds,
       lintStopped: lint.status === 124,
       diagnoseMbPerSecond: bytes / MB / diagnose.seconds,
+      diagnosePassMbPerSecond: bytes / MB / diagnose.passSeconds,
       checkP50Ms: latency.p50,
       checkP99Ms: latency.p99,
       serveRssMb: await serveRss(kb.rules, env),
