@@ -43,23 +43,24 @@ export class MatcherSet {
 
   constructor(readonly matchers: readonly SymptomMatcher[]) {
     const patterns = new Map<string, Pattern>()
+    // Articles share many lines: each pattern is analysed once.
+    const literalsOf = new Map<string, string[] | undefined>()
     for (const matcher of matchers) {
       const entry: Entry = { matcher, seen: -1 }
-      const lines = matcher.symptom.lines.map((line) => ({
-        source: line.regex.source,
-        literals: requiredLiterals(line.regex.source),
-      }))
+      const sources = matcher.symptom.lines.map((line) => line.regex.source)
+      for (const source of sources)
+        if (!literalsOf.has(source)) literalsOf.set(source, requiredLiterals(source))
       // A line without literals can match any record: the matcher sees them all.
-      if (lines.some((line) => line.literals === undefined)) {
+      if (sources.some((source) => literalsOf.get(source) === undefined)) {
         this.always.push(entry)
         continue
       }
-      for (const { source, literals } of lines) {
+      for (const source of sources) {
         let pattern = patterns.get(source)
         if (pattern === undefined) {
           pattern = { regex: new RegExp(source), entries: [], seen: -1 }
           patterns.set(source, pattern)
-          for (const literal of literals!) {
+          for (const literal of literalsOf.get(source)!) {
             const list = this.byLiteral.get(literal) ?? []
             list.push(pattern)
             this.byLiteral.set(literal, list)
