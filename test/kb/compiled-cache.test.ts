@@ -55,7 +55,9 @@ describe('compiled copy of a rules folder, reused across runs', () => {
       'fixedVersion: 3.1.6001.70',
     )
     const after = await loadKnowledgeBase(dir)
-    const values = (kb: typeof before) => kb.model.articles[0]!.article.values
+    // Articles come in id order: select the edited one by its id.
+    const values = (kb: typeof before) =>
+      kb.model.articles.find((entry) => entry.article.id === '954960')!.article.values
     expect(values(before)).toMatchObject({ fixedVersion: '3.1.6001.66' })
     expect(values(after)).toMatchObject({ fixedVersion: '3.1.6001.70' })
   })
