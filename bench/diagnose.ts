@@ -145,11 +145,11 @@ async function transpileChild(outDir: string): Promise<string | undefined> {
   return resolve(outDir, 'bench/diagnose-child.js')
 }
 
-/** The client signature lines as POSIX extended regular expressions (GNU grep). */
+/** The client (`windowsupdate`) signature lines as POSIX extended regular expressions (GNU grep). */
 export async function grepPatterns(): Promise<string[]> {
   const symptoms = compileSignatures(await readSignaturesFile(signaturesPath))
   return symptoms
-    .filter((symptom) => symptom.log === 'client')
+    .filter((symptom) => symptom.log === 'windowsupdate')
     .flatMap((symptom) => symptom.lines)
     .map((line) =>
       line.regex.source

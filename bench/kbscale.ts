@@ -34,6 +34,8 @@ export interface ScalePoint {
   lintStopped: boolean
   /** MB/s of `kb.diagnose` over the client log, in process (load excluded). */
   diagnoseMbPerSecond: number
+  /** MB/s of its pass over the log for all articles, before the articles' checks. */
+  diagnosePassMbPerSecond: number
   /** Explained `kb.check` against every article, in process. */
   checkP50Ms: number
   checkP99Ms: number
@@ -96,7 +98,9 @@ export async function benchKbScale(
     const lintArgs = [String(lintLimit), node, `${root}bin/kb.js`, 'lint', '--rules', kb.rules]
     const lint = await measure('timeout', lintArgs, { env })
     const lintAgain = await measure('timeout', lintArgs, { env })
-    const diagnose = child(['diagnose', kb.rules, log], env)
+    const diagnose = child(['diagnose', kb.rules, log], env) as ReturnType<typeof child> & {
+      passSeconds: number
+    }
     const latency = child(['latency', kb.rules, String(queries)], env)
     points.push({
       articles,
@@ -107,6 +111,7 @@ export async function benchKbScale(
       lintStopped: lint.status === 124,
       lintAgain: lintAgain.seconds,
       diagnoseMbPerSecond: bytes / MB / diagnose.seconds,
+      diagnosePassMbPerSecond: bytes / MB / diagnose.passSeconds,
       checkP50Ms: latency.p50,
       checkP99Ms: latency.p99,
       serveRssMb: await serveRss(kb.rules, env),

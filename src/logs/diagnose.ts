@@ -196,12 +196,21 @@ async function diagnoseFile(
     correlatedIds: [],
     stats: { bytes: 0, lines: 0, records: 0, truncatedRecords: 0, encoding: 'text' },
   }
+  // Articles that declare the same symptom (same id, patterns and window) share one matcher: its findings
+  // depend on nothing else.
+  const shared = new Map<string, SymptomMatcher>()
   const grouped = groups.map((symptoms) =>
-    symptoms.map((symptom) => new SymptomMatcher(symptom, { maxBlocks: options.maxBlocks })),
+    symptoms.map((symptom) => {
+      const key = symptomKey(symptom)
+      const matcher = shared.get(key) ?? new SymptomMatcher(symptom, { maxBlocks: options.maxBlocks })
+      shared.set(key, matcher)
+      return matcher
+    }),
   )
-  const matchers = grouped.flat()
+  const uses = new Map<SymptomMatcher, number>()
+  for (const matcher of grouped.flat()) uses.set(matcher, (uses.get(matcher) ?? 0) + 1)
   // A record with none of the signatures' literals only counts, unless a block is open.
-  const dispatch = new MatcherSet(matchers)
+  const dispatch = new MatcherSet([...shared.values()])
   const assembler = new RecordAssembler({
     maxRecordChars: options.maxRecordChars,
     anchors: dispatch.anchors,
@@ -247,16 +256,29 @@ async function diagnoseFile(
   report.stats.lines = assembler.lines
   report.stats.records = assembler.records
   report.stats.truncatedRecords = assembler.truncatedRecords
+  for (const matcher of shared.values()) matcher.end()
   return grouped.map((group) => {
     const own: FileReport = { ...report, stats: { ...report.stats }, blocks: [], nearMisses: [] }
     for (const matcher of group) {
-      matcher.end()
-      own.blocks.push(...matcher.blocks)
-      own.nearMisses.push(...matcher.nearMisses)
+      // Each report owns its findings, also when articles share the matcher.
+      const copy = uses.get(matcher)! > 1 ? structuredClone : <T>(value: T) => value
+      own.blocks.push(...copy(matcher.blocks))
+      own.nearMisses.push(...copy(matcher.nearMisses))
       own.omittedBlocks += matcher.omitted
     }
     own.level = maxLevel(own.blocks.map((block) => block.level))
     own.faultIds = [...new Set(own.blocks.flatMap((block) => block.faultIds))]
     return own
   })
+}
+
+/** What a matcher's findings depend on: the symptom's id, lines, vetoes and window. */
+function symptomKey(symptom: CompiledSymptom): string {
+  const line = ({ id, regex, required, distinctive }: CompiledSymptom['lines'][number]) => [
+    id,
+    regex.source,
+    required,
+    distinctive,
+  ]
+  return JSON.stringify([symptom.id, symptom.window, symptom.lines.map(line), symptom.vetoes.map(line)])
 }
