@@ -15,7 +15,9 @@ if (mode === 'diagnose') {
   const began = performance.now()
   const results = await kb.diagnose({ client: argument })
   const seconds = (performance.now() - began) / 1000
-  const confirmed = results.filter((result) => result.diagnosis.logs.windowsupdate?.level === 'confirmed').length
+  const confirmed = results.filter(
+    (result) => result.diagnosis.logs.windowsupdate?.level === 'confirmed',
+  ).length
   const bytes = results[0]?.diagnosis.logs.windowsupdate?.files[0]?.stats.bytes ?? 0
   process.stdout.write(`${JSON.stringify({ seconds, bytes, articles: results.length, confirmed })}\n`)
 } else {
