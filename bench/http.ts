@@ -3,8 +3,8 @@
  * (its own process too, so client and server do not share a thread).
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { closeSync, existsSync, openSync } from 'node:fs'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -19,10 +19,17 @@ export interface LoadResult {
   errors: number
   non2xx: number
   requests: number
+  /** CPU time the server spent per request (µs), user and system; NaN where /proc is absent. */
+  serverCpuUs: number
 }
 
-/** Both endpoints and the bare floor (bench/http-floor.mjs), or why the part was skipped. */
-export type HttpResult = { check: LoadResult; healthz: LoadResult; floor: LoadResult } | { skipped: string }
+/**
+ * Both endpoints and the bare floor (bench/http-floor.mjs), each the median of its rounds, with the ratio
+ * of `/v1/check` to the floor in every round; or why the part was skipped.
+ */
+export type HttpResult =
+  | { check: LoadResult; healthz: LoadResult; floor: LoadResult; floorRatios: number[] }
+  | { skipped: string }
 
 const facts = JSON.stringify({
   wsusVersion: '3.0 SP1',
@@ -31,55 +38,79 @@ const facts = JSON.stringify({
 })
 
 /**
- * Start bench/http-server.ts, load `/healthz` then `/v1/check` for `seconds` each, and stop it.
+ * Start bench/http-server.ts and the bare floor serving the app's bytes for the same body, then load
+ * `/healthz`, `/v1/check` and the floor for `seconds` each, in `rounds` rounds that alternate which of check
+ * and floor goes first (on a shared machine the load drifts; alternating keeps the ratio of one round fair).
  *
  * @example
  * const result = await benchHttp(10)
- * if (!('skipped' in result)) result.check.requestsPerSecond / result.healthz.requestsPerSecond
+ * if (!('skipped' in result)) result.check.requestsPerSecond / result.floor.requestsPerSecond
  */
-export async function benchHttp(seconds: number, connections = 10): Promise<HttpResult> {
+export async function benchHttp(seconds: number, connections = 10, rounds = 3): Promise<HttpResult> {
   if (!existsSync(`${root}src/http/app.ts`) || !existsSync(`${root}src/http/server.ts`)) {
     return { skipped: 'src/http/app.ts (createApp) or src/http/server.ts is not there yet' }
   }
+  const dir = await mkdtemp(path.join(tmpdir(), 'kb-http-floor-'))
+  // The request log (stderr) goes to a file, as in a deployment: a pipe would make this process read
+  // every line on the same two cores. Its end is the error message if the server dies.
+  const logFile = path.join(dir, 'requests.log')
+  const logFd = openSync(logFile, 'w')
   const server = spawn('node', ['--import', 'tsx', `${root}bench/http-server.ts`], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', logFd],
     cwd: root,
   })
-  // The request log goes to stderr; keep only its end, for the error message if the server dies.
-  let log = ''
-  server.stderr!.setEncoding('utf8')
-  server.stderr!.on('data', (chunk: string) => {
-    log = (log + chunk).slice(-2000)
-  })
+  closeSync(logFd)
+  let floorServer: ChildProcess | undefined
   try {
-    const url = await firstLine(server).catch((error: Error) => {
-      throw new Error(`${error.message}: ${log}`)
+    const url = await firstLine(server).catch(async (error: Error) => {
+      throw new Error(`${error.message}: ${(await readFile(logFile, 'utf8')).slice(-2000)}`)
     })
-    const healthz = await load(`${url}healthz`, seconds, connections)
-    const check = await load(`${url}v1/check`, seconds, connections, facts)
     const answer = await fetch(`${url}v1/check`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: facts,
     })
-    const floor = await loadFloor(Buffer.from(await answer.arrayBuffer()), seconds, connections)
-    return { check, healthz, floor }
+    const file = path.join(dir, 'answer.json')
+    await writeFile(file, Buffer.from(await answer.arrayBuffer()))
+    floorServer = spawn('node', [`${root}bench/http-floor.mjs`, file], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+    const floorUrl = `${await firstLine(floorServer)}v1/check`
+    const runs: { check: LoadResult; healthz: LoadResult; floor: LoadResult }[] = []
+    for (let round = 0; round < rounds; round++) {
+      const healthz = await load(`${url}healthz`, seconds, connections, server.pid)
+      const checkFirst = round % 2 === 0
+      const [firstUrl, firstPid] = checkFirst ? [`${url}v1/check`, server.pid] : [floorUrl, floorServer.pid]
+      const [secondUrl, secondPid] = checkFirst ? [floorUrl, floorServer.pid] : [`${url}v1/check`, server.pid]
+      const first = await load(firstUrl, seconds, connections, firstPid, facts)
+      const second = await load(secondUrl, seconds, connections, secondPid, facts)
+      runs.push(
+        checkFirst ? { check: first, floor: second, healthz } : { check: second, floor: first, healthz },
+      )
+    }
+    return {
+      check: combined(runs.map((run) => run.check)),
+      healthz: combined(runs.map((run) => run.healthz)),
+      floor: combined(runs.map((run) => run.floor)),
+      floorRatios: runs.map((run) => run.check.requestsPerSecond / run.floor.requestsPerSecond),
+    }
   } finally {
     server.kill('SIGTERM')
+    floorServer?.kill('SIGTERM')
+    await rm(dir, { recursive: true, force: true })
   }
 }
 
-// The same requests against a bare node:http server answering with the app's bytes for this body.
-async function loadFloor(answer: Buffer, seconds: number, connections: number): Promise<LoadResult> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'kb-http-floor-'))
-  const file = path.join(dir, 'answer.json')
-  await writeFile(file, answer)
-  const server = spawn('node', [`${root}bench/http-floor.mjs`, file], { stdio: ['ignore', 'pipe', 'ignore'] })
-  try {
-    return await load(`${await firstLine(server)}v1/check`, seconds, connections, facts)
-  } finally {
-    server.kill('SIGTERM')
-    await rm(dir, { recursive: true, force: true })
+/** Rounds of one endpoint: median rate and p99, every request and error counted. */
+function combined(results: LoadResult[]): LoadResult {
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+  return {
+    requestsPerSecond: median(results.map((result) => result.requestsPerSecond)),
+    p99Ms: median(results.map((result) => result.p99Ms)),
+    errors: results.reduce((sum, result) => sum + result.errors, 0),
+    non2xx: results.reduce((sum, result) => sum + result.non2xx, 0),
+    requests: results.reduce((sum, result) => sum + result.requests, 0),
+    serverCpuUs: median(results.map((result) => result.serverCpuUs)),
   }
 }
 
@@ -97,7 +128,25 @@ function firstLine(child: ChildProcess): Promise<string> {
   })
 }
 
-async function load(url: string, seconds: number, connections: number, body?: string): Promise<LoadResult> {
+/** CPU time (user + system, all threads) a process has used so far, in µs; NaN without /proc. */
+async function cpuTime(pid: number | undefined): Promise<number> {
+  try {
+    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).replace(/^.*\) /, '').split(' ')
+    // utime and stime, fields 14 and 15 of stat(5), in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10_000
+  } catch {
+    return Number.NaN
+  }
+}
+
+async function load(
+  url: string,
+  seconds: number,
+  connections: number,
+  pid: number | undefined,
+  body?: string,
+): Promise<LoadResult> {
+  const cpuBefore = await cpuTime(pid)
   const cli = createRequire(import.meta.url).resolve('autocannon/autocannon.js')
   const args = [cli, '--json', '-c', String(connections), '-d', String(seconds)]
   if (body !== undefined) args.push('-m', 'POST', '-H', 'content-type=application/json', '-b', body)
@@ -109,6 +158,7 @@ async function load(url: string, seconds: number, connections: number, body?: st
     text += chunk
   })
   await new Promise((resolve) => child.once('exit', resolve))
+  const cpu = (await cpuTime(pid)) - cpuBefore
   const result = JSON.parse(text) as {
     requests: { average: number; total: number }
     latency: { p99: number }
@@ -122,5 +172,6 @@ async function load(url: string, seconds: number, connections: number, body?: st
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
     requests: result.requests.total,
+    serverCpuUs: cpu / result.requests.total,
   }
 }

@@ -3,7 +3,8 @@
  * same run, printed as a table and written to bench/results.json. docs/performance.md explains each row.
  *
  * Environment: BENCH_RECORDS (end-to-end records, 1000000), BENCH_THROUGHPUT_RECORDS (200000),
- * BENCH_QUERIES (20000), BENCH_DIAGNOSE_MB (300), BENCH_HTTP_SECONDS (10), BENCH_COLD_RUNS (15),
+ * BENCH_QUERIES (20000), BENCH_DIAGNOSE_MB (300), BENCH_HTTP_SECONDS (5, per endpoint and round),
+ * BENCH_HTTP_ROUNDS (3), BENCH_COLD_RUNS (15),
  * BENCH_ONLY (comma list of: throughput, e2e, latency, diagnose, http, cold, kbscale), BENCH_KBSCALE_SIZES
  * (1,10,100,1000), BENCH_KBSCALE_LOG_MB (50), BENCH_KBSCALE_RUNS (3).
  */
@@ -245,9 +246,10 @@ if (wanted('diagnose')) {
 }
 
 if (wanted('http')) {
-  const seconds = env('BENCH_HTTP_SECONDS', 10)
-  log(`HTTP load, ${seconds} s per endpoint…`)
-  const result = await benchHttp(seconds)
+  const seconds = env('BENCH_HTTP_SECONDS', 5)
+  const rounds = env('BENCH_HTTP_ROUNDS', 3)
+  log(`HTTP load, ${rounds} rounds of ${seconds} s per endpoint…`)
+  const result = await benchHttp(seconds, 10, rounds)
   if ('skipped' in result) notes.push(`http: skipped, ${result.skipped}`)
   else {
     const failures = result.check.errors + result.check.non2xx
@@ -269,6 +271,15 @@ if (wanted('http')) {
       target: '>= 0.5x, 0 errors',
       met: result.check.requestsPerSecond / result.floor.requestsPerSecond >= 0.5 && failures === 0,
     })
+    if (Number.isFinite(result.check.serverCpuUs)) {
+      row({
+        measure: 'POST /v1/check server CPU per request',
+        value: result.check.serverCpuUs,
+        unit: 'µs',
+        anchor: 'bare node:http, same bytes',
+        anchorValue: result.floor.serverCpuUs,
+      })
+    }
     row({
       measure: 'POST /v1/check p99 latency',
       value: result.check.p99Ms,
@@ -277,7 +288,7 @@ if (wanted('http')) {
       anchorValue: result.healthz.p99Ms,
     })
     notes.push(
-      `http: /v1/check ${result.check.requests} requests, ${result.check.errors} errors, ${result.check.non2xx} non-2xx; /healthz ${result.healthz.errors} errors`,
+      `http: /v1/check ${result.check.requests} requests, ${result.check.errors} errors, ${result.check.non2xx} non-2xx; /healthz ${result.healthz.errors} errors; rates are medians of ${result.floorRatios.length} rounds, /v1/check against the floor per round: ${result.floorRatios.map((ratio) => `${ratio.toFixed(2)}x`).join(', ')}`,
     )
   }
 }

@@ -44,10 +44,36 @@ export function parseApiKeyHashes(text: string, source: string): string[] {
   return hashes
 }
 
+/**
+ * The API key in the values of `Authorization` (`Bearer <key>`) and `X-API-Key`, or undefined.
+ *
+ * @example
+ * keyOf('Bearer s3cret', undefined) // 's3cret'
+ */
+export function keyOf(authorization: string | undefined, apiKey: string | undefined): string | undefined {
+  const bearer = /^Bearer\s+(.+)$/i.exec(authorization ?? '')?.[1]
+  return (bearer ?? apiKey)?.trim() || undefined
+}
+
 /** The API key of a request: `Authorization: Bearer <key>` or `X-API-Key: <key>`. */
 function presentedKey(c: Context<AppEnv>): string | undefined {
-  const bearer = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]
-  return (bearer ?? c.req.header('x-api-key'))?.trim() || undefined
+  return keyOf(c.req.header('authorization'), c.req.header('x-api-key'))
+}
+
+/**
+ * A check of presented keys against the accepted hashes, by hash and in constant time.
+ *
+ * @example
+ * const accepts = keyChecker([sha256('s3cret')])
+ * accepts('s3cret') // true
+ */
+export function keyChecker(hashes: readonly string[]): (key: string | undefined) => boolean {
+  const known = hashes.map((hash) => Buffer.from(hash.toLowerCase(), 'hex'))
+  return (key) => {
+    if (key === undefined) return false
+    const digest = createHash('sha256').update(key).digest()
+    return known.some((hash) => timingSafeEqual(hash, digest))
+  }
 }
 
 /**
@@ -58,11 +84,10 @@ function presentedKey(c: Context<AppEnv>): string | undefined {
  * app.use('/v1/*', requireApiKey([sha256('s3cret')]))
  */
 export function requireApiKey(hashes: readonly string[]): MiddlewareHandler<AppEnv> {
-  const known = hashes.map((hash) => Buffer.from(hash.toLowerCase(), 'hex'))
+  const accepts = keyChecker(hashes)
   return async (c, next) => {
     const key = presentedKey(c)
-    const digest = key === undefined ? undefined : createHash('sha256').update(key).digest()
-    if (!digest || !known.some((hash) => timingSafeEqual(hash, digest))) {
+    if (!accepts(key)) {
       return problemResponse(
         problemBody(
           'KB_HTTP_UNAUTHORIZED',

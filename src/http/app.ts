@@ -15,7 +15,9 @@ import { allowedMethods } from './method-not-allowed.ts'
 import { language, snapshot } from './middleware.ts'
 import { registerOpenApi } from './openapi.ts'
 import { HttpProblem, type ProblemCode, problemBody, problemResponse } from './problem.ts'
+import { allowReplay } from './replay.ts'
 import { type RequestLogger, requestLog, stderrLogger } from './request-log.ts'
+import { memoizeResponses } from './response-memo.ts'
 import { registerArticle } from './routes/article.ts'
 import { registerArticleDocument } from './routes/article-document.ts'
 import { registerArticles } from './routes/articles.ts'
@@ -115,7 +117,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     },
   })
 
-  app.use('*', requestLog(options.logger ?? stderrLogger))
+  const logger = options.logger ?? stderrLogger
+  app.use('*', requestLog(logger))
+  // Outside every middleware that sets headers, so the memo holds the complete answer (replay.ts).
+  app.use('/v1/check', memoizeResponses())
   app.use('*', securityHeaders(options.frameAncestors ?? []))
   // A page framed with `sandbox` (no allow-same-origin) has an opaque origin, `null`: its module scripts
   // and API calls are cross-origin requests, allowed once framing is.
@@ -161,6 +166,13 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerPage(app, deps, options.frameAncestors)
 
   registerOpenApi(app, version)
+  allowReplay(app, {
+    holder,
+    logger,
+    apiKeyHashes: keys,
+    rateLimited: Boolean(access.rateLimit),
+    jsonLimit: deps.limits.json,
+  })
 
   app.notFound((c) => {
     const allowed = allowedMethods(app, c.req.path)

@@ -7,6 +7,7 @@ import { createI18n, type Language, loadResources } from '../render/i18n.ts'
 import { Renderer } from '../render/renderer.ts'
 import { SearchIndex } from '../search/search-index.ts'
 import { AnswerCache } from './answer-cache.ts'
+import type { MemoizedResponse } from './response-memo.ts'
 
 /**
  * One consistent state: a request reads a snapshot once and uses it to the end, whatever is swapped meanwhile.
@@ -21,6 +22,8 @@ export class KnowledgeSnapshot {
   readonly #translators = new Map<Language, Promise<i18n>>()
   /** Serialized check answers already computed from this snapshot (see `AnswerCache`). */
   readonly answers = new AnswerCache<string>()
+  /** Complete `POST /v1/check` responses by request (see `response-memo.ts`), replayed by `startServer`. */
+  readonly responses = new AnswerCache<MemoizedResponse>(256)
   #renderer?: Renderer
   #search?: Promise<SearchIndex>
   #factAnswers?: FactAnswers
@@ -76,14 +79,24 @@ export class KnowledgeSnapshot {
  */
 export class KnowledgeBaseHolder {
   #current: Promise<KnowledgeSnapshot>
+  #ready: KnowledgeSnapshot | undefined
 
   /** Without `resources`, the project's own `locales/` are read on first use. */
   constructor(kb: KnowledgeBase, resources?: Resource) {
-    this.#current = resources
-      ? Promise.resolve(new KnowledgeSnapshot(kb, resources))
-      : // Deferred so a failing read surfaces as a request error, not an unhandled rejection.
-        Promise.resolve().then(async () => new KnowledgeSnapshot(kb, await loadResources()))
-    this.#current.catch(() => undefined)
+    if (resources) {
+      this.#ready = new KnowledgeSnapshot(kb, resources)
+      this.#current = Promise.resolve(this.#ready)
+      return
+    }
+    // Deferred so a failing read surfaces as a request error, not an unhandled rejection.
+    const loading = Promise.resolve().then(async () => new KnowledgeSnapshot(kb, await loadResources()))
+    this.#current = loading
+    loading.then(
+      (snapshot) => {
+        if (this.#current === loading) this.#ready = snapshot
+      },
+      () => undefined,
+    )
   }
 
   /** The state to answer the current request from. */
@@ -91,8 +104,14 @@ export class KnowledgeBaseHolder {
     return this.#current
   }
 
+  /** The current snapshot without waiting, or undefined while the first one still loads. */
+  get ready(): KnowledgeSnapshot | undefined {
+    return this.#ready
+  }
+
   /** Replace the knowledge base and the strings atomically. */
   swap(kb: KnowledgeBase, resources: Resource): void {
-    this.#current = Promise.resolve(new KnowledgeSnapshot(kb, resources))
+    this.#ready = new KnowledgeSnapshot(kb, resources)
+    this.#current = Promise.resolve(this.#ready)
   }
 }

@@ -1,8 +1,9 @@
 /** @module Serve the app on Node's HTTP server, with a graceful shutdown. */
 
-import type { Server } from 'node:http'
+import { createServer, type RequestListener, type Server, type ServerOptions } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
+import { replayingListener } from './replay.ts'
 
 /** A listening server. */
 export interface RunningServer {
@@ -17,6 +18,8 @@ export interface RunningServer {
  * Listen on `host:port` (port 0 picks a free one) and resolve once the socket is bound. `close()` waits
  * for requests in flight up to `graceMs` (10 s by default), then drops what is left.
  * A request whose headers and body take longer than `requestTimeoutMs` (300 s by default) gets 408.
+ * An app from `createApp` answers a repeated `POST /v1/check` from its memo of complete responses
+ * (`replay.ts`); any other app is served as it is.
  *
  * @example
  * const server = await startServer(createApp({kb}), {host: '127.0.0.1', port: 0})
@@ -40,6 +43,8 @@ export function startServer(
         headersTimeout: Math.min(60_000, requestTimeout),
         connectionsCheckingInterval: Math.min(30_000, Math.max(100, requestTimeout / 4)),
       },
+      createServer: ((serverOptions: ServerOptions, listener: RequestListener) =>
+        createServer(serverOptions, replayingListener(app, listener))) as typeof createServer,
     }) as Server
     server.once('error', reject)
     server.once('listening', () => {
