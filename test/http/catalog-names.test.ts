@@ -29,7 +29,8 @@ describe("catalog names in the reader's language", () => {
     })
     expect(diagnose.status).toBe(200)
     const markdown = await diagnose.text()
-    expect(markdown).toContain(polishVersion)
+    // Polish service-pack naming in the steps' running text, no English catalog name.
+    expect(markdown).toContain('z dodatkiem Service Pack 1')
     expect(markdown).not.toContain(english)
     expect(markdown).not.toContain('3.0 Service Pack 1')
 
