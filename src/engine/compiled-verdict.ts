@@ -52,12 +52,12 @@ export function codeGenerationAllowed(): boolean {
  * passed in as arrays, never printed.
  *
  * @example
- * const {verdict} = compileVerdictFunctions(toEngineRules(article))
+ * const {verdict} = compileVerdictFunctions(toEngineRules(article), 'auto')
  * verdict({wsusVersion: '3.0', office2003OnClients: true}) // 'affected'
  */
 export function compileVerdictFunctions(
   rules: readonly CompiledRule[],
-  strategy: VerdictStrategy = 'auto',
+  strategy: VerdictStrategy,
 ): VerdictFunctions {
   if (strategy === 'closures' || (strategy === 'auto' && !codeGenerationAllowed()))
     return closureVerdicts(compileArticle(rules))

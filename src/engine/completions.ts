@@ -26,8 +26,9 @@ export interface ArticleLogic {
   named: ReadonlyMap<string, ReadonlySet<unknown>>
 }
 
-// Past this many evaluations a search gives up and answers as if the fact mattered (asking is safe).
-const searchLimit = 20_000
+/** Past this many evaluations a search gives up: `changesOutcome` answers as if the fact mattered (asking
+ * is safe), `undecidedCases` returns the cases found so far. */
+export const searchLimit = 20_000
 
 /**
  * The facts a condition reads, each once, in order of appearance.
@@ -158,16 +159,22 @@ function probes(logic: ArticleLogic, definition: FactDefinition): FactValue[] {
 
 /**
  * True when some answer for `fact` changes the verdict or the actions offered, for some answers to the
- * other missing facts. A fact whose every answer leads to the same result is not worth asking.
+ * other missing facts. A fact whose every answer leads to the same result is not worth asking. `limit` caps the
+ * evaluations (`searchLimit` by default); past it the answer is true.
  *
  * @example
  * changesOutcome(logic, {wsusVersion: '3.0 SP1', webServicesClientDllVersion: '3.1.6001.66'}, 'office2003OnClients') // false
  */
-export function changesOutcome(logic: ArticleLogic, facts: Facts, fact: string): boolean {
+export function changesOutcome(
+  logic: ArticleLogic,
+  facts: Facts,
+  fact: string,
+  limit: number = searchLimit,
+): boolean {
   const definition = logic.vocabulary.get(fact)
   if (!definition) return false
   const values = probes(logic, definition)
-  let budget = searchLimit
+  let budget = limit
   const search = (known: Facts): boolean => {
     budget -= values.length
     if (budget < 0) return true
@@ -185,14 +192,15 @@ export function changesOutcome(logic: ArticleLogic, facts: Facts, fact: string):
 
 /**
  * Every case no decision rule decides: assignments of facts (the given ones plus those tried) for which
- * nothing is missing any more and still no rule holds. Empty when the rules decide every completion.
+ * nothing is missing any more and still no rule holds. Empty when the rules decide every completion. `limit`
+ * caps the evaluations (`searchLimit` by default); past it the cases found so far are returned.
  *
  * @example
  * undecidedCases(logic, {})[0] // {office2003OnClients: true, wsusVersion: '3.1', …} after adding 3.1
  */
-export function undecidedCases(logic: ArticleLogic, facts: Facts = {}): Facts[] {
+export function undecidedCases(logic: ArticleLogic, facts: Facts = {}, limit: number = searchLimit): Facts[] {
   const found: Facts[] = []
-  let budget = searchLimit
+  let budget = limit
   const search = (known: Facts) => {
     if (--budget < 0) return
     const evaluation = evaluate(logic, known)

@@ -31,7 +31,6 @@ const strategies: VerdictStrategy[] = ['generated', 'closures']
 describe('the kind of fast path', () => {
   it('generates code by default where the runtime allows it, and closures when asked', () => {
     const rules = toEngineRules(article)
-    expect(compileVerdictFunctions(rules).kind).toBe('generated')
     expect(compileVerdictFunctions(rules, 'auto').kind).toBe('generated')
     expect(compileVerdictFunctions(rules, 'generated').kind).toBe('generated')
     expect(compileVerdictFunctions(rules, 'closures').kind).toBe('closures')
@@ -77,5 +76,36 @@ describe.each(strategies)('the %s verdict functions', (strategy) => {
     }
     expect(checker.verdictOf({ legacy: true, server: '4.2', connected: true })).toBe('affected')
     expect(checker.verdictOf({ legacy: true, connected: false })).toBe('unknown')
+  })
+})
+
+describe.each(strategies)('the %s verdict functions with earlier unknown rules', (strategy) => {
+  const isFalse = (fact: string) => ({ fact, operator: 'equal' as const, value: false })
+  const verdictOf = (rules: Parameters<typeof syntheticArticle>[0], facts: Facts) => {
+    const functions = compileVerdictFunctions(toEngineRules(syntheticArticle(rules)), strategy)
+    expect(functions.decisionsOnly(facts)).toBe(functions.verdict(facts))
+    return functions.verdict(facts)
+  }
+
+  it('two unknown rules with different verdicts before the one that holds: unknown', () => {
+    // `a` is read by both first rules (a repeated leaf, evaluated once per record by generated code).
+    const rules: Parameters<typeof syntheticArticle>[0] = [
+      { id: 'a-b', verdict: 'affected', when: { all: [holds('a'), holds('b')] } },
+      { id: 'a-not-b', verdict: 'not_affected', when: { all: [holds('a'), isFalse('b')] } },
+      { id: 'c', verdict: 'not_affected', when: holds('c') },
+    ]
+    expect(verdictOf(rules, { a: true, c: true })).toBe('unknown')
+    expect(verdictOf(rules, { a: true, b: false })).toBe('not_affected')
+    expect(verdictOf(rules, { a: false, c: true })).toBe('not_affected')
+  })
+
+  it('unknown rules that all agree with the one that holds: its verdict', () => {
+    const rules: Parameters<typeof syntheticArticle>[0] = [
+      { id: 'a', verdict: 'affected', when: holds('a') },
+      { id: 'b', verdict: 'affected', when: holds('b') },
+      { id: 'c', verdict: 'affected', when: holds('c') },
+    ]
+    expect(verdictOf(rules, { c: true })).toBe('affected')
+    expect(verdictOf(rules, { b: false })).toBe('unknown')
   })
 })

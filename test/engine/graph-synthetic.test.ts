@@ -1,7 +1,7 @@
 // The flowchart of a synthetic article, drawn whole: facts in vocabulary order (only those the rules read
 // or set), derivations, rules in order falling through to the next, verdicts, and labels escaped.
 import { describe, expect, it } from 'vitest'
-import { articleGraph, conditionText } from '../../src/engine/graph.ts'
+import { articleGraph, articleGraphPage, conditionText } from '../../src/engine/graph.ts'
 import { FactDefinition } from '../../src/kb/schema/facts.ts'
 import { booleanFacts, holds, syntheticArticle } from '../helpers/synthetic-article.ts'
 
@@ -135,5 +135,17 @@ describe('conditionText', () => {
     ],
   ])('%j reads %s', (condition, text) => {
     expect(conditionText(condition)).toBe(text)
+  })
+})
+
+describe('articleGraphPage on a synthetic article', () => {
+  it('is a page titled with the article id, saying how to redraw it, with the whole chart in a mermaid block', () => {
+    const article = syntheticArticle([{ id: 'old', verdict: 'affected', when: isServer }], {
+      id: 'contoso-7',
+    })
+    const page = articleGraphPage(article, vocabulary)
+    expect(page.split('\n')[0]).toBe('# Article contoso-7: how the rules decide')
+    expect(page).toContain('by `kb graph contoso-7`')
+    expect(page.endsWith(`\`\`\`mermaid\n${articleGraph(article, vocabulary)}\`\`\`\n`)).toBe(true)
   })
 })

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { ArticleChecker } from '../../src/engine/article-checker.ts'
 import type { Facts } from '../../src/engine/facts.ts'
+import { rankMissingFacts } from '../../src/engine/missing-facts.ts'
 import { FactDefinition } from '../../src/kb/schema/facts.ts'
 import { syntheticArticle } from '../helpers/synthetic-article.ts'
 
@@ -142,5 +143,69 @@ describe('missing facts, ranked (in process)', () => {
         { id: 'b', verdict: 'not_affected', when: equal('b', true) },
       ]),
     ).toEqual(['a', 'b'])
+  })
+})
+
+describe('missing facts, ranked: shares of answers and version facts', () => {
+  const version = (name: string) => FactDefinition.parse({ name, type: 'version' })
+  const versionIs = (operator: 'versionLessThan' | 'versionGreaterThanInclusive', value: string) => ({
+    fact: 'v',
+    operator,
+    value,
+  })
+
+  it('a version fact is tried around its thresholds: 2 of its 3 answers settle, none of the boolean’s', async () => {
+    // v is tried at 1.9, 2.0 and 2.1; p alone settles nothing, since the first rule stays open.
+    const checker = new ArticleChecker(
+      syntheticArticle([
+        { id: 'new', verdict: 'fixed', when: versionIs('versionGreaterThanInclusive', '2.0') },
+        {
+          id: 'old-p',
+          verdict: 'affected',
+          when: { all: [equal('p', true), versionIs('versionLessThan', '2.0')] },
+        },
+        { id: 'no-p', verdict: 'not_affected', when: equal('p', false) },
+      ]),
+      [FactDefinition.parse({ name: 'p', type: 'boolean' }), version('v')],
+    )
+    expect((await checker.check({})).missingFacts).toEqual(['v', 'p'])
+  })
+
+  it('compares shares, not counts: one answer of two settles more often than one of three', async () => {
+    // p true settles (fixed); tier basic settles too (fixed, as the open rule before it would say).
+    const checker = new ArticleChecker(
+      syntheticArticle([
+        { id: 'p-fixed', verdict: 'fixed', when: equal('p', true) },
+        { id: 'basic-fixed', verdict: 'fixed', when: equal('tier', 'basic') },
+        {
+          id: 'other-tiers',
+          verdict: 'affected',
+          when: { all: [equal('p', false), { fact: 'tier', operator: 'in', value: ['pro', 'max'] }] },
+        },
+      ]),
+      [enumFact('tier', 'basic', 'pro', 'max'), FactDefinition.parse({ name: 'p', type: 'boolean' })],
+    )
+    expect((await checker.check({})).missingFacts).toEqual(['p', 'tier'])
+  })
+
+  it('a version fact with no value to try settles nothing, whatever the rules that read it', () => {
+    // Only through rankMissingFacts: the checker never asks a fact it cannot try (no threshold, no example).
+    const vocabulary = [FactDefinition.parse({ name: 'p', type: 'boolean' }), version('v')]
+    const checker = new ArticleChecker(
+      syntheticArticle([{ id: 'p-fixed', verdict: 'fixed', when: equal('p', true) }]),
+      vocabulary,
+    )
+    const ranked = rankMissingFacts(
+      checker.compiled,
+      {},
+      new Set(['p', 'v']),
+      vocabulary,
+      new Map(),
+      new Map([
+        ['p', 1],
+        ['v', 3],
+      ]),
+    )
+    expect(ranked).toEqual(['p', 'v'])
   })
 })
