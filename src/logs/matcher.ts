@@ -160,13 +160,16 @@ export class SymptomMatcher {
 
 function evidence(line: CompiledLine, record: LogRecord, match: RegExpExecArray): LineEvidence {
   const text = record.text
+  // A match that begins with line breaks (a pattern starting with `\s`) is evidence of the line it reaches.
+  let start = match.index
+  while (text[start] === '\n' || text[start] === '\r') start++
   let lineNumber = record.line
   let lineStart = 0
-  for (let at = text.indexOf('\n'); at !== -1 && at < match.index; at = text.indexOf('\n', at + 1)) {
+  for (let at = text.indexOf('\n'); at !== -1 && at < start; at = text.indexOf('\n', at + 1)) {
     lineNumber++
     lineStart = at + 1
   }
-  const lineEnd = text.indexOf('\n', match.index)
+  const lineEnd = text.indexOf('\n', start)
   const physical = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd).trim()
   const captures: Record<string, string> = {}
   for (const name of line.captures) {

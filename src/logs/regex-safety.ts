@@ -85,8 +85,8 @@ function quantifierAt(pattern: string, index: number): { text: string; upper: nu
  * classEnd('a[^]x]b', 1) // 3
  */
 export function classEnd(pattern: string, start: number): number {
+  // A leading `^` needs no skipping: it is not `]`.
   let index = start + 1
-  if (pattern[index] === '^') index++
   while (index < pattern.length && pattern[index] !== ']') {
     if (pattern[index] === '\\') index++
     index++

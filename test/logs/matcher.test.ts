@@ -245,6 +245,35 @@ describe('SymptomMatcher: evidence', () => {
       { faultId: '00cd', host: 'web' },
     ])
   })
+  it('points at the line a match reaches when the match begins with a line break', () => {
+    const leading = structuredClone(fixtureSignatures)
+    leading.symptoms[1]!.lines[0]!.pattern = '\\s{1,4}ServerException id=(?<faultId>[0-9a-f]{4})'
+    const [, symptom] = compileSignatures(leading)
+    const record: LogRecord = {
+      index: 0,
+      line: 10,
+      timestamp: null,
+      text: 'Request failed\r\nServerException id=00ab',
+      truncatedChars: 0,
+    }
+    const [evidence] = match(symptom!, [record]).blocks[0]!.matched
+    expect(evidence).toMatchObject({ line: 11, text: 'ServerException id=00ab' })
+  })
+
+  it('points at the first line of a match that spans two lines', () => {
+    const spanning = structuredClone(fixtureSignatures)
+    spanning.symptoms[1]!.lines[0]!.pattern = 'failed\\s{1,4}ServerException id=(?<faultId>[0-9a-f]{4})'
+    const [, symptom] = compileSignatures(spanning)
+    const record: LogRecord = {
+      index: 0,
+      line: 10,
+      timestamp: null,
+      text: 'Request started\nRequest failed\r\nServerException id=00ab',
+      truncatedChars: 0,
+    }
+    const [evidence] = match(symptom!, [record]).blocks[0]!.matched
+    expect(evidence).toMatchObject({ line: 11, text: 'Request failed' })
+  })
 })
 
 describe('SymptomMatcher: anchors', () => {

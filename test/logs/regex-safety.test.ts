@@ -92,6 +92,7 @@ describe('classEnd', () => {
     // JavaScript: `[^]` is any character and `[]` the empty class; the `]` after them closes nothing.
     ['a[^]x]b', 1, 3],
     ['[]x]', 0, 1],
+    ['[a][b]', 3, 5],
   ])('finds the end of the class in %s at %i: %i', (pattern, start, end) => {
     expect(classEnd(pattern, start)).toBe(end)
   })
