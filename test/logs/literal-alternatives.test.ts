@@ -72,6 +72,22 @@ describe('requiredLiterals: what every match of a pattern contains one of', () =
     expect(requiredLiterals('a long run(?:x|yy)')).toEqual(['a long run'])
     expect(requiredLiterals('(?:ab|cd)(?:xyz|uvw)')?.sort()).toEqual(['uvw', 'xyz'])
     expect(requiredLiterals('(?:abc|de)(?:xyz|uv)')?.sort()).toEqual(['abc', 'de'])
+    // A group with one long and one short branch loses to a certain literal longer than its short one.
+    expect(requiredLiterals('(?:aaaaaaaaaa|b)cdefgh')).toEqual(['cdefgh'])
+  })
+
+  it('reads brackets in character classes and nested groups as the pattern does', () => {
+    expect(requiredLiterals('(?:abc[(]|def)')).toEqual(['abc', 'def'])
+    expect(requiredLiterals('(?:Sync failed[)]|Sync error[)])')).toEqual(['Sync failed', 'Sync error'])
+    expect(requiredLiterals('(?:(?:a|b)Sync failed|(?:c|d)Sync error)')).toEqual([
+      'Sync failed',
+      'Sync error',
+    ])
+  })
+
+  it('tells a named group from a lookaround holding one, and a quantifier from a later one', () => {
+    expect(requiredLiterals('(?=.*(?<w>FAILED 0x80))abc')).toEqual(['abc'])
+    expect(requiredLiterals('(?:Sync failed|Sync error){2}x{0,3}')).toEqual(['Sync failed', 'Sync error'])
   })
 
   it('takes the literals of every top-level branch, or none when one branch has none', () => {

@@ -38,5 +38,6 @@ describe('LiteralSet: many literals in one pass', () => {
 
   it('refuses an empty literal, which would match everywhere', () => {
     expect(() => new LiteralSet(['ok', ''])).toThrow(/at least one character/)
+    expect(() => new LiteralSet([])).toThrow(/one or more literals/)
   })
 })
