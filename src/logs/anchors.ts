@@ -77,7 +77,7 @@ function quantifier(pattern: string, index: number): number {
 }
 
 /** Index just past the `)` closing the group that opens at `start`, or -1 when unbalanced. */
-function groupEnd(pattern: string, start: number): number {
+export function groupEnd(pattern: string, start: number): number {
   let depth = 0
   for (let index = start; index < pattern.length; index++) {
     const char = pattern[index]

@@ -4,7 +4,7 @@
  * match contains one of its branches' literals. A record holding none of them cannot match, so a reader
  * searching all articles' literals at once can leave it out instead of handing it to the pattern.
  */
-import { requiredLiteral } from './anchors.ts'
+import { groupEnd, requiredLiteral } from './anchors.ts'
 import { classEnd } from './regex-safety.ts'
 
 /**
@@ -64,19 +64,6 @@ function topLevel(pattern: string): { branches: string[]; groups: string[] } | u
   }
   branches.push(pattern.slice(branchStart))
   return { branches, groups }
-}
-
-/** Index just past the `)` closing the group that opens at `start`, or -1 when it does not close. */
-function groupEnd(pattern: string, start: number): number {
-  let depth = 0
-  for (let index = start; index < pattern.length; index++) {
-    const char = pattern[index]
-    if (char === '\\') index++
-    else if (char === '[') index = classEnd(pattern, index)
-    else if (char === '(') depth++
-    else if (char === ')' && --depth === 0) return index + 1
-  }
-  return -1
 }
 
 /** What a group matches (`(?:x)`, `(?<name>x)`, `(x)`); `undefined` for a lookaround, which consumes nothing. */
