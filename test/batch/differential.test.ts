@@ -1,7 +1,5 @@
 // The fast path (prepared facts + generated verdict function) must give json-rules-engine's answer:
 // `engine.run()` read with three-valued logic, i.e. `checker.check()`, on every fact set we can think of.
-import { copyFile } from 'node:fs/promises'
-import path from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { handWrittenVerdict } from '../../bench/predicate.ts'
@@ -9,21 +7,14 @@ import { FactPreparer, presentFacts } from '../../src/batch/prepare-facts.ts'
 import { FactsError } from '../../src/engine/facts-error.ts'
 import type { FactDefinition } from '../../src/kb/schema/facts.ts'
 import { type KnowledgeBase, loadKnowledgeBase } from '../../src/knowledge-base.ts'
-import { copyRules, removeCopies } from '../helpers/temp-rules.ts'
+import { copyBatchFixtureRules, removeCopies } from '../helpers/temp-rules.ts'
 
 let kb: KnowledgeBase
 let tricky: KnowledgeBase
 beforeAll(async () => {
   kb = await loadKnowledgeBase()
   // The fictional article with rules where order, unknowns, `not`, `notIn` and `notEqual` change verdicts.
-  const dir = await copyRules('test/fixtures/fictional/rules')
-  await copyFile('test/fixtures/batch/facts.yaml', path.join(dir, 'facts.yaml'))
-  await copyFile('test/fixtures/batch/verdicts.yaml', path.join(dir, 'articles/contoso-1001/verdicts.yaml'))
-  await copyFile(
-    'test/fixtures/batch/signatures.yaml',
-    path.join(dir, 'articles/contoso-1001/signatures.yaml'),
-  )
-  await copyFile('test/fixtures/batch/logs.yaml', path.join(dir, 'logs.yaml'))
+  const dir = await copyBatchFixtureRules()
   tricky = await loadKnowledgeBase(dir)
 })
 afterAll(removeCopies)

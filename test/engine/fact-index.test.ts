@@ -2,8 +2,6 @@
 // every other article answers as for the defaults. The answers must be exactly those of evaluating every
 // article: a differential test over generated knowledge bases (articles reading different facts, with
 // derivations, actions that check facts) and generated fact sets.
-import { copyFile } from 'node:fs/promises'
-import path from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ArticleChecker } from '../../src/engine/article-checker.ts'
@@ -13,20 +11,13 @@ import type { ArticleModel, KnowledgeBaseModel } from '../../src/kb/model.ts'
 import type { Condition } from '../../src/kb/schema/condition.ts'
 import type { FactDefinition } from '../../src/kb/schema/facts.ts'
 import { KnowledgeBase } from '../../src/knowledge-base.ts'
-import { copyRules, removeCopies } from '../helpers/temp-rules.ts'
+import { copyBatchFixtureRules, removeCopies } from '../helpers/temp-rules.ts'
 
 let model: KnowledgeBaseModel
 let template: ArticleModel
 beforeAll(async () => {
   // The fictional article with a derivation, an evidence fact with a default, and rules where order decides.
-  const dir = await copyRules('test/fixtures/fictional/rules')
-  await copyFile('test/fixtures/batch/facts.yaml', path.join(dir, 'facts.yaml'))
-  await copyFile('test/fixtures/batch/verdicts.yaml', path.join(dir, 'articles/contoso-1001/verdicts.yaml'))
-  await copyFile(
-    'test/fixtures/batch/signatures.yaml',
-    path.join(dir, 'articles/contoso-1001/signatures.yaml'),
-  )
-  await copyFile('test/fixtures/batch/logs.yaml', path.join(dir, 'logs.yaml'))
+  const dir = await copyBatchFixtureRules()
   // The model alone: building a KnowledgeBase here would run the index before any test (Stryker: static).
   model = await loadRules(dir)
   template = model.articles[0]!

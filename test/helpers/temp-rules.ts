@@ -1,5 +1,5 @@
 // Copies of rules/ in a temporary folder, for tests that break or change one file.
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { copyFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { defaultRulesDir } from '../../src/kb/load.ts'
@@ -12,6 +12,22 @@ export async function copyRules(from: string = defaultRulesDir): Promise<string>
   created.push(root)
   const dir = path.join(root, 'rules')
   await cp(from, dir, { recursive: true })
+  return dir
+}
+
+/**
+ * A copy of the fictional article (contoso-1001) with the batch fixtures' vocabulary, rules, signatures and
+ * log kinds: rules where order, unknowns, `not`, `notIn` and `notEqual` change verdicts, and a derivation.
+ */
+export async function copyBatchFixtureRules(): Promise<string> {
+  const dir = await copyRules('test/fixtures/fictional/rules')
+  await copyFile('test/fixtures/batch/facts.yaml', path.join(dir, 'facts.yaml'))
+  await copyFile('test/fixtures/batch/verdicts.yaml', path.join(dir, 'articles/contoso-1001/verdicts.yaml'))
+  await copyFile(
+    'test/fixtures/batch/signatures.yaml',
+    path.join(dir, 'articles/contoso-1001/signatures.yaml'),
+  )
+  await copyFile('test/fixtures/batch/logs.yaml', path.join(dir, 'logs.yaml'))
   return dir
 }
 
