@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import type { ArticleChecker } from './engine/article-checker.ts'
 import type { CheckReport, CheckResult } from './engine/check-result.ts'
-import { FactIndex, reuseAnswer } from './engine/fact-index.ts'
+import { FactIndex, reuseAnswer, withGivenFacts } from './engine/fact-index.ts'
 import { type FactAnswers, type Facts, type ValidateFactsOptions, validateFacts } from './engine/facts.ts'
 import { FactsError } from './engine/facts-error.ts'
 import { LazyCheckers } from './engine/lazy-checkers.ts'
@@ -77,11 +77,12 @@ export class KnowledgeBase {
   prepareFacts(input: unknown, options: ValidateFactsOptions = {}) {
     const { facts, errors, warnings } = validateFacts(input, this.model.facts, options)
     if (errors.length > 0) throw new FactsError(errors)
+    const given: Facts = { ...facts }
     for (const definition of this.model.facts) {
       if (definition.default !== undefined && facts[definition.name] === undefined)
         facts[definition.name] = definition.default
     }
-    return { facts, warnings }
+    return { facts, given, warnings }
   }
 
   /**
@@ -89,9 +90,13 @@ export class KnowledgeBase {
    * verdict is `unknown`, the facts still missing. Results come in article id order.
    */
   async check(input: unknown, options: CheckOptions = {}): Promise<CheckReport> {
-    const { facts, warnings } = this.prepareFacts(input, options.answers ? { answers: options.answers } : {})
+    const { facts, given, warnings } = this.prepareFacts(
+      input,
+      options.answers ? { answers: options.answers } : {},
+    )
     const selected = this.#selected(options)
-    if (selected.length === 1) return { results: [await selected[0]!.check(facts)], warnings }
+    if (selected.length === 1)
+      return { results: [withGivenFacts(await selected[0]!.check(facts), given)], warnings }
     // Only the articles the query concerns are evaluated; the others answer as for the defaults (engine/fact-index.ts).
     this.#defaults ??= this.prepareFacts({}).facts
     const defaults = this.#defaults
@@ -99,13 +104,13 @@ export class KnowledgeBase {
     const results = await Promise.all(
       selected.map(async (checker) => {
         const id = checker.article.id
-        if (concerned.has(id)) return checker.check(facts)
+        if (concerned.has(id)) return withGivenFacts(await checker.check(facts), given)
         let answer = this.#defaultAnswers.get(id)
         if (answer === undefined) {
           answer = checker.check(defaults)
           this.#defaultAnswers.set(id, answer)
         }
-        return reuseAnswer(await answer, defaults, facts)
+        return reuseAnswer(await answer, given)
       }),
     )
     return { results, warnings }
@@ -125,7 +130,7 @@ export class KnowledgeBase {
    * result.check.verdict                       // 'affected'
    */
   async diagnose(inputs: DiagnoseInputs, options: DiagnoseCheckOptions = {}): Promise<DiagnoseResult[]> {
-    const { facts } = this.prepareFacts(
+    const { facts, given } = this.prepareFacts(
       options.facts ?? {},
       options.answers ? { answers: options.answers } : {},
     )
@@ -144,8 +149,13 @@ export class KnowledgeBase {
       readers.map(async ({ checker }, index) => {
         const diagnosis = diagnoses[index]!
         // The article's own evidence facts override what the caller sent under the same names.
-        const evidence = this.prepareFacts({ ...facts, ...diagnosis.facts }).facts
-        return { article: checker.article.id, diagnosis, check: await checker.check(evidence) }
+        const found = this.prepareFacts(diagnosis.facts).given
+        const check = await checker.check({ ...facts, ...found })
+        return {
+          article: checker.article.id,
+          diagnosis,
+          check: withGivenFacts(check, { ...given, ...found }),
+        }
       }),
     )
   }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { i18n, Resource } from 'i18next'
 import type { FactAnswers } from '../engine/facts.ts'
+import { validateFacts } from '../engine/facts.ts'
 import { FactsError } from '../engine/facts-error.ts'
 import { compiledFolder } from '../kb/compiled-cache.ts'
 import { KnowledgeBaseError } from '../kb/errors.ts'
@@ -93,13 +94,24 @@ export class CliContext {
 
   /**
    * Yes/no words and enum value labels of every language, accepted as fact values as the API accepts them
-   * (`kb check --fact office2003OnClients=ja`).
+   * (`kb check --fact office2003OnClients=ja`). Read only when some fact does not validate without them:
+   * answers are tried after the canonical spellings, so they change nothing for facts that do.
    */
-  async factAnswers(kb: KnowledgeBase, rules?: string): Promise<FactAnswers> {
+  async factAnswers(
+    kb: KnowledgeBase,
+    facts: Record<string, unknown>,
+    rules?: string,
+  ): Promise<{ answers?: FactAnswers }> {
+    if (validateFacts(facts, kb.model.facts).errors.length === 0) return {}
     const beside = rules === undefined ? undefined : localesBeside(this.resolve(rules))
     const base = (beside ? undefined : snapshotResources()) ?? (await loadResources())
-    const resources = beside ? mergeResources(base, await loadResources(beside)) : base
-    return factAnswers(resources, kb.model)
+    const resources = beside
+      ? mergeResources(
+          base,
+          await compiledFolder('locales', beside, languages.join(','), () => loadResources(beside)),
+        )
+      : base
+    return { answers: factAnswers(resources, kb.model) }
   }
 
   /** Read a file, or standard input for `-`. */

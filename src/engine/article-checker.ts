@@ -8,6 +8,7 @@ import { compileVerdictFunctions, type VerdictFunctions, type VerdictStrategy } 
 import { type ArticleLogic, changesOutcome, factsRead, namedValues, undecidedValues } from './completions.ts'
 import { decide } from './decide.ts'
 import { type CompiledRule, type EngineCondition, toEngineRules } from './engine-rules.ts'
+import { factsConcerning } from './fact-index.ts'
 import type { Facts } from './facts.ts'
 import { rankMissingFacts, versionThresholds } from './missing-facts.ts'
 import { registerOperators } from './operators.ts'
@@ -44,6 +45,8 @@ export class ArticleChecker {
   readonly #relevance = new Map<string, boolean>()
   // The facts any rule of the article reads, sorted: the only ones that key the memo.
   readonly #factsRead: string[]
+  // The facts the answer depends on (fact-index.ts): the only ones the engine is given.
+  readonly #concerning: string[]
 
   /** Every fact the article's rules read (derivations, decisions and actions), in rule order. */
   get factsRead(): readonly string[] {
@@ -57,7 +60,11 @@ export class ArticleChecker {
     strategy: VerdictStrategy = 'auto',
   ) {
     this.article = article
-    this.#vocabulary = vocabulary
+    this.#concerning = factsConcerning(article)
+    // Only the definitions of the article's own facts: searches and rankings walk this list, and a knowledge
+    // base of a thousand articles has thousands of facts that cannot change this article's answer.
+    const own = new Set(this.#concerning)
+    this.#vocabulary = vocabulary.filter((definition) => own.has(definition.name))
     this.rules = toEngineRules(article)
     this.#engine = new Engine([], { allowUndefinedFacts: true })
     registerOperators(this.#engine)
@@ -78,7 +85,7 @@ export class ArticleChecker {
     this.#logic = {
       compiled: this.compiled,
       actions: article.verdicts.actions,
-      vocabulary: new Map(vocabulary.map((definition) => [definition.name, definition])),
+      vocabulary: new Map(this.#vocabulary.map((definition) => [definition.name, definition])),
       thresholds: this.#thresholds,
       reads: { decisions: reads(this.#decisions), derivations: reads(this.#derivations) },
       named: namedValues([...this.#derivations, ...this.#decisions]),
@@ -103,12 +110,20 @@ export class ArticleChecker {
     return this.#engine
   }
 
+  /** The facts whose value can change the article's answer, sorted (`factsConcerning`). */
+  get factsConcerning(): readonly string[] {
+    return this.#concerning
+  }
+
   /**
    * Evaluate validated facts on json-rules-engine and explain the answer.
-   * `facts` must come from `validateFacts` (with defaults applied by the knowledge base).
+   * `facts` must come from `validateFacts` (with defaults applied by the knowledge base). The answer's
+   * `facts` are the article's own (`factsConcerning`) as its rules saw them, derived ones included.
    */
   async check(facts: Facts): Promise<CheckResult> {
-    const run = await this.#serial.run(() => this.#engine.run({ ...facts }))
+    const own: Facts = {}
+    for (const name of this.#concerning) if (facts[name] !== undefined) own[name] = facts[name]
+    const run = await this.#serial.run(() => this.#engine.run({ ...own }))
     const byName = new Map<string, RuleResult>()
     for (const result of [...run.results, ...run.failureResults]) byName.set(result.name as string, result)
     const outcome = (rule: CompiledRule) => {
@@ -118,7 +133,7 @@ export class ArticleChecker {
       return outcomeOf(result.conditions as never)
     }
 
-    const seen: Facts = { ...facts }
+    const seen: Facts = own
     const derivedBy = new Map<string, string>()
     const overridden: CheckResult['overridden'] = []
     for (const rule of this.#derivations) {

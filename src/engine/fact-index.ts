@@ -79,19 +79,26 @@ export class FactIndex {
 }
 
 /**
- * The answer for `facts` of an article that `facts` does not concern (see `FactIndex.concerned`), made from
- * its answer for `baseline`: the same verdict, reasons and actions (copied, never shared), and the facts
- * the rules would have seen, that is `facts` with what the derivations set.
+ * An article's answer as a caller reads it: the facts the caller gave (validated), then the article's own facts
+ * as its rules saw them (defaults and derived values; a derived value replaces a given one in place). The
+ * defaults of facts that concern other articles are left out: they cannot change this answer.
+ *
+ * @example
+ * withGivenFacts(await checker.check(facts), {site: 'lab'}).facts // {site: 'lab', alarm: 'none', …}
+ */
+export function withGivenFacts(result: CheckResult, given: Facts): CheckResult {
+  return { ...result, facts: { ...given, ...result.facts } }
+}
+
+/**
+ * The answer of an article that the query does not concern (see `FactIndex.concerned`), made from its
+ * answer for the defaults: the same verdict, reasons, actions and own facts (copied, never shared), with the
+ * facts the caller gave, exactly as `withGivenFacts` gives the answer of evaluating it.
  *
  * @example
  * const base = await checker.check(defaults)
- * reuseAnswer(base, defaults, {...defaults, site: 'lab'}) // deep-equal to await checker.check({...defaults, site: 'lab'})
+ * reuseAnswer(base, {site: 'lab'}) // deep-equal to withGivenFacts(await checker.check({...defaults, site: 'lab'}), {site: 'lab'})
  */
-export function reuseAnswer(base: CheckResult, baseline: Facts, facts: Facts): CheckResult {
-  const derived: Facts = {}
-  for (const [name, value] of Object.entries(base.facts)) {
-    if (!(name in baseline) || baseline[name] !== value) derived[name] = value
-  }
-  const { facts: _seen, ...answer } = base
-  return { ...structuredClone(answer), facts: { ...facts, ...derived } }
+export function reuseAnswer(base: CheckResult, given: Facts): CheckResult {
+  return withGivenFacts(structuredClone(base), given)
 }

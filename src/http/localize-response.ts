@@ -3,7 +3,7 @@ import type { i18n } from 'i18next'
 import type { CheckResult } from '../engine/check-result.ts'
 import type { FactDefinition } from '../kb/schema/facts.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
-import { factNamespaces, localizeCheckResult } from '../render/localize-check.ts'
+import { localizeCheckResult, namespacesOfFact } from '../render/localize-check.ts'
 
 /** A question of the guided check, with the answers it accepts. */
 interface Question {
@@ -22,7 +22,7 @@ interface Question {
  *
  * @example
  * describeFact(definition, i18n).values // [{value: 'x86', label: 'x86'}, {value: 'x64', label: 'x64'}]
- * describeFact(definition, i18n, factNamespaces(kb, 'contoso-1001')).question
+ * describeFact(definition, i18n, namespacesOfFact(i18n, kb, 'contoso-1001', definition.name)).question
  */
 export function describeFact(
   definition: FactDefinition,
@@ -61,13 +61,12 @@ export function describeFact(
 export function localizeForApi(result: CheckResult, i18n: i18n, kb: KnowledgeBase) {
   const localized = localizeCheckResult(result, i18n, kb)
   const byName = new Map(kb.model.facts.map((fact) => [fact.name, fact]))
-  const namespaces = factNamespaces(kb, result.article)
   return {
     ...localized,
     questions: localized.questions.map(({ fact, question }) => {
       const definition = byName.get(fact)
       return definition
-        ? { ...describeFact(definition, i18n, namespaces), question }
+        ? { ...describeFact(definition, i18n, namespacesOfFact(i18n, kb, result.article, fact)), question }
         : { fact, question, label: fact, type: 'enum' as const }
     }),
   }

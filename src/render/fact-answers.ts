@@ -40,20 +40,30 @@ export function factAnswers(
   const booleanClashes = new Set<string>()
   const labels = new Map<string, Map<string, string>>()
   const labelClashes = new Map<string, Set<string>>()
+  const enums = new Map(
+    model.facts.flatMap((fact) =>
+      fact.type === 'enum' ? [[fact.name, (fact.values ?? []).map(({ value }) => value)] as const] : [],
+    ),
+  )
+  for (const name of enums.keys()) {
+    labels.set(name, new Map())
+    labelClashes.set(name, new Set())
+  }
   const namespaces = ['common', ...model.articles.map((article) => article.id)]
   for (const language of Object.values(resources)) {
     for (const value of [true, false]) {
       addUnambiguous(booleans, booleanClashes, at(language, 'common', 'value', String(value)), value)
     }
-    for (const fact of model.facts) {
-      if (fact.type !== 'enum') continue
-      const byLabel = labels.get(fact.name) ?? new Map<string, string>()
-      labels.set(fact.name, byLabel)
-      const clashes = labelClashes.get(fact.name) ?? new Set<string>()
-      labelClashes.set(fact.name, clashes)
-      for (const { value } of fact.values ?? []) {
-        for (const ns of namespaces) {
-          addUnambiguous(byLabel, clashes, at(language, ns, 'facts', fact.name, 'values', value), value)
+    // Each namespace names its own facts: walking those, not every fact in every namespace, keeps this
+    // linear in the number of strings.
+    for (const ns of namespaces) {
+      const facts = at(language, ns, 'facts')
+      if (facts === null || typeof facts !== 'object') continue
+      for (const name of Object.keys(facts)) {
+        const values = enums.get(name)
+        if (values === undefined) continue
+        for (const value of values) {
+          addUnambiguous(labels.get(name)!, labelClashes.get(name)!, at(facts, name, 'values', value), value)
         }
       }
     }

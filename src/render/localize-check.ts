@@ -64,19 +64,19 @@ export function localizeCheckResult(
 ): LocalizedCheckResult {
   const t = translator(i18n, kb, result.article)
   // A fact's strings live in `common` or, for a fact only one article uses, in that article's namespace.
-  const factNs = factNamespaces(kb, result.article)
-  const factLabel = (name: string) => t(`facts.${name}.label`, { ns: factNs, defaultValue: name })
+  const factNs = (name: string) => namespacesOfFact(i18n, kb, result.article, name)
+  const factLabel = (name: string) => t(`facts.${name}.label`, { ns: factNs(name), defaultValue: name })
   const valueLabel = (name: string, value: unknown): string => {
     if (Array.isArray(value))
       return value.map((item) => valueLabel(name, item)).join(` ${t('check.or', { ns: 'common' })} `)
     if (typeof value === 'boolean') return t(`value.${value}`, { ns: 'common' })
-    return t(`facts.${name}.values.${String(value)}`, { ns: factNs, defaultValue: String(value) })
+    return t(`facts.${name}.values.${String(value)}`, { ns: factNs(name), defaultValue: String(value) })
   }
   // "the server is a 64-bit (x64) system": a phrase per fact value reads better than "Server architecture is x64".
   const phrase = (name: string, value: unknown): string | undefined => {
     const keys = (Array.isArray(value) ? value : [value]).map((item) => `facts.${name}.is.${String(item)}`)
-    if (!keys.every((key) => i18n.exists(key, { ns: factNs }))) return undefined
-    return keys.map((key) => t(key, { ns: factNs })).join(` ${t('check.or', { ns: 'common' })} `)
+    if (!keys.every((key) => i18n.exists(key, { ns: factNs(name) }))) return undefined
+    return keys.map((key) => t(key, { ns: factNs(name) })).join(` ${t('check.or', { ns: 'common' })} `)
   }
   const leafSentence = (leaf: ReasonFact): string => {
     if (leaf.result === 'unknown') return t('check.unknownFact', { ns: 'common', fact: factLabel(leaf.fact) })
@@ -134,7 +134,7 @@ export function localizeCheckResult(
     conflicts: result.conflicts.map(reason),
     questions: result.missingFacts.map((fact) => ({
       fact,
-      question: t(`facts.${fact}.question`, { ns: factNs, defaultValue: fact }),
+      question: t(`facts.${fact}.question`, { ns: factNs(fact), defaultValue: fact }),
     })),
   }
 }
@@ -150,6 +150,49 @@ export function localizeCheckResult(
 export function factNamespaces(kb: KnowledgeBase, article?: string): string[] {
   const others = kb.model.articles.map((candidate) => candidate.id).filter((id) => id !== article)
   return ['common', ...(article === undefined ? [] : [article]), ...others]
+}
+
+/**
+ * The namespaces that can hold a fact's strings, in `factNamespaces` order: `common` and the article being
+ * answered, then only the other articles whose strings in some loaded language name the fact. i18next tries
+ * namespaces one by one, so with a thousand articles the full list makes every missing key cost a thousand
+ * look-ups; the namespaces left out hold no key of the fact, so the strings found are the same.
+ *
+ * @example
+ * namespacesOfFact(i18n, kb, 'contoso-1001', 'brewerFirmware') // ['common', 'contoso-1001']
+ */
+export function namespacesOfFact(i18n: i18n, kb: KnowledgeBase, article: string, fact: string): string[] {
+  const holders = factHolders(i18n, kb).get(fact) ?? []
+  return ['common', article, ...holders.filter((ns) => ns !== article)]
+}
+
+const holdersByResources = new WeakMap<object, WeakMap<KnowledgeBase, Map<string, string[]>>>()
+
+// Fact name → the article namespaces with `facts.<name>` in any language the instance has, in article order.
+function factHolders(i18n: i18n, kb: KnowledgeBase): Map<string, string[]> {
+  const data = i18n.store.data
+  let perKb = holdersByResources.get(data)
+  if (!perKb) {
+    perKb = new WeakMap()
+    holdersByResources.set(data, perKb)
+  }
+  let holders = perKb.get(kb)
+  if (!holders) {
+    holders = new Map()
+    for (const { id } of kb.model.articles) {
+      for (const language of Object.values(data)) {
+        const facts = (language[id] as { facts?: unknown } | undefined)?.facts
+        if (facts === null || typeof facts !== 'object') continue
+        for (const name of Object.keys(facts)) {
+          const list = holders.get(name) ?? []
+          if (list.at(-1) !== id) list.push(id)
+          holders.set(name, list)
+        }
+      }
+    }
+    perKb.set(kb, holders)
+  }
+  return holders
 }
 
 type Translate = (key: string, options?: Record<string, unknown>) => string
@@ -172,7 +215,7 @@ function translator(i18n: i18n, kb: KnowledgeBase, articleId: string): Translate
   }
   const known = perArticle.get(articleId)
   if (known) return known
-  const article = kb.model.articles.find((candidate) => candidate.id === articleId)!
+  const article = kb.checkers.get(articleId)!.article
   // Product names as the reader's language writes them (`products.<id>` of its common.yaml).
   const values = articleValues(article.article, productsIn(kb.model.products, i18n), i18n.language)
   const cache = new Map<string, string>()

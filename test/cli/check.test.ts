@@ -216,6 +216,29 @@ describe('kb check', () => {
     expect(unknown.results[0].missingFacts).toEqual(['brewerConnected', 'brewerFirmware'])
   })
 
+  it('accepts answers in the reader’s words: yes/no of any language and the labels beside --rules', async () => {
+    const rules = 'test/fixtures/fictional/rules'
+    const run = await kb([
+      'check',
+      '--rules',
+      rules,
+      '--json',
+      '--fact',
+      'widgetServerVersion=Widget Server 4.2',
+      '--fact',
+      'brewerConnected=tak',
+      '--fact',
+      'brewerFirmware=9.0.1',
+    ])
+    expect(run.status).toBe(0)
+    const { results } = JSON.parse(run.stdout)
+    expect(results[0]).toMatchObject({ verdict: 'affected' })
+    expect(results[0].facts).toMatchObject({ widgetServerVersion: '4.2', brewerConnected: true })
+    const wrong = await kb(['check', '--rules', rules, '--json', '--fact', 'brewerConnected=maybe'])
+    expect(wrong.status).toBe(2)
+    expect(wrong.stderr).toContain('Expected `brewerConnected` to be `true` or `false`, not `maybe`')
+  })
+
   it('reports an invalid --rules folder with file:line:column and exits 2', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'kb-bad-'))
     await writeFile(path.join(dir, 'facts.yaml'), 'kind: facts\nfacts: 3\n')

@@ -5,7 +5,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ArticleChecker } from '../../src/engine/article-checker.ts'
-import { FactIndex, factsConcerning, reuseAnswer } from '../../src/engine/fact-index.ts'
+import { FactIndex, factsConcerning, reuseAnswer, withGivenFacts } from '../../src/engine/fact-index.ts'
 import { loadRules } from '../../src/kb/load.ts'
 import type { ArticleModel, KnowledgeBaseModel } from '../../src/kb/model.ts'
 import type { Condition } from '../../src/kb/schema/condition.ts'
@@ -112,11 +112,13 @@ describe('the fact index against evaluating every article', () => {
           const defaults = kb.prepareFacts({}).facts
           for (const input of inputs) {
             const { results } = await kb.check(input)
-            const { facts } = kb.prepareFacts(input)
+            const { facts, given } = kb.prepareFacts(input)
             const expected = await Promise.all(
               [...articles]
                 .sort((a, b) => (a.id < b.id ? -1 : 1))
-                .map((each) => new ArticleChecker(each, model.facts).check(facts)),
+                .map(async (each) =>
+                  withGivenFacts(await new ArticleChecker(each, model.facts).check(facts), given),
+                ),
             )
             expect(results).toEqual(expected)
             // Same keys in the same order: the JSON a client reads is identical too.
@@ -210,34 +212,61 @@ describe('FactIndex', () => {
 })
 
 describe('reuseAnswer', () => {
-  it('keeps the answer, passes the query facts through and adds what derivations set', async () => {
+  it('keeps the answer and its own facts, with the facts the caller gave first', async () => {
     const derived = article('x', {})
     const checker = new ArticleChecker(derived, model.facts)
     const baseline = { alarm: 'none', site: 'lab', legacyMode: true }
     const base = await checker.check(baseline)
     expect(base.facts.widgetServerVersion).toBe('4.1')
-    const query = { ...baseline, other: 'kept' } as never
-    const reused = reuseAnswer(base, baseline, query)
-    expect(reused).toEqual(await checker.check(query))
-    expect(Object.keys(reused.facts)).toEqual(['alarm', 'site', 'legacyMode', 'other', 'widgetServerVersion'])
+    const given = { other: 'kept' } as never
+    const reused = reuseAnswer(base, given)
+    expect(reused).toEqual(withGivenFacts(await checker.check({ ...baseline, ...(given as object) }), given))
+    expect(Object.keys(reused.facts)).toEqual(['other', 'alarm', 'legacyMode', 'site', 'widgetServerVersion'])
     expect(reused.reasons).not.toBe(base.reasons)
     expect(reused.reasons).toEqual(base.reasons)
   })
 
-  it('takes the derived value over a contradicting one the facts hold', async () => {
+  it('takes the derived value over a contradicting one the caller gave, in the given one’s place', async () => {
     const checker = new ArticleChecker(article('x', {}), model.facts)
     const baseline = { alarm: 'none', site: 'lab', legacyMode: true, widgetServerVersion: '4.2' }
     const base = await checker.check(baseline)
     expect(base.overridden).toHaveLength(1)
-    const reused = reuseAnswer(base, baseline, baseline)
+    const reused = reuseAnswer(base, { widgetServerVersion: '4.2' })
     expect(reused.facts.widgetServerVersion).toBe('4.1')
-    expect(reused).toEqual(await checker.check(baseline))
+    expect(Object.keys(reused.facts)[0]).toBe('widgetServerVersion')
   })
+})
 
-  it('adds nothing when the derivation sets what the facts already hold', async () => {
-    const checker = new ArticleChecker(article('x', {}), model.facts)
-    const baseline = { alarm: 'none', site: 'lab', legacyMode: true, widgetServerVersion: '4.1' }
-    const reused = reuseAnswer(await checker.check(baseline), baseline, baseline)
-    expect(Object.keys(reused.facts)).toEqual(['alarm', 'site', 'legacyMode', 'widgetServerVersion'])
+describe('ArticleChecker facts', () => {
+  it('answers with the article’s own facts only, not the defaults of facts other articles read', async () => {
+    const checker = new ArticleChecker(
+      article('x', { derive: [], rules: [template.verdicts.rules[0]!], actions: [] }),
+      model.facts,
+    )
+    const result = await checker.check({ alarm: 'none', site: 'lab', brewerConnected: false })
+    expect(result.facts).toEqual({ alarm: 'none' })
+  })
+})
+
+describe('an article among many', () => {
+  it('answers the same, other facts’ defaults left out, whether or not the vocabulary holds other articles’ facts', async () => {
+    // Facts of other articles: enum, boolean and version facts no rule of these articles reads.
+    const others: FactDefinition[] = Array.from({ length: 60 }, (_, index) => ({
+      ...model.facts[index % model.facts.length]!,
+      name: `otherArticleFact${index}`,
+    }))
+    await fc.assert(
+      fc.asyncProperty(generatedArticles(), queries(), async (articles, input) => {
+        const alone = new KnowledgeBase({ ...model, articles })
+        const among = new KnowledgeBase({ ...model, articles, facts: [...others, ...model.facts] })
+        const expected = await alone.check(input)
+        const { results } = await among.check(input)
+        expect(results).toEqual(expected.results)
+        // The defaults of the other facts stay out of every answer: they cannot change it.
+        for (const result of results)
+          expect(Object.keys(result.facts).filter((name) => name.startsWith('otherArticleFact'))).toEqual([])
+      }),
+      { numRuns: 60 },
+    )
   })
 })

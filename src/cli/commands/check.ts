@@ -90,10 +90,10 @@ async function runCheck(options: CheckCommandOptions, context: CliContext): Prom
     if (at <= 0) throw new UsageError(`Expected \`--fact\` as name=value, not \`${pair}\``)
     facts[pair.slice(0, at).trim()] = pair.slice(at + 1)
   }
-  const answers = await context.factAnswers(kb, options.rules)
+  const answers = await context.factAnswers(kb, facts, options.rules)
   const report = await kb.check(
     facts,
-    options.article === undefined ? { answers } : { article: options.article, answers },
+    options.article === undefined ? answers : { article: options.article, ...answers },
   )
   const localized = report.results.map((result) => localizeCheckResult(result, i18n, kb))
   if (options.json) {

@@ -135,11 +135,11 @@ async function runDiagnose(options: DiagnoseCommandOptions, context: CliContext)
   }
   const facts: Record<string, unknown> =
     options.facts === undefined ? {} : parseFactsJson(await context.readInput(options.facts), options.facts)
-  const answers = await context.factAnswers(kb, options.rules)
-  const { warnings } = kb.prepareFacts(facts, { answers })
+  const answers = await context.factAnswers(kb, facts, options.rules)
+  const { warnings } = kb.prepareFacts(facts, answers)
   const diagnosed = await kb.diagnose(inputs, {
     facts,
-    answers,
+    ...answers,
     progress: safeProgress(terminalProgress(context.io.stderr)),
     ...(options.maxBytes !== undefined && { maxBytes: options.maxBytes }),
   })
