@@ -48,7 +48,10 @@ export interface CheckResult {
   conflicts: Reason[]
   /** Facts a derivation replaced because the input contradicted it (SBS 2003 not upgraded runs WSUS 2.0). */
   overridden: Array<{ fact: string; given: FactValue; derived: FactValue; derivedBy: string }>
-  /** The facts the rules saw: validated input, defaults and derived facts. */
+  /**
+   * The facts the rules saw: from `kb.check`, the validated input, then the article's own facts (those its
+   * rules read, set or check) with defaults and derived values; from `ArticleChecker.check`, the own ones only.
+   */
   facts: Facts
 }
 

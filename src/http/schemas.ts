@@ -174,7 +174,10 @@ const CheckResultSchema = z
     reasons: z.array(ReasonSchema),
     actions: z.array(ActionSchema),
     conflicts: z.array(ReasonSchema),
-    facts: z.record(z.string(), FactValue),
+    facts: z.record(z.string(), FactValue).openapi({
+      description:
+        "The facts sent, then the article's own (read, set or checked by its rules) as the rules saw them: defaults and derived values included.",
+    }),
   })
   .openapi('CheckResult')
 
