@@ -1,0 +1,106 @@
+/**
+ * What each report of `diagnoseLogs`/`diagnoseArticles` holds, on the fictional article `contoso-1001`
+ * and variants of it built here: correlation over more than two symptoms, findings owned by each article's
+ * report, the bytes and text of string inputs.
+ */
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+import { diagnoseArticles, diagnoseLogs } from '../../src/logs/diagnose.ts'
+import { parseSignatures } from '../../src/logs/load-signatures.ts'
+import { fixture, fixtureSignatures } from './helpers.ts'
+
+const agent = (id: string) => ['Sync started', `Fault ${id} in GetData`, 'Sync failed']
+
+/** contoso-1001 with a third symptom (`audit-fault`, in `serverlog`) that its correlation also needs. */
+function threeSymptomSignatures() {
+  const document = parse(readFileSync(fixture('signatures/contoso-agent.yaml'), 'utf8'))
+  document.symptoms.push({
+    id: 'audit-fault',
+    log: 'serverlog',
+    fact: 'auditFault',
+    description: 'The audit trail records the fault.',
+    window: 0,
+    lines: [{ id: 'audited', pattern: 'Audit fault=(?<faultId>[0-9a-f]{4})', distinctive: true }],
+  })
+  document.correlation.symptoms.push('audit-fault')
+  return parseSignatures(document, 'contoso-agent-three.yaml')
+}
+
+describe('diagnoseLogs: correlation', () => {
+  it('shares only the fault ids found in blocks of every correlated symptom, not of two out of three', async () => {
+    const report = await diagnoseLogs(
+      {
+        agentlog: { text: [...agent('ABCD'), ...agent('1111')].join('\n') },
+        serverlog: {
+          text: ['ServerException id=abcd', 'ServerException id=1111', 'Audit fault=abcd'].join('\n'),
+        },
+      },
+      { signatures: threeSymptomSignatures() },
+    )
+    expect(report.logs.agentlog!.files[0]!.faultIds).toEqual(['abcd', '1111'])
+    expect(report.sharedIds).toEqual(['abcd'])
+    expect(report.correlated).toBe(true)
+    expect(report.logs.serverlog!.files[0]!.correlatedIds).toEqual(['abcd'])
+  })
+})
+
+describe('diagnoseArticles: articles declaring the same symptom', () => {
+  it('gives each article findings of its own: changing one report leaves the other as found', async () => {
+    const twin = { ...fixtureSignatures, article: 'contoso-1002' }
+    const [first, second] = await diagnoseArticles(
+      { agentlog: { text: agent('ABCD').join('\n') } },
+      { articles: [fixtureSignatures, twin] },
+    )
+    const [own] = first!.logs.agentlog!.files[0]!.blocks
+    const [other] = second!.logs.agentlog!.files[0]!.blocks
+    expect(other).toEqual(own)
+    own!.faultIds.push('ffff')
+    own!.matched[0]!.text = 'edited'
+    expect(other!.faultIds).toEqual(['abcd'])
+    expect(other!.matched[0]!.text).toBe('Sync started')
+  })
+})
+
+describe('diagnoseLogs: text inputs', () => {
+  // contoso-1001 whose first line must start the record: a character before it (a BOM) fails the match.
+  const document = parse(readFileSync(fixture('signatures/contoso-agent.yaml'), 'utf8'))
+  document.symptoms[0].lines[0].pattern = '^Sync started'
+  const anchored = parseSignatures(document, 'contoso-agent-anchored.yaml')
+  const read = async (chunks: string[]) => {
+    const report = await diagnoseLogs(
+      {
+        agentlog: (async function* () {
+          yield* chunks
+        })(),
+      },
+      { signatures: anchored },
+    )
+    return report.logs.agentlog!.files[0]!
+  }
+  const text = `${agent('ABCD').join('\n')}\n`
+
+  it('drops the byte order mark a text starts with, also after an empty chunk, but counts its bytes', async () => {
+    for (const chunks of [[`\ufeff${text}`], ['', `\ufeff${text}`]]) {
+      const file = await read(chunks)
+      expect(file.stats.bytes).toBe(3 + Buffer.byteLength(text))
+      expect(file.stats.encoding).toBe('text')
+      expect(file.level).toBe('confirmed')
+      expect(file.blocks[0]!.matched.map((item) => [item.lineId, item.line])).toEqual([
+        ['begin', 1],
+        ['fault', 2],
+        ['finish', 3],
+      ])
+    }
+  })
+
+  it('keeps the first character of a text without a mark, and a U+FEFF that starts a later chunk', async () => {
+    const later = `\ufeff${agent('1234').join('\n')}\n`
+    const file = await read([text, later])
+    expect(file.stats.bytes).toBe(Buffer.byteLength(text + later))
+    expect(file.blocks.map((block) => [block.faultIds, block.level, block.missing])).toEqual([
+      [['abcd'], 'confirmed', []],
+      [['1234'], 'partial', ['begin']],
+    ])
+  })
+})
