@@ -12,7 +12,7 @@ import { type BlockFinding, type NearMiss, SymptomMatcher } from './matcher.ts'
 import { MatcherSet } from './matcher-set.ts'
 import type { ProgressCallback } from './progress.ts'
 import { RecordAssembler } from './records.ts'
-import { isPathLike, type LogInput, openLog } from './sources.ts'
+import { type LogInput, openLog } from './sources.ts'
 
 export type { EvidenceLevel } from './evidence-level.ts'
 
@@ -187,7 +187,8 @@ async function diagnoseFile(
 ): Promise<FileReport[]> {
   const report: FileReport = {
     kind,
-    name: typeof input === 'string' && isPathLike(input) ? input : fallbackName,
+    // Kept only when the input fails to open, which only a path does: the report names that path.
+    name: typeof input === 'string' ? input : 'path' in input ? input.path : fallbackName,
     level: 'none',
     blocks: [],
     nearMisses: [],

@@ -104,3 +104,20 @@ describe('diagnoseLogs: text inputs', () => {
     ])
   })
 })
+
+describe('diagnoseLogs: a log that cannot be opened', () => {
+  it('is reported under its path, given as a string or as { path }, with the problem', async () => {
+    const missing = fixture('no-such-agent.log')
+    const report = await diagnoseLogs(
+      { agentlog: [missing, { path: missing }, { text: agent('ABCD').join('\n') }] },
+      { signatures: fixtureSignatures },
+    )
+    const files = report.logs.agentlog!.files
+    expect(files.map((file) => [file.name, file.level])).toEqual([
+      [missing, 'none'],
+      [missing, 'none'],
+      ['agentlog[2]', 'confirmed'],
+    ])
+    expect(files[1]!.problem).toMatch(/^Expected a readable log file at `.*no-such-agent\.log`/)
+  })
+})
