@@ -168,8 +168,8 @@ export async function diagnoseArticles(
 
 /** The fault IDs found in blocks of every symptom of the correlation, sorted. */
 function correlate(signatures: SignaturesFile, logs: Record<string, KindReport>): string[] {
-  const symptoms = signatures.correlation?.symptoms ?? []
-  if (symptoms.length === 0) return []
+  const symptoms = signatures.correlation?.symptoms
+  if (!symptoms) return []
   const blocks = Object.values(logs).flatMap((report) => report.files.flatMap((file) => file.blocks))
   const idsOf = (symptom: string) =>
     new Set(blocks.filter((block) => block.symptomId === symptom).flatMap((block) => block.faultIds))
@@ -237,7 +237,7 @@ async function diagnoseFile(
         report.stats.bytes += chunk.length
         feed(decoder.write(chunk))
       }
-      if (options.maxBytes !== undefined && report.stats.bytes > options.maxBytes) {
+      if (report.stats.bytes > (options.maxBytes ?? Number.POSITIVE_INFINITY)) {
         // Leaving the loop by throwing closes the stream: nothing more is read.
         throw new Error(
           `Expected a log of at most ${options.maxBytes} bytes, not more; pass a shorter excerpt or raise the limit (--max-bytes)`,

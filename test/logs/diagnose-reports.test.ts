@@ -4,6 +4,7 @@
  * report, the bytes and text of string inputs.
  */
 import { readFileSync } from 'node:fs'
+import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { diagnoseArticles, diagnoseLogs } from '../../src/logs/diagnose.ts'
@@ -28,20 +29,49 @@ function threeSymptomSignatures() {
 }
 
 describe('diagnoseLogs: correlation', () => {
-  it('shares only the fault ids found in blocks of every correlated symptom, not of two out of three', async () => {
+  it('shares only the fault ids found in blocks of every correlated symptom, not of two out of three, sorted', async () => {
     const report = await diagnoseLogs(
       {
-        agentlog: { text: [...agent('ABCD'), ...agent('1111')].join('\n') },
+        agentlog: { text: [...agent('FFFF'), ...agent('ABCD'), ...agent('1111')].join('\n') },
         serverlog: {
-          text: ['ServerException id=abcd', 'ServerException id=1111', 'Audit fault=abcd'].join('\n'),
+          text: ['ffff', 'abcd', '1111']
+            .map((id) => `ServerException id=${id}`)
+            .concat(['Audit fault=ffff', 'Audit fault=abcd'])
+            .join('\n'),
         },
       },
       { signatures: threeSymptomSignatures() },
     )
-    expect(report.logs.agentlog!.files[0]!.faultIds).toEqual(['abcd', '1111'])
-    expect(report.sharedIds).toEqual(['abcd'])
+    expect(report.logs.agentlog!.files[0]!.faultIds).toEqual(['ffff', 'abcd', '1111'])
+    expect(report.sharedIds).toEqual(['abcd', 'ffff'])
     expect(report.correlated).toBe(true)
-    expect(report.logs.serverlog!.files[0]!.correlatedIds).toEqual(['abcd'])
+    expect(report.logs.serverlog!.files[0]!.correlatedIds).toEqual(['ffff', 'abcd'])
+  })
+})
+
+describe('diagnoseArticles: articles reading different logs', () => {
+  it('searches each log for the symptoms of its kind only, and reports a log only to the articles reading it', async () => {
+    // An article with contoso-1001's agent symptom alone: it reads no serverlog and correlates nothing.
+    const document = parse(readFileSync(fixture('signatures/contoso-agent.yaml'), 'utf8'))
+    document.article = 'contoso-1003'
+    document.symptoms = document.symptoms.slice(0, 1)
+    delete document.correlation
+    const agentOnly = parseSignatures(document, 'contoso-agent-only.yaml')
+    const [both, agentAlone] = await diagnoseArticles(
+      {
+        agentlog: { text: [...agent('ABCD'), 'ServerException id=abcd'].join('\n') },
+        serverlog: { text: 'ServerException id=abcd' },
+      },
+      { articles: [fixtureSignatures, agentOnly] },
+    )
+    expect(both!.logs.agentlog!.files[0]!.blocks.map((block) => block.symptomId)).toEqual(['agent-fault'])
+    expect(both!.sharedIds).toEqual(['abcd'])
+    expect(Object.keys(agentAlone!.logs)).toEqual(['agentlog'])
+    expect(agentAlone!.logs.agentlog!.files[0]!.blocks.map((block) => block.symptomId)).toEqual([
+      'agent-fault',
+    ])
+    expect([agentAlone!.correlated, agentAlone!.sharedIds]).toEqual([false, []])
+    expect(agentAlone!.logs.agentlog!.files[0]!.correlatedIds).toEqual([])
   })
 })
 
@@ -119,5 +149,48 @@ describe('diagnoseLogs: a log that cannot be opened', () => {
       ['agentlog[2]', 'confirmed'],
     ])
     expect(files[1]!.problem).toMatch(/^Expected a readable log file at `.*no-such-agent\.log`/)
+  })
+})
+
+describe('diagnoseLogs: reading', () => {
+  const text = `${agent('ABCD').join('\n')}\n`
+  const bytes = Buffer.byteLength(text)
+
+  it('reads a log of exactly maxBytes bytes, and refuses one byte more', async () => {
+    const read = async (maxBytes: number) =>
+      (await diagnoseLogs({ agentlog: { text } }, { signatures: fixtureSignatures, maxBytes })).logs.agentlog!
+        .files[0]!
+    const whole = await read(bytes)
+    expect([whole.problem, whole.level]).toEqual([undefined, 'confirmed'])
+    const over = await read(bytes - 1)
+    expect(over.problem).toBe(
+      `Expected a log of at most ${bytes - 1} bytes, not more; pass a shorter excerpt or raise the limit (--max-bytes)`,
+    )
+  })
+
+  it('reports progress after each chunk, done only at the end', async () => {
+    const events: unknown[] = []
+    await diagnoseLogs(
+      { agentlog: { name: 'agent.log', content: Readable.from([Buffer.from(text), Buffer.from(text)]) } },
+      { signatures: fixtureSignatures, progress: (event) => events.push(event) },
+    )
+    const event = (bytesRead: number, done: boolean) => ({
+      name: 'agent.log',
+      bytesRead,
+      totalBytes: undefined,
+      done,
+    })
+    expect(events).toEqual([event(bytes, false), event(2 * bytes, false), event(2 * bytes, true)])
+  })
+
+  it('reports an empty byte input as UTF-8, read without a problem', async () => {
+    const file = (await diagnoseLogs({ agentlog: Buffer.alloc(0) }, { signatures: fixtureSignatures })).logs
+      .agentlog!.files[0]!
+    expect([file.stats.encoding, file.stats.bytes, file.stats.lines, file.problem]).toEqual([
+      'utf-8',
+      0,
+      0,
+      undefined,
+    ])
   })
 })
