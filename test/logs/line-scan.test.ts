@@ -91,4 +91,13 @@ describe('LineScanner: what a line holds, without cutting it out', () => {
     expect(scan.anchorIn(0, 7)).toBe(true)
     expect(scan.needleIn(0, 7)).toBe(true)
   })
+
+  it('leaves out a placeholder that starts exactly at the end of the range', () => {
+    for (const placeholder of TIMESTAMP_PLACEHOLDERS) {
+      const scan = new LineScanner([])
+      scan.reset(`x ${placeholder}`)
+      expect(scan.needleIn(0, 2)).toBe(false)
+      expect(scan.needleIn(2, 3)).toBe(true)
+    }
+  })
 })
