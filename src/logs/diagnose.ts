@@ -12,7 +12,7 @@ import { type BlockFinding, type NearMiss, SymptomMatcher } from './matcher.ts'
 import { MatcherSet } from './matcher-set.ts'
 import type { ProgressCallback } from './progress.ts'
 import { RecordAssembler } from './records.ts'
-import { isPathLike, type LogInput, openLog } from './sources.ts'
+import { type LogInput, openLog } from './sources.ts'
 
 export type { EvidenceLevel } from './evidence-level.ts'
 
@@ -168,8 +168,8 @@ export async function diagnoseArticles(
 
 /** The fault IDs found in blocks of every symptom of the correlation, sorted. */
 function correlate(signatures: SignaturesFile, logs: Record<string, KindReport>): string[] {
-  const symptoms = signatures.correlation?.symptoms ?? []
-  if (symptoms.length === 0) return []
+  const symptoms = signatures.correlation?.symptoms
+  if (!symptoms) return []
   const blocks = Object.values(logs).flatMap((report) => report.files.flatMap((file) => file.blocks))
   const idsOf = (symptom: string) =>
     new Set(blocks.filter((block) => block.symptomId === symptom).flatMap((block) => block.faultIds))
@@ -187,7 +187,8 @@ async function diagnoseFile(
 ): Promise<FileReport[]> {
   const report: FileReport = {
     kind,
-    name: typeof input === 'string' && isPathLike(input) ? input : fallbackName,
+    // Kept only when the input fails to open, which only a path does: the report names that path.
+    name: typeof input === 'string' ? input : 'path' in input ? input.path : fallbackName,
     level: 'none',
     blocks: [],
     nearMisses: [],
@@ -236,7 +237,7 @@ async function diagnoseFile(
         report.stats.bytes += chunk.length
         feed(decoder.write(chunk))
       }
-      if (options.maxBytes !== undefined && report.stats.bytes > options.maxBytes) {
+      if (report.stats.bytes > (options.maxBytes ?? Number.POSITIVE_INFINITY)) {
         // Leaving the loop by throwing closes the stream: nothing more is read.
         throw new Error(
           `Expected a log of at most ${options.maxBytes} bytes, not more; pass a shorter excerpt or raise the limit (--max-bytes)`,

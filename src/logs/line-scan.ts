@@ -32,9 +32,9 @@ export class LineScanner {
   private readonly placeholderAt: number[]
   private timeAt = -1
 
-  /** `anchors`: signature literals; none may contain `\r` or `\n`. */
-  constructor(anchors: readonly string[] = []) {
-    this.anchors = anchors.length > 0 ? anchorSearch(anchors) : undefined
+  /** `anchors`: signature literals; none may contain `\r` or `\n`. Without any, `anchorIn` is always false. */
+  constructor(anchors?: readonly string[]) {
+    this.anchors = anchors?.length ? anchorSearch(anchors) : undefined
     // Their first three characters: two searches ('Dat', '<Da') instead of four, then a comparison.
     this.placeholders = [...new Set(TIMESTAMP_PLACEHOLDERS.map((placeholder) => placeholder.slice(0, 3)))]
     this.placeholderAt = this.placeholders.map(() => -1)

@@ -91,4 +91,21 @@ describe('LineScanner: what a line holds, without cutting it out', () => {
     expect(scan.anchorIn(0, 7)).toBe(true)
     expect(scan.needleIn(0, 7)).toBe(true)
   })
+
+  it('leaves out a placeholder that starts exactly at the end of the range', () => {
+    for (const placeholder of TIMESTAMP_PLACEHOLDERS) {
+      const scan = new LineScanner([])
+      scan.reset(`x ${placeholder}`)
+      expect(scan.needleIn(0, 2)).toBe(false)
+      expect(scan.needleIn(2, 3)).toBe(true)
+    }
+  })
+
+  it('places a time by its first colon: not in a range that ends at it, not again in the next range', () => {
+    const scan = new LineScanner([])
+    scan.reset('1:00:00.0')
+    expect(scan.timeIn(0, 1)).toBe(false)
+    expect(scan.timeIn(0, 2)).toBe(true)
+    expect(scan.timeIn(1, 9)).toBe(false)
+  })
 })
