@@ -6,6 +6,7 @@ import type { ArticleFile, Step } from '../kb/schema/article.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
 import { articleValues } from './article-values.ts'
 import { productsIn } from './localized-catalog.ts'
+import { keyExists, plainString } from './plain-lookup.ts'
 
 /** A reason of a check result with its sentence in the reader's language. */
 export interface LocalizedReason extends Reason {
@@ -75,7 +76,9 @@ export function localizeCheckResult(
   // "the server is a 64-bit (x64) system": a phrase per fact value reads better than "Server architecture is x64".
   const phrase = (name: string, value: unknown): string | undefined => {
     const keys = (Array.isArray(value) ? value : [value]).map((item) => `facts.${name}.is.${String(item)}`)
-    if (!keys.every((key) => i18n.exists(key, { ns: factNs(name) }))) return undefined
+    const exists = (key: string) =>
+      keyExists(i18n, key, factNs(name)) ?? i18n.exists(key, { ns: factNs(name) })
+    if (!keys.every(exists)) return undefined
     return keys.map((key) => t(key, { ns: factNs(name) })).join(` ${t('check.or', { ns: 'common' })} `)
   }
   const leafSentence = (leaf: ReasonFact): string => {
@@ -197,6 +200,26 @@ function factHolders(i18n: i18n, kb: KnowledgeBase): Map<string, string[]> {
 
 type Translate = (key: string, options?: Record<string, unknown>) => string
 
+// The options of i18next's `t` that change which key is looked up or what comes back.
+const i18nextOptions = new Set([
+  'count',
+  'context',
+  'ordinal',
+  'lng',
+  'lngs',
+  'fallbackLng',
+  'ns',
+  'defaultValue',
+  'keySeparator',
+  'nsSeparator',
+  'returnObjects',
+  'returnDetails',
+  'joinArrays',
+  'postProcess',
+  'replace',
+  'interpolation',
+])
+
 // The strings depend only on the language, the article and the key with its few parameters, so each
 // i18next instance keeps its translations: the HTTP server localizes thousands of results per second.
 const maxCachedStrings = 10_000
@@ -219,7 +242,13 @@ function translator(i18n: i18n, kb: KnowledgeBase, articleId: string): Translate
   // Product names as the reader's language writes them (`products.<id>` of its common.yaml).
   const values = articleValues(article.article, productsIn(kb.model.products, i18n), i18n.language)
   const cache = new Map<string, string>()
+  // Named values that are also i18next options (`count`, `context`…) would change what `t` looks up.
+  const direct = !Object.keys(values).some((name) => i18nextOptions.has(name))
   const translate: Translate = (key, options = {}) => {
+    if (direct && Object.keys(options).every((name) => name === 'ns' || name === 'defaultValue')) {
+      const plain = plainString(i18n, key, (options.ns as string | string[] | undefined) ?? 'common')
+      if (plain !== undefined) return plain
+    }
     const cacheKey = `${key}\u0000${JSON.stringify(options)}`
     let text = cache.get(cacheKey)
     if (text === undefined) {
