@@ -1,14 +1,16 @@
 // Writes dist/snapshot.json: the built-in rules, validated, and the locales, parsed, with the hashes of the
 // folders they came from. Run by `npm run build`.
 import { mkdir, rename, writeFile } from 'node:fs/promises'
+import { folderHash } from '../src/kb/folder-hash.ts'
 import { loadRules } from '../src/kb/load.ts'
 import { defaultLocalesDir, defaultRulesDir } from '../src/kb/paths.ts'
-import { folderHash, type Snapshot } from '../src/kb/snapshot.ts'
+import type { Snapshot } from '../src/kb/snapshot.ts'
 import { loadResources } from '../src/render/i18n.ts'
 
-// Hashed before reading: a file edited during the build then makes the snapshot stale, never wrong.
-const rulesHash = folderHash(defaultRulesDir)
-const localesHash = folderHash(defaultLocalesDir)
+// Hashed before reading: a file edited during the build then makes the snapshot stale, never wrong. Read in
+// full, without the cache folder: the build leaves nothing outside the checkout.
+const rulesHash = folderHash(defaultRulesDir, undefined)
+const localesHash = folderHash(defaultLocalesDir, undefined)
 if (rulesHash === undefined || localesHash === undefined)
   throw new Error('Expected readable rules/ and locales/')
 const { dir: _dir, ...model } = await loadRules()

@@ -34,7 +34,9 @@ export class ArticleChecker {
   readonly #serial = new Serial()
   readonly #vocabulary: readonly FactDefinition[]
   readonly #thresholds: Map<string, string[]>
-  readonly #fast: VerdictFunctions
+  // Built on the first `verdictOf`: explained checks never use it, and generating code costs a millisecond.
+  #fast: VerdictFunctions | undefined
+  readonly #strategy: VerdictStrategy
   // The rules by role, and the decisions' verdicts, split once: check() runs on every request.
   readonly #derivations: CompiledRule[]
   readonly #decisions: CompiledRule[]
@@ -74,7 +76,7 @@ export class ArticleChecker {
       this.#engine.addRule(json)
     }
     this.compiled = compileArticle(this.rules)
-    this.#fast = compileVerdictFunctions(this.rules, strategy)
+    this.#strategy = strategy
     this.#thresholds = versionThresholds(this.rules.map((rule) => rule.json.conditions as EngineCondition))
     this.#derivations = this.rules.filter((rule) => rule.role === 'derive')
     this.#decisions = this.rules.filter((rule) => rule.role === 'decide')
@@ -102,7 +104,7 @@ export class ArticleChecker {
 
   /** How `verdictOf` runs: `generated` code, or `closures` where code generation is not allowed. */
   get fastPath(): VerdictFunctions['kind'] {
-    return this.#fast.kind
+    return this.#verdictFunctions().kind
   }
 
   /** The engine that defines the semantics; for differential tests only (never run it concurrently). */
@@ -292,7 +294,13 @@ export class ArticleChecker {
    */
   verdictOf(facts: Facts): CheckResult['verdict'] {
     // A derivation holds (SBS 2003 not upgraded): apply it where its semantics live, then decide.
-    return this.#fast.verdict(facts) ?? this.#fast.decisionsOnly(applyDerivations(this.compiled, facts))
+    const fast = this.#verdictFunctions()
+    return fast.verdict(facts) ?? fast.decisionsOnly(applyDerivations(this.compiled, facts))
+  }
+
+  #verdictFunctions(): VerdictFunctions {
+    this.#fast ??= compileVerdictFunctions(this.rules, this.#strategy)
+    return this.#fast
   }
 }
 

@@ -8,25 +8,12 @@
  */
 import { createHash } from 'node:crypto'
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { folderHash } from './snapshot.ts'
+import { cacheDir } from './cache-dir.ts'
+import { folderHash } from './folder-hash.ts'
 
 const CACHE_VERSION = 1
-
-/**
- * The cache folder, or undefined when it is turned off.
- *
- * @example
- * cacheDir({ KB_CACHE_DIR: '/tmp/kb' }) // '/tmp/kb'
- * cacheDir({ KB_CACHE_DIR: 'off' }) // undefined
- */
-export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.KB_CACHE_DIR === 'off') return undefined
-  if (env.KB_CACHE_DIR) return env.KB_CACHE_DIR
-  return path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'kb-advisor')
-}
 
 let codeStamp: string | undefined
 // The code that validates: a rebuilt or edited loader must not reuse what the old one produced.

@@ -4,11 +4,11 @@
  * snapshot was made from, and its strings while the locales have; otherwise everything is read and validated
  * again. Content, not modification times: npm resets those when it installs a package.
  */
-import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Resource } from 'i18next'
+import { folderHash } from './folder-hash.ts'
 import type { KnowledgeBaseModel } from './model.ts'
 import { defaultLocalesDir } from './paths.ts'
 
@@ -25,36 +25,6 @@ export interface Snapshot {
 
 /** `dist/snapshot.json` when running compiled; from the sources it would be `src/snapshot.json`, which is never written. */
 const snapshotFile = fileURLToPath(new URL('../snapshot.json', import.meta.url))
-
-/**
- * SHA-256 of every file under `dir`: relative paths and contents, in sorted order, so the same files give
- * the same hash wherever the folder lives. Undefined when the folder or a file in it cannot be read (the
- * full load then reports why).
- *
- * @example
- * folderHash('rules') === snapshot.rulesHash // the snapshot's model is this folder's
- */
-export function folderHash(dir: string): string | undefined {
-  const hash = createHash('sha256')
-  const walk = (relative: string): void => {
-    const entries = readdirSync(path.join(dir, relative), { withFileTypes: true })
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    for (const entry of entries) {
-      const name = relative === '' ? entry.name : `${relative}/${entry.name}`
-      if (entry.isDirectory()) walk(name)
-      else {
-        const content = readFileSync(path.join(dir, name))
-        hash.update(`${name}\u0000${content.length}\u0000`).update(content)
-      }
-    }
-  }
-  try {
-    walk('')
-  } catch {
-    return undefined
-  }
-  return hash.digest('hex')
-}
 
 /**
  * The snapshot file, parsed, when it exists and has this version's shape; otherwise undefined.

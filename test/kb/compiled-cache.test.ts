@@ -26,7 +26,7 @@ describe('compiled copy of a rules folder, reused across runs', () => {
     const dir = await copyRules(fictional)
     const fresh = await loadRules(dir)
     const first = await loadKnowledgeBase(dir)
-    expect(await readdir(cache)).toHaveLength(1)
+    expect((await readdir(cache)).filter((name) => name.startsWith('rules-'))).toHaveLength(1)
     // A cache entry that is not what the loader would give shows up as a different model.
     const second = await loadKnowledgeBase(dir)
     expect(second.model).toEqual(fresh)

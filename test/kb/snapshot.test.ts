@@ -2,14 +2,9 @@ import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { folderHash } from '../../src/kb/folder-hash.ts'
 import { loadRules } from '../../src/kb/load.ts'
-import {
-  folderHash,
-  readSnapshot,
-  type Snapshot,
-  snapshotModel,
-  snapshotResources,
-} from '../../src/kb/snapshot.ts'
+import { readSnapshot, type Snapshot, snapshotModel, snapshotResources } from '../../src/kb/snapshot.ts'
 import { copyRules, patchFile, removeCopies } from '../helpers/temp-rules.ts'
 
 const fixtureRules = path.resolve('test/fixtures/fictional/rules')

@@ -1,0 +1,17 @@
+/** @module Where kb-advisor keeps what it computed from folders, across runs. */
+import os from 'node:os'
+import path from 'node:path'
+
+/**
+ * The cache folder, or undefined when it is turned off: `$KB_CACHE_DIR`, else `$XDG_CACHE_HOME/kb-advisor`,
+ * else `~/.cache/kb-advisor`; `KB_CACHE_DIR=off` turns it off.
+ *
+ * @example
+ * cacheDir({ KB_CACHE_DIR: '/tmp/kb' }) // '/tmp/kb'
+ * cacheDir({ KB_CACHE_DIR: 'off' }) // undefined
+ */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.KB_CACHE_DIR === 'off') return undefined
+  if (env.KB_CACHE_DIR) return env.KB_CACHE_DIR
+  return path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'kb-advisor')
+}
