@@ -67,6 +67,30 @@ export async function loadResources(
   return resources
 }
 
+// What Intl.DateTimeFormat reads from its options.
+const dateTimeOptions = [
+  'localeMatcher',
+  'calendar',
+  'numberingSystem',
+  'hour12',
+  'hourCycle',
+  'timeZone',
+  'dateStyle',
+  'timeStyle',
+  'weekday',
+  'era',
+  'year',
+  'month',
+  'day',
+  'dayPeriod',
+  'hour',
+  'minute',
+  'second',
+  'fractionalSecondDigits',
+  'timeZoneName',
+  'formatMatcher',
+] as const
+
 /** Options of `createI18n`. */
 interface CreateI18nOptions {
   /**
@@ -130,12 +154,21 @@ export async function createI18n(
     returnNull: false,
     initAsync: false,
   })
+  // Building an Intl.DateTimeFormat costs far more than formatting with it: one per language and the
+  // options it reads (i18next passes every option of the `t` call too, which Intl ignores).
+  const formats = new Map<string, Intl.DateTimeFormat>()
   instance.services.formatter?.add('datetime', (value, lng, options) => {
     const date =
       typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : value
-    return new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeZone: 'UTC', ...options }).format(
-      date as Date,
-    )
+    const read: Record<string, unknown> = { dateStyle: 'long', timeZone: 'UTC' }
+    for (const name of dateTimeOptions) if (options?.[name] !== undefined) read[name] = options[name]
+    const key = `${lng}\u0000${JSON.stringify(read)}`
+    let format = formats.get(key)
+    if (format === undefined) {
+      format = new Intl.DateTimeFormat(lng, read)
+      formats.set(key, format)
+    }
+    return format.format(date as Date)
   })
   return instance
 }
