@@ -61,6 +61,7 @@ const booleanWords = new Map<string, boolean>([
 /**
  * Check raw facts (JSON or `name=value` strings): wrong types and values are errors that name the fact
  * and the accepted values; unknown names are warnings with the closest known name. `null` means unknown.
+ * The vocabulary is indexed on first use: pass the same array only while it is unchanged.
  *
  * @example
  * validateFacts({wsusVersion: '3.0sp1', office2003OnClients: 'yes'}, vocabulary)
@@ -84,7 +85,7 @@ export function validateFacts(
     })
     return { facts, errors, warnings }
   }
-  const byName = new Map(vocabulary.map((fact) => [fact.name, fact]))
+  const byName = definitionsByName(vocabulary)
   for (const name of Object.keys(input)) {
     if (options.ignore?.includes(name)) continue
     const raw = (input as Record<string, unknown>)[name]
@@ -114,6 +115,17 @@ function acceptedValues(definition: FactDefinition): string[] {
   if (definition.type === 'boolean') return ['true', 'false']
   if (definition.type === 'version') return ['a dotted version such as 3.1.6001.66']
   return definition.values!.map((value) => value.value)
+}
+
+// A knowledge base validates every query against the same vocabulary: index it once, not per call.
+const indexes = new WeakMap<readonly FactDefinition[], ReadonlyMap<string, FactDefinition>>()
+function definitionsByName(vocabulary: readonly FactDefinition[]): ReadonlyMap<string, FactDefinition> {
+  let index = indexes.get(vocabulary)
+  if (index === undefined) {
+    index = new Map(vocabulary.map((fact) => [fact.name, fact]))
+    indexes.set(vocabulary, index)
+  }
+  return index
 }
 
 function normalizeValue(
