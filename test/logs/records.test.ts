@@ -219,6 +219,32 @@ describe('RecordAssembler: records left out', () => {
     const { got } = sunk([text.slice(0, cut), text.slice(cut)], ['Fault'])
     expect(got.map((record) => record.index)).toEqual([1])
   })
+
+  it('leaves out a line without anchor that a chunk boundary cuts in two or that ends the log', () => {
+    const text = [
+      '2008-06-13 19:59:53:383 788 ee4 PT noise one',
+      '2008-06-13 19:59:53:384 788 ee4 PT Fault 1',
+      '2008-06-13 19:59:53:385 788 ee4 PT noise two',
+    ].join('\n')
+    const cut = text.indexOf('noise one') + 3
+    const { got, assembler } = sunk([text.slice(0, cut), text.slice(cut)], ['Fault'])
+    expect(got.map((record) => record.index)).toEqual([1])
+    expect([assembler.records, assembler.lines]).toEqual([3, 3])
+  })
+
+  it('leaves out records without anchor pasted on one line or continued on the next', () => {
+    const text = [
+      '2008-06-13 19:59:53:383 788 ee4 PT Fault 1',
+      '2008-06-13 19:59:53:384 788 ee4 PT noise one 2008-06-13 19:59:53:385 788 ee4 PT noise two',
+      '2008-06-13 19:59:53:386 788 ee4 PT noise three',
+      '   at X.Y()',
+      '2008-06-13 19:59:53:387 788 ee4 PT Fault 2',
+      '',
+    ].join('\n')
+    const { got, assembler } = sunk(text, ['Fault'])
+    expect(got.map((record) => record.index)).toEqual([0, 4])
+    expect([assembler.records, assembler.lines]).toEqual([5, 5])
+  })
 })
 
 describe('RecordAssembler: lines without timestamp', () => {
