@@ -35,6 +35,17 @@ export function allowReplay(app: object, options: ReplayOptions): void {
   replayable.set(app, options)
 }
 
+/**
+ * Write the request-log lines an app's logger holds back (`RequestLogger.flush`); `startServer` calls it
+ * once closed.
+ *
+ * @example
+ * flushRequestLog(app)
+ */
+export function flushRequestLog(app: object): void {
+  replayable.get(app)?.logger.flush?.()
+}
+
 type Incoming = KeyedIncoming & { rawBody?: Buffer }
 
 /**
