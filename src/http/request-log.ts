@@ -48,6 +48,29 @@ export function batchedLogger(
  */
 export const stderrLogger = batchedLogger((text) => process.stderr.write(text))
 
+let lastMs = Number.NaN
+let lastIso = ''
+
+/**
+ * `new Date().toISOString()`, built at most once a millisecond: under load many lines share one.
+ *
+ * @example
+ * isoNow() // '2026-11-30T12:00:00.000Z'
+ */
+export function isoNow(): string {
+  const now = Date.now()
+  if (now !== lastMs) {
+    lastMs = now
+    lastIso = new Date(now).toISOString()
+  }
+  return lastIso
+}
+
+/** Milliseconds since `started` (`performance.now()`), to a hundredth. */
+export function msSince(started: number): number {
+  return Math.round((performance.now() - started) * 100) / 100
+}
+
 /**
  * Logs method, path, status, duration and language once the response is ready.
  *
@@ -59,11 +82,11 @@ export function requestLog(logger: RequestLogger): MiddlewareHandler {
     const started = performance.now()
     await next()
     const line: RequestLogLine = {
-      time: new Date().toISOString(),
+      time: isoNow(),
       method: c.req.method,
       path: c.req.path,
       status: c.res.status,
-      ms: Math.round((performance.now() - started) * 100) / 100,
+      ms: msSince(started),
     }
     const language = c.get('language' as never) as string | undefined
     if (language) line.lang = language
