@@ -33,6 +33,7 @@ describe('the public API', () => {
     const http = Object.keys(await import('../src/http/index.ts')).sort()
     expect(http).toEqual([
       'KnowledgeBaseHolder',
+      'batchedLogger',
       'builtInRenderer',
       'createApp',
       'problemCodes',

@@ -14,6 +14,8 @@ const maxKeyLength = 2048
 export class AnswerCache<T> {
   readonly #entries = new Map<string, T>()
   readonly #capacity: number
+  /** The most recent key: asked again (the common case under load), it is already in place. */
+  #newest: string | undefined
 
   constructor(capacity = 1000) {
     this.#capacity = capacity
@@ -22,16 +24,19 @@ export class AnswerCache<T> {
   get(key: string | undefined): T | undefined {
     if (key === undefined) return undefined
     const value = this.#entries.get(key)
-    if (value !== undefined) {
+    if (value !== undefined && key !== this.#newest) {
       // Move to the end: a Map iterates in insertion order, so the first entry is the least recent.
       this.#entries.delete(key)
       this.#entries.set(key, value)
+      this.#newest = key
     }
     return value
   }
 
   set(key: string | undefined, value: T): T {
     if (key === undefined) return value
+    // A key set again keeps its place in the Map's order: it is the newest only when it was not there.
+    if (!this.#entries.has(key)) this.#newest = key
     this.#entries.set(key, value)
     if (this.#entries.size > this.#capacity) this.#entries.delete(this.#entries.keys().next().value as string)
     return value

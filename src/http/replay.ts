@@ -8,7 +8,7 @@ import { keyChecker, keyOf } from './access.ts'
 import type { KnowledgeBaseHolder } from './knowledge-holder.ts'
 import { negotiateLanguage } from './language.ts'
 import { problemCodes } from './problem.ts'
-import type { RequestLogger, RequestLogLine } from './request-log.ts'
+import { isoNow, msSince, type RequestLogger, type RequestLogLine } from './request-log.ts'
 import { type KeyedIncoming, maxKeyedBody, maxKeyedUrl, memoKey, requestKey } from './response-memo.ts'
 
 /** What `createApp` tells `startServer` about an app, so replays follow the same rules. */
@@ -33,6 +33,17 @@ const replayable = new WeakMap<object, ReplayOptions>()
  */
 export function allowReplay(app: object, options: ReplayOptions): void {
   replayable.set(app, options)
+}
+
+/**
+ * Write the request-log lines an app's logger holds back (`RequestLogger.flush`); `startServer` calls it
+ * once closed.
+ *
+ * @example
+ * flushRequestLog(app)
+ */
+export function flushRequestLog(app: object): void {
+  replayable.get(app)?.logger.flush?.()
 }
 
 type Incoming = KeyedIncoming & { rawBody?: Buffer }
@@ -83,11 +94,13 @@ export function replayingListener(app: object, listener: RequestListener): Reque
           query.get('lang') ?? undefined,
           incoming.headers['accept-language'],
         )
-        options.logger({
-          ...logged(started, problemCodes.KB_HTTP_ABORTED.status),
-          ...(negotiated.ok ? { lang: negotiated.language } : {}),
-          aborted: true,
-        })
+        const line = logged(
+          started,
+          problemCodes.KB_HTTP_ABORTED.status,
+          negotiated.ok ? negotiated.language : undefined,
+        )
+        line.aborted = true
+        options.logger(line)
         response.destroy()
         return
       }
@@ -97,7 +110,7 @@ export function replayingListener(app: object, listener: RequestListener): Reque
       if (entry !== undefined && (accepts === undefined || accepts(presentedKey(incoming)))) {
         response.writeHead(200, entry.headers)
         response.end(entry.body)
-        options.logger({ ...logged(started, 200), lang: entry.language })
+        options.logger(logged(started, 200, entry.language))
         return
       }
       incoming.rawBody = body
@@ -106,21 +119,24 @@ export function replayingListener(app: object, listener: RequestListener): Reque
     }
     const onEnd = () => settle(true)
     const onClose = () => settle(false)
+    // Plain listeners, not `once`: settle removes all three, whichever event comes first.
     incoming.on('data', onData)
-    incoming.once('end', onEnd)
-    incoming.once('close', onClose)
+    incoming.on('end', onEnd)
+    incoming.on('close', onClose)
   }
 }
 
 /** The request-log line of a `POST /v1/check` that started at `started` (`performance.now()`). */
-function logged(started: number, status: number): RequestLogLine {
-  return {
-    time: new Date().toISOString(),
+function logged(started: number, status: number, lang: string | undefined): RequestLogLine {
+  const line: RequestLogLine = {
+    time: isoNow(),
     method: 'POST',
     path: '/v1/check',
     status,
-    ms: Math.round((performance.now() - started) * 100) / 100,
+    ms: msSince(started),
   }
+  if (lang !== undefined) line.lang = lang
+  return line
 }
 
 /**

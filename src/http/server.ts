@@ -3,14 +3,17 @@
 import { createServer, type RequestListener, type Server, type ServerOptions } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
-import { replayingListener } from './replay.ts'
+import { flushRequestLog, replayingListener } from './replay.ts'
 
 /** A listening server. */
 export interface RunningServer {
   /** `http://host:port/`, with the port actually bound (useful with port 0). */
   url: string
   port: number
-  /** Stop accepting connections, let requests in flight finish, close idle keep-alive sockets. */
+  /**
+   * Stop accepting connections, let requests in flight finish, close idle keep-alive sockets, then write
+   * the request-log lines still held back.
+   */
   close(): Promise<void>
 }
 
@@ -56,7 +59,11 @@ export function startServer(
         port,
         close: () =>
           new Promise<void>((done, fail) => {
-            server.close((error) => (error ? fail(error) : done()))
+            server.close((error) => {
+              flushRequestLog(app)
+              if (error) fail(error)
+              else done()
+            })
             // Idle keep-alive sockets would hold close() open; busy ones finish their response first,
             // unless they take longer than the grace period.
             server.closeIdleConnections()

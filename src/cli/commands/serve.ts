@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { type AccessOptions, parseApiKeyHashes } from '../../http/access.ts'
 import { createApp } from '../../http/app.ts'
 import { KnowledgeBaseHolder } from '../../http/knowledge-holder.ts'
+import { batchedLogger } from '../../http/request-log.ts'
 import { startServer } from '../../http/server.ts'
 import { defaultRulesDir } from '../../kb/paths.ts'
 import { defaultLocalesDir, localesBeside } from '../../render/i18n.ts'
@@ -10,6 +11,7 @@ import type { CliContext } from '../context.ts'
 import { UsageError } from '../io.ts'
 import { keepRunningWhenOutputFails } from '../output-errors.ts'
 import { parsePositive } from '../parse-positive.ts'
+import { escapeControls } from '../terminal-text.ts'
 import { watchKnowledgeBase } from '../watch-rules.ts'
 
 interface ServeCommandOptions {
@@ -83,11 +85,20 @@ async function runServe(options: ServeCommandOptions, context: CliContext): Prom
   const source = options.rules === undefined ? {} : { rules: context.resolve(options.rules) }
   const resources = await loadRenderResources(source)
   const holder = new KnowledgeBaseHolder(kb, resources)
+  // Request lines in batches (a write per request would cost about as much as answering it); any other
+  // line writes the waiting ones first, so stderr keeps the order things happened in.
+  const logger = batchedLogger((text) => context.io.stderr.write(text), {
+    format: (line) => escapeControls(JSON.stringify(line)),
+  })
+  const say = (line: string) => {
+    logger.flush()
+    context.err(line)
+  }
   const app = createApp({
     kb: holder,
     corsOrigins: options.corsOrigin,
     frameAncestors: options.frameAncestors,
-    logger: (line) => context.err(JSON.stringify(line)),
+    logger,
     access: await accessOptions(options, context),
   })
   const server = await startServer(app, { host: options.host, port })
@@ -103,14 +114,14 @@ async function runServe(options: ServeCommandOptions, context: CliContext): Prom
         locales: [defaultLocalesDir, ...besideLocales(source.rules)],
         loadStrings: () => loadRenderResources(source),
         holder,
-        log: (line) => context.err(line),
+        log: say,
       })
     : undefined
   await new Promise<void>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
       process.off('SIGTERM', stop)
       process.off('SIGINT', stop)
-      context.err(`kb serve: ${signal}, finishing requests in flight`)
+      say(`kb serve: ${signal}, finishing requests in flight`)
       watcher?.close()
       server.close().then(resolve, resolve)
     }
