@@ -112,11 +112,6 @@ export class ArticleChecker {
     return this.#engine
   }
 
-  /** The facts whose value can change the article's answer, sorted (`factsConcerning`). */
-  get factsConcerning(): readonly string[] {
-    return this.#concerning
-  }
-
   /**
    * Evaluate validated facts on json-rules-engine and explain the answer.
    * `facts` must come from `validateFacts` (with defaults applied by the knowledge base). The answer's

@@ -65,7 +65,24 @@ export class SearchIndex {
    */
   static async build(model: KnowledgeBaseModel, renderer: DocumentSource): Promise<SearchIndex> {
     const records: SearchRecord[] = []
+    const databases = new Map<Language, Database>()
+    for (const lang of languages) {
+      databases.set(
+        lang,
+        create({
+          schema,
+          components: {
+            tokenizer: {
+              language: lang,
+              normalizationCache: new Map(),
+              tokenize: (raw: string) => terms(raw, lang),
+            },
+          },
+        }),
+      )
+    }
     for (const article of model.articles) {
+      const first = records.length
       for (const lang of languages) {
         const titles: string[] = []
         for (const document of renderer.documentsOf(article.id)) {
@@ -88,36 +105,26 @@ export class SearchIndex {
         }
         records.push(factsRecord(model, article, lang, titles[0] ?? article.id))
       }
-    }
-    const databases = new Map<Language, Database>()
-    for (const lang of languages) {
-      const database = create({
-        schema,
-        components: {
-          tokenizer: {
-            language: lang,
-            normalizationCache: new Map(),
-            tokenize: (raw: string) => terms(raw, lang),
-          },
-        },
-      })
-      await insertMultiple(
-        database,
-        records.flatMap((record, id) =>
-          record.lang === lang
-            ? [
-                {
-                  id: String(id),
-                  title: record.title,
-                  section: record.section ?? '',
-                  text: record.text,
-                  codes: record.codes.join(' '),
-                },
-              ]
-            : [],
-        ),
-      )
-      databases.set(lang, database)
+      for (const lang of languages) {
+        await insertMultiple(
+          databases.get(lang)!,
+          records.slice(first).flatMap((record, offset) =>
+            record.lang === lang
+              ? [
+                  {
+                    id: String(first + offset),
+                    title: record.title,
+                    section: record.section ?? '',
+                    text: record.text,
+                    codes: record.codes.join(' '),
+                  },
+                ]
+              : [],
+          ),
+        )
+      }
+      // One article at a time: a server building the index of a large knowledge base keeps answering.
+      await new Promise((resolve) => setImmediate(resolve))
     }
     return new SearchIndex(records, databases)
   }

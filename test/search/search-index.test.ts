@@ -101,3 +101,26 @@ describe('SearchIndex', () => {
     ])
   })
 })
+
+describe('SearchIndex.build', () => {
+  test('lets other work run between articles, so a server keeps answering while it indexes', async () => {
+    const order: string[] = []
+    const tracked: DocumentSource = {
+      ...source,
+      tree: async (options) => {
+        order.push(`index ${options.article}`)
+        return source.tree(options)
+      },
+    }
+    const building = SearchIndex.build(model, tracked).then((built) => {
+      order.push('built')
+      return built
+    })
+    setImmediate(() => order.push('other request'))
+    const built = await building
+    const between = order.indexOf('other request')
+    expect(between).toBeGreaterThan(order.indexOf('index alpha'))
+    expect(between).toBeLessThan(order.indexOf('index beta'))
+    expect(built.search('0x80001001')[0]?.article).toBe('alpha')
+  })
+})
