@@ -51,6 +51,17 @@ export function describeFact(
   return question
 }
 
+// An answer against every article localizes a thousand results: index the vocabulary once per knowledge base.
+const vocabularies = new WeakMap<KnowledgeBase, ReadonlyMap<string, FactDefinition>>()
+function definitionsOf(kb: KnowledgeBase): ReadonlyMap<string, FactDefinition> {
+  let byName = vocabularies.get(kb)
+  if (byName === undefined) {
+    byName = new Map(kb.model.facts.map((fact) => [fact.name, fact]))
+    vocabularies.set(kb, byName)
+  }
+  return byName
+}
+
 /**
  * A check result as the API returns it: `localizeCheckResult` with each question described by `describeFact`.
  *
@@ -60,7 +71,7 @@ export function describeFact(
  */
 export function localizeForApi(result: CheckResult, i18n: i18n, kb: KnowledgeBase) {
   const localized = localizeCheckResult(result, i18n, kb)
-  const byName = new Map(kb.model.facts.map((fact) => [fact.name, fact]))
+  const byName = definitionsOf(kb)
   return {
     ...localized,
     questions: localized.questions.map(({ fact, question }) => {
