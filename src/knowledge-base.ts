@@ -71,8 +71,9 @@ export class KnowledgeBase {
   }
 
   /**
-   * Validate raw facts and fill in the defaults of absent evidence facts. Throws `FactsError` on a wrong type
-   * or value; unknown names come back as warnings.
+   * Validate raw facts and fill in the defaults of absent evidence facts (`facts`); `given` is the validated
+   * facts as sent, without the defaults. Throws `FactsError` on a wrong type or value; unknown names come back
+   * as warnings.
    */
   prepareFacts(input: unknown, options: ValidateFactsOptions = {}) {
     const { facts, errors, warnings } = validateFacts(input, this.model.facts, options)
