@@ -103,18 +103,25 @@ export class KnowledgeBase {
     const defaults = this.#defaults
     const concerned = this.#index.concerned(facts, defaults)
     const results = await Promise.all(
-      selected.map(async (checker) => {
-        const id = checker.article.id
-        if (concerned.has(id)) return withGivenFacts(await checker.check(facts), given)
-        let answer = this.#defaultAnswers.get(id)
-        if (answer === undefined) {
-          answer = checker.check(defaults)
-          this.#defaultAnswers.set(id, answer)
-        }
-        return reuseAnswer(await answer, given)
-      }),
+      selected.map((checker) => this.#answer(checker, facts, given, concerned.has(checker.article.id))),
     )
     return { results, warnings }
+  }
+
+  /**
+   * The article's answer: evaluated when `facts` differ from the defaults in a fact it reads (`concerned`),
+   * otherwise its answer for the defaults, copied (engine/fact-index.ts), with the facts the caller gave.
+   */
+  async #answer(checker: ArticleChecker, facts: Facts, given: Facts, concerned: boolean) {
+    if (concerned) return withGivenFacts(await checker.check(facts), given)
+    this.#defaults ??= this.prepareFacts({}).facts
+    const id = checker.article.id
+    let answer = this.#defaultAnswers.get(id)
+    if (answer === undefined) {
+      answer = checker.check(this.#defaults)
+      this.#defaultAnswers.set(id, answer)
+    }
+    return reuseAnswer(await answer, given)
   }
 
   /**
@@ -151,11 +158,15 @@ export class KnowledgeBase {
         const diagnosis = diagnoses[index]!
         // The article's own evidence facts override what the caller sent under the same names.
         const found = this.prepareFacts(diagnosis.facts).given
-        const check = await checker.check({ ...facts, ...found })
+        const evidence = { ...facts, ...found }
+        // A log that shows nothing of the article leaves its facts at the defaults: its default answer holds.
+        this.#defaults ??= this.prepareFacts({}).facts
+        const defaults = this.#defaults
+        const concerned = checker.factsConcerning.some((name) => evidence[name] !== defaults[name])
         return {
           article: checker.article.id,
           diagnosis,
-          check: withGivenFacts(check, { ...given, ...found }),
+          check: await this.#answer(checker, evidence, { ...given, ...found }, concerned),
         }
       }),
     )

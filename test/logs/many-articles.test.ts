@@ -11,6 +11,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateKnowledgeBase, variant } from '../../bench/kb-generator.ts'
+import { withGivenFacts } from '../../src/engine/fact-index.ts'
 import { type KnowledgeBase, loadKnowledgeBase } from '../../src/knowledge-base.ts'
 
 const fixtures = fileURLToPath(new URL('../fixtures/logs/', import.meta.url))
@@ -64,5 +65,29 @@ describe('diagnosing many articles in one pass', () => {
     })
     const affected = together.filter((result) => result.check.verdict === 'affected').map((r) => r.article)
     expect(affected.sort()).toEqual([ids[3], ids[7]].sort())
+  })
+
+  it('answers each article as evaluating its evidence does, also where the log shows nothing of it', async () => {
+    const client = readFileSync(path.join(fixtures, 'client-954960-classic.log'), 'utf8')
+    const inventory = { wsusVersion: '3.0 SP1' }
+    const together = await kb.diagnose(
+      { client: { text: variant(client, 5), name: 'client-5.log' } },
+      {
+        facts: inventory,
+      },
+    )
+    const defaults = kb.prepareFacts(inventory).facts
+    const quiet = together.filter((result) => result.diagnosis.logs.windowsupdate?.level === 'none')
+    // The property says something only if some articles found nothing and one found its symptom.
+    expect(quiet.length).toBeGreaterThan(5)
+    expect(together.some((result) => result.diagnosis.logs.windowsupdate?.level !== 'none')).toBe(true)
+    for (const result of together) {
+      const evaluated = withGivenFacts(
+        await kb.checkers.get(result.article)!.check({ ...defaults, ...result.diagnosis.facts }),
+        { ...inventory, ...result.diagnosis.facts },
+      )
+      expect(result.check).toEqual(evaluated)
+      expect(JSON.stringify(result.check)).toBe(JSON.stringify(evaluated))
+    }
   })
 })
