@@ -99,13 +99,17 @@ export class KnowledgeBase {
     if (selected.length === 1)
       return { results: [withGivenFacts(await selected[0]!.check(facts), given)], warnings }
     // Only the articles the query concerns are evaluated; the others answer as for the defaults (engine/fact-index.ts).
-    this.#defaults ??= this.prepareFacts({}).facts
-    const defaults = this.#defaults
-    const concerned = this.#index.concerned(facts, defaults)
+    const concerned = this.#index.concerned(facts, this.#defaultFacts())
     const results = await Promise.all(
       selected.map((checker) => this.#answer(checker, facts, given, concerned.has(checker.article.id))),
     )
     return { results, warnings }
+  }
+
+  /** The facts of an empty query (the defaults), computed once. */
+  #defaultFacts(): Facts {
+    this.#defaults ??= this.prepareFacts({}).facts
+    return this.#defaults
   }
 
   /**
@@ -114,11 +118,10 @@ export class KnowledgeBase {
    */
   async #answer(checker: ArticleChecker, facts: Facts, given: Facts, concerned: boolean) {
     if (concerned) return withGivenFacts(await checker.check(facts), given)
-    this.#defaults ??= this.prepareFacts({}).facts
     const id = checker.article.id
     let answer = this.#defaultAnswers.get(id)
     if (answer === undefined) {
-      answer = checker.check(this.#defaults)
+      answer = checker.check(this.#defaultFacts())
       this.#defaultAnswers.set(id, answer)
     }
     return reuseAnswer(await answer, given)
@@ -160,8 +163,7 @@ export class KnowledgeBase {
         const found = this.prepareFacts(diagnosis.facts).given
         const evidence = { ...facts, ...found }
         // A log that shows nothing of the article leaves its facts at the defaults: its default answer holds.
-        this.#defaults ??= this.prepareFacts({}).facts
-        const defaults = this.#defaults
+        const defaults = this.#defaultFacts()
         const concerned = checker.factsConcerning.some((name) => evidence[name] !== defaults[name])
         return {
           article: checker.article.id,

@@ -119,7 +119,16 @@ function acceptedValues(definition: FactDefinition): string[] {
 
 // A knowledge base validates every query against the same vocabulary: index it once, not per call.
 const indexes = new WeakMap<readonly FactDefinition[], ReadonlyMap<string, FactDefinition>>()
-function definitionsByName(vocabulary: readonly FactDefinition[]): ReadonlyMap<string, FactDefinition> {
+
+/**
+ * The vocabulary by fact name, built once per vocabulary array (which must not change after first use).
+ *
+ * @example
+ * definitionsByName(kb.model.facts).get('wsusVersion')?.type // 'enum'
+ */
+export function definitionsByName(
+  vocabulary: readonly FactDefinition[],
+): ReadonlyMap<string, FactDefinition> {
   let index = indexes.get(vocabulary)
   if (index === undefined) {
     index = new Map(vocabulary.map((fact) => [fact.name, fact]))

@@ -1,6 +1,7 @@
 /** @module Check results for the API: localized messages plus, per missing fact, how to ask for it. */
 import type { i18n } from 'i18next'
 import type { CheckResult } from '../engine/check-result.ts'
+import { definitionsByName } from '../engine/facts.ts'
 import type { FactDefinition } from '../kb/schema/facts.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
 import { localizeCheckResult, namespacesOfFact } from '../render/localize-check.ts'
@@ -51,17 +52,6 @@ export function describeFact(
   return question
 }
 
-// An answer against every article localizes a thousand results: index the vocabulary once per knowledge base.
-const vocabularies = new WeakMap<KnowledgeBase, ReadonlyMap<string, FactDefinition>>()
-function definitionsOf(kb: KnowledgeBase): ReadonlyMap<string, FactDefinition> {
-  let byName = vocabularies.get(kb)
-  if (byName === undefined) {
-    byName = new Map(kb.model.facts.map((fact) => [fact.name, fact]))
-    vocabularies.set(kb, byName)
-  }
-  return byName
-}
-
 /**
  * A check result as the API returns it: `localizeCheckResult` with each question described by `describeFact`.
  *
@@ -71,7 +61,7 @@ function definitionsOf(kb: KnowledgeBase): ReadonlyMap<string, FactDefinition> {
  */
 export function localizeForApi(result: CheckResult, i18n: i18n, kb: KnowledgeBase) {
   const localized = localizeCheckResult(result, i18n, kb)
-  const byName = definitionsOf(kb)
+  const byName = definitionsByName(kb.model.facts)
   return {
     ...localized,
     questions: localized.questions.map(({ fact, question }) => {

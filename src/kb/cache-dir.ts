@@ -1,4 +1,5 @@
 /** @module Where kb-advisor keeps what it computed from folders, across runs. */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -14,4 +15,20 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefin
   if (env.KB_CACHE_DIR === 'off') return undefined
   if (env.KB_CACHE_DIR) return env.KB_CACHE_DIR
   return path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'kb-advisor')
+}
+
+/**
+ * Write a cache file whole or not at all (a temporary file renamed into place). A read-only or full cache only
+ * costs time, so a failure is ignored.
+ *
+ * @example
+ * writeCacheFile(path.join(cacheDir()!, 'rules-….json'), JSON.stringify(model))
+ */
+export function writeCacheFile(file: string, text: string): void {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true })
+    const temporary = `${file}.${process.pid}.tmp`
+    writeFileSync(temporary, text)
+    renameSync(temporary, file)
+  } catch {}
 }

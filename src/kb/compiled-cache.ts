@@ -7,10 +7,10 @@
  * saves time.
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { cacheDir } from './cache-dir.ts'
+import { cacheDir, writeCacheFile } from './cache-dir.ts'
 import { folderHash } from './folder-hash.ts'
 
 const CACHE_VERSION = 1
@@ -75,15 +75,6 @@ export async function compiledFolder<T>(
     }
   }
   const value = await build()
-  if (file !== undefined) {
-    try {
-      mkdirSync(path.dirname(file), { recursive: true })
-      const temporary = `${file}.${process.pid}.tmp`
-      writeFileSync(temporary, JSON.stringify(value))
-      renameSync(temporary, file)
-    } catch {
-      // A read-only or full cache only costs time.
-    }
-  }
+  if (file !== undefined) writeCacheFile(file, JSON.stringify(value))
   return value
 }

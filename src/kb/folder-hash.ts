@@ -6,9 +6,9 @@
  * keep them, as Git's "racily clean" entries): such a folder is read again.
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { cacheDir } from './cache-dir.ts'
+import { cacheDir, writeCacheFile } from './cache-dir.ts'
 
 // Clock ticks of file systems and the gap between their clock and ours stay well below this.
 const racyMs = 2000
@@ -50,7 +50,7 @@ export function folderHash(dir: string, memo: string | undefined = cacheDir()): 
   if (hash === undefined) return undefined
   const entry = { hash, at }
   remembered.set(key, entry)
-  if (file !== undefined) writeRemembered(file, entry)
+  if (file !== undefined) writeCacheFile(file, JSON.stringify(entry))
   return hash
 }
 
@@ -100,14 +100,4 @@ function readRemembered(file: string): Remembered | undefined {
   } catch {
     return undefined
   }
-}
-
-// A cache that cannot be written only costs time.
-function writeRemembered(file: string, entry: Remembered): void {
-  try {
-    mkdirSync(path.dirname(file), { recursive: true })
-    const temporary = `${file}.${process.pid}.tmp`
-    writeFileSync(temporary, JSON.stringify(entry))
-    renameSync(temporary, file)
-  } catch {}
 }
