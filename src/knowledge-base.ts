@@ -7,7 +7,7 @@ import { FactIndex, reuseAnswer, withGivenFacts } from './engine/fact-index.ts'
 import { type FactAnswers, type Facts, type ValidateFactsOptions, validateFacts } from './engine/facts.ts'
 import { FactsError } from './engine/facts-error.ts'
 import { LazyCheckers } from './engine/lazy-checkers.ts'
-import type { KnowledgeBaseModel } from './kb/model.ts'
+import type { ArticleModel, KnowledgeBaseModel } from './kb/model.ts'
 import { defaultRulesDir } from './kb/paths.ts'
 import type { SignaturesFile } from './kb/schema/signatures.ts'
 import { snapshotModel } from './kb/snapshot.ts'
@@ -32,6 +32,14 @@ export interface DiagnoseResult {
   check: CheckResult
 }
 
+/**
+ * The articles' answers for the defaults, filed by an earlier run: given `compute`, which evaluates every
+ * article, it returns what was filed for the knowledge base's exact content, or computes and files it.
+ */
+export type StoredDefaultAnswers = (
+  compute: () => Promise<Record<string, CheckResult>>,
+) => Promise<Record<string, CheckResult>>
+
 /** Options of `check`. */
 export interface CheckOptions {
   /** Only this article; all articles when absent. */
@@ -52,17 +60,23 @@ export class KnowledgeBase {
   readonly model: KnowledgeBaseModel
   readonly checkers: ReadonlyMap<string, ArticleChecker>
   readonly #index: FactIndex
+  readonly #articles: Map<string, ArticleModel>
   // The facts of an empty query (the defaults), and each article's answer for them, computed when first needed.
   #defaults: Facts | undefined
   readonly #defaultAnswers = new Map<string, Promise<CheckResult>>()
+  readonly #stored: StoredDefaultAnswers | undefined
+  #storedAnswers: Promise<Record<string, CheckResult>> | undefined
 
-  constructor(model: KnowledgeBaseModel) {
+  /** `stored`: the articles' answers for the defaults, filed across runs (`loadKnowledgeBase` passes one). */
+  constructor(model: KnowledgeBaseModel, options: { stored?: StoredDefaultAnswers } = {}) {
     this.model = model
     // Results come in article id order (code-point order), whatever the folder layout: documented and stable.
     const byId = [...model.articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    this.#articles = new Map(byId.map((article) => [article.id, article]))
     // Compiled when first asked for: start-up does not grow with the number of articles.
     this.checkers = new LazyCheckers(byId, model.facts)
     this.#index = new FactIndex(byId)
+    this.#stored = options.stored
   }
 
   /** The article ids, in id order: the order of every list of results. */
@@ -97,11 +111,11 @@ export class KnowledgeBase {
     )
     const selected = this.#selected(options)
     if (selected.length === 1)
-      return { results: [withGivenFacts(await selected[0]!.check(facts), given)], warnings }
+      return { results: [withGivenFacts(await this.#checker(selected[0]!.id).check(facts), given)], warnings }
     // Only the articles the query concerns are evaluated; the others answer as for the defaults (engine/fact-index.ts).
     const concerned = this.#index.concerned(facts, this.#defaultFacts())
     const results = await Promise.all(
-      selected.map((checker) => this.#answer(checker, facts, given, concerned.has(checker.article.id))),
+      selected.map((article) => this.#answer(article.id, facts, given, concerned.has(article.id))),
     )
     return { results, warnings }
   }
@@ -116,15 +130,33 @@ export class KnowledgeBase {
    * The article's answer: evaluated when `facts` differ from the defaults in a fact it reads (`concerned`),
    * otherwise its answer for the defaults, copied (engine/fact-index.ts), with the facts the caller gave.
    */
-  async #answer(checker: ArticleChecker, facts: Facts, given: Facts, concerned: boolean) {
-    if (concerned) return withGivenFacts(await checker.check(facts), given)
-    const id = checker.article.id
+  async #answer(id: string, facts: Facts, given: Facts, concerned: boolean) {
+    if (concerned) return withGivenFacts(await this.#checker(id).check(facts), given)
     let answer = this.#defaultAnswers.get(id)
     if (answer === undefined) {
-      answer = checker.check(this.#defaultFacts())
+      answer = this.#defaultAnswer(id)
       this.#defaultAnswers.set(id, answer)
     }
     return reuseAnswer(await answer, given)
+  }
+
+  // Filed by an earlier run when there is a store (nothing compiled), otherwise evaluated.
+  async #defaultAnswer(id: string): Promise<CheckResult> {
+    if (this.#stored) {
+      this.#storedAnswers ??= this.#stored(async () => {
+        const answers = await Promise.all(
+          [...this.#articles.keys()].map((article) => this.#checker(article).check(this.#defaultFacts())),
+        )
+        return Object.fromEntries(answers.map((answer) => [answer.article, answer]))
+      })
+      const stored = (await this.#storedAnswers)[id]
+      if (stored !== undefined) return stored
+    }
+    return this.#checker(id).check(this.#defaultFacts())
+  }
+
+  #checker(id: string): ArticleChecker {
+    return this.checkers.get(id)!
   }
 
   /**
@@ -147,9 +179,9 @@ export class KnowledgeBase {
     )
     const logs = resolveLogInputs(inputs, this.model.logKinds)
     const { diagnoseArticles, kindsRead } = await import('./logs/diagnose.ts')
-    const readers = this.#selected(options).flatMap((checker) => {
-      const signatures = checker.article.extras.signatures as SignaturesFile | undefined
-      return signatures && kindsRead(signatures).some((kind) => logs[kind]) ? [{ checker, signatures }] : []
+    const readers = this.#selected(options).flatMap((article) => {
+      const signatures = article.extras.signatures as SignaturesFile | undefined
+      return signatures && kindsRead(signatures).some((kind) => logs[kind]) ? [{ article, signatures }] : []
     })
     const diagnoses = await diagnoseArticles(logs, {
       articles: readers.map((reader) => reader.signatures),
@@ -157,18 +189,17 @@ export class KnowledgeBase {
       ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
     })
     return Promise.all(
-      readers.map(async ({ checker }, index) => {
+      readers.map(async ({ article }, index) => {
         const diagnosis = diagnoses[index]!
         // The article's own evidence facts override what the caller sent under the same names.
         const found = this.prepareFacts(diagnosis.facts).given
         const evidence = { ...facts, ...found }
         // A log that shows nothing of the article leaves its facts at the defaults: its default answer holds.
-        const defaults = this.#defaultFacts()
-        const concerned = checker.factsConcerning.some((name) => evidence[name] !== defaults[name])
+        const concerned = this.#index.concerns(article.id, evidence, this.#defaultFacts())
         return {
-          article: checker.article.id,
+          article: article.id,
           diagnosis,
-          check: await this.#answer(checker, evidence, { ...given, ...found }, concerned),
+          check: await this.#answer(article.id, evidence, { ...given, ...found }, concerned),
         }
       }),
     )
@@ -176,21 +207,22 @@ export class KnowledgeBase {
 
   /** Verdicts only, synchronously, from the compiled rules: the batch fast path. */
   verdicts(facts: Facts, options: CheckOptions = {}): Array<Pick<CheckResult, 'article' | 'verdict'>> {
-    return this.#selected(options).map((checker) => ({
-      article: checker.article.id,
-      verdict: checker.verdictOf(facts),
+    return this.#selected(options).map((article) => ({
+      article: article.id,
+      verdict: this.#checker(article.id).verdictOf(facts),
     }))
   }
 
-  #selected(options: CheckOptions): ArticleChecker[] {
-    if (options.article === undefined) return [...this.checkers.values()]
-    const checker = this.checkers.get(options.article)
-    if (!checker) {
+  // The articles asked for, not compiled.
+  #selected(options: CheckOptions): ArticleModel[] {
+    if (options.article === undefined) return [...this.#articles.values()]
+    const article = this.#articles.get(options.article)
+    if (!article) {
       throw new RangeError(
         `Expected an article of the knowledge base (${this.articleIds.map((id) => `\`${id}\``).join(', ')}), not \`${options.article}\``,
       )
     }
-    return [checker]
+    return [article]
   }
 }
 
@@ -205,13 +237,18 @@ export class KnowledgeBase {
 export async function loadKnowledgeBase(dir: string = defaultRulesDir): Promise<KnowledgeBase> {
   const snapshot = snapshotModel(dir)
   if (snapshot) return new KnowledgeBase(snapshot)
-  // Any other folder: its compiled copy from an earlier run while its files are unchanged (kb/compiled-cache.ts).
-  const { compiledFolder } = await import('./kb/compiled-cache.ts')
-  const model = await compiledFolder('rules', dir, '', async () => {
+  // Any other folder: its compiled copy from an earlier run while its files are unchanged (kb/compiled-cache.ts),
+  // and the articles' answers for the defaults filed with it.
+  const { folderEntries } = await import('./kb/compiled-cache.ts')
+  const entries = folderEntries(dir)
+  const load = async () => {
     // The loader (YAML parser, zod schemas) is imported only when the files must be read.
     const { loadRules } = await import('./kb/load.ts')
     const { dir: _dir, ...portable } = await loadRules(dir)
     return portable
-  })
-  return new KnowledgeBase({ ...model, dir: path.resolve(dir) })
+  }
+  const model = entries ? await entries.get('rules', '', load) : await load()
+  const stored: StoredDefaultAnswers | undefined =
+    entries && ((compute) => entries.get('answers', '', compute))
+  return new KnowledgeBase({ ...model, dir: path.resolve(dir) }, stored ? { stored } : {})
 }

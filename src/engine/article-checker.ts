@@ -97,11 +97,6 @@ export class ArticleChecker {
     ].sort()
   }
 
-  /** The facts whose value can change the article's answer, sorted (`factsConcerning` of fact-index.ts). */
-  get factsConcerning(): readonly string[] {
-    return this.#concerning
-  }
-
   /** The article's rules as the completion search reads them (for lint and tests). */
   get logic(): ArticleLogic {
     return this.#logic

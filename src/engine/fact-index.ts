@@ -47,10 +47,13 @@ export function factsConcerning(article: ArticleModel): string[] {
  */
 export class FactIndex {
   readonly #articles = new Map<string, string[]>()
+  readonly #facts = new Map<string, string[]>()
 
   constructor(articles: readonly ArticleModel[]) {
     for (const article of articles) {
-      for (const name of factsConcerning(article)) {
+      const names = factsConcerning(article)
+      this.#facts.set(article.id, names)
+      for (const name of names) {
         const ids = this.#articles.get(name)
         if (ids === undefined) this.#articles.set(name, [article.id])
         else ids.push(article.id)
@@ -75,6 +78,11 @@ export class FactIndex {
       for (const id of this.articlesOf(name)) ids.add(id)
     }
     return ids
+  }
+
+  /** Whether the article's answer for `facts` may differ from its answer for `baseline` (see `concerned`). */
+  concerns(id: string, facts: Facts, baseline: Facts): boolean {
+    return (this.#facts.get(id) ?? []).some((name) => facts[name] !== baseline[name])
   }
 }
 

@@ -42,20 +42,51 @@ function safeList(folder: string): string[] {
   }
 }
 
-/** Where the compiled copy of a folder with this content would be; undefined when the cache is off or the folder unreadable. */
-function entryFile(kind: string, folder: string, variant: string): string | undefined {
+/**
+ * The cache's entries for a folder's content as it is now: the folder is hashed once, here, before anything of
+ * it is read, so that whatever is filed under these entries was made from this content or later content, never
+ * earlier (a file edited meanwhile makes an entry stale, never wrong). Undefined when the cache is off or the
+ * folder unreadable.
+ *
+ * @example
+ * const entries = folderEntries(dir)
+ * const model = await (entries?.get('rules', '', build) ?? build())
+ */
+export function folderEntries(folder: string): FolderEntries | undefined {
   const dir = cacheDir()
   const content = dir === undefined ? undefined : folderHash(folder)
   if (dir === undefined || content === undefined) return undefined
-  const key = createHash('sha256').update(`${kind}\u0000${variant}\u0000${content}\u0000${validatingCode()}`)
-  return path.join(dir, `${kind}-${key.digest('hex').slice(0, 40)}.json`)
+  return {
+    async get(kind, variant, build) {
+      const key = createHash('sha256').update(
+        `${kind}\u0000${variant}\u0000${content}\u0000${validatingCode()}`,
+      )
+      const file = path.join(dir, `${kind}-${key.digest('hex').slice(0, 40)}.json`)
+      try {
+        return JSON.parse(readFileSync(file, 'utf8'))
+      } catch {
+        // Not compiled yet, or unreadable: compile.
+      }
+      const value = await build()
+      writeCacheFile(file, JSON.stringify(value))
+      return value
+    },
+  }
+}
+
+/** See `folderEntries`. */
+export interface FolderEntries {
+  /**
+   * What is filed as `kind` (and `variant`, e.g. the languages parsed) for the folder's content, or else what
+   * `build()` returns, filed for the next run.
+   */
+  get<T>(kind: string, variant: string, build: () => Promise<T>): Promise<T>
 }
 
 /**
  * The compiled copy of `folder` when one with exactly its content exists; otherwise `build()` runs, and what
  * it returns is filed for the next run. `variant` separates compilations of the same folder (for example the
- * languages parsed). The folder is hashed before it is read: a file edited meanwhile makes the entry stale,
- * never wrong.
+ * languages parsed).
  *
  * @example
  * const model = await compiledFolder('rules', dir, '', () => loadRules(dir))
@@ -66,15 +97,6 @@ export async function compiledFolder<T>(
   variant: string,
   build: () => Promise<T>,
 ): Promise<T> {
-  const file = entryFile(kind, folder, variant)
-  if (file !== undefined) {
-    try {
-      return JSON.parse(readFileSync(file, 'utf8')) as T
-    } catch {
-      // Not compiled yet, or unreadable: compile.
-    }
-  }
-  const value = await build()
-  if (file !== undefined) writeCacheFile(file, JSON.stringify(value))
-  return value
+  const entries = folderEntries(folder)
+  return entries ? entries.get(kind, variant, build) : build()
 }

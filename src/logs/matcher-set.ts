@@ -1,10 +1,11 @@
 /**
  * @module The symptom matchers of every article reading one log: a record goes only to the matchers it can
- * concern, so that what a record costs does not grow with the number of articles. Those are the matchers
- * with a block open, and those one of whose lines' patterns matches the record; a pattern is tried only on
- * records holding one of its required literals (`requiredLiterals`), and once per record however many
- * articles share it. A matcher left out could not have changed: without an open block it ignores every
- * record that none of its lines' patterns match.
+ * concern, so that what a record costs does not grow with the number of articles. Those are the matchers one
+ * of whose lines' patterns matches the record, and the matchers with a block open one of whose vetoes
+ * matches it. A pattern is tried only on records holding one of its required literals
+ * (`requiredLiterals`), and once per record however many articles share it: its match goes to each of them.
+ * A matcher left out could not have changed: a record that matches none of its lines and vetoes only counts
+ * towards its window, which `record.index` keeps (see `SymptomMatcher.isOpen`).
  */
 import { requiredLiterals } from './literal-alternatives.ts'
 import { LiteralSet } from './literal-set.ts'
@@ -13,14 +14,18 @@ import type { LogRecord } from './records.ts'
 
 interface Entry {
   matcher: SymptomMatcher
-  /** The last record handed to the matcher, so that a record matching several of its lines goes once. */
+  /** The last record handed to the matcher, so that a record matching several of its patterns goes once. */
   seen: number
+  /** A veto without literals: while a block is open, the matcher must see every record. */
+  everyWhileOpen: boolean
 }
 
-/** One distinct line pattern and the matchers that have a line with it. */
+/** One distinct pattern and the matchers that have a line or a veto with it. */
 interface Pattern {
+  source: string
   regex: RegExp
-  entries: Entry[]
+  lineOf: Entry[]
+  vetoOf: Entry[]
   /** The last record it was tried on. */
   seen: number
 }
@@ -33,71 +38,110 @@ interface Pattern {
  * new RecordAssembler({anchors: set.anchors, sink: set})
  */
 export class MatcherSet {
-  /** Every literal of every line, or undefined when a line has none (then every record counts). */
+  /** Every literal of every line and veto, or undefined when a line has none (then every record counts). */
   readonly anchors: string[] | undefined
   private readonly always: Entry[] = []
   private readonly byLiteral = new Map<string, Pattern[]>()
   private readonly literals: LiteralSet | undefined
-  private readonly open = new Set<Entry>()
+  // Matchers with a veto without literals and a block open.
+  private readonly openEvery = new Set<Entry>()
   private records = 0
+  // The matches of the record being dispatched, by pattern source.
+  private readonly matches = new Map<string, RegExpExecArray>()
+  private readonly matched: Pattern[] = []
 
   constructor(readonly matchers: readonly SymptomMatcher[]) {
     const patterns = new Map<string, Pattern>()
     // Articles share many lines: each pattern is analysed once.
     const literalsOf = new Map<string, string[] | undefined>()
+    const literals = (source: string) => {
+      if (!literalsOf.has(source)) literalsOf.set(source, requiredLiterals(source))
+      return literalsOf.get(source)
+    }
+    const patternOf = (source: string) => {
+      let pattern = patterns.get(source)
+      if (pattern === undefined) {
+        pattern = { source, regex: new RegExp(source), lineOf: [], vetoOf: [], seen: -1 }
+        patterns.set(source, pattern)
+        for (const literal of literals(source)!) {
+          const list = this.byLiteral.get(literal) ?? []
+          list.push(pattern)
+          this.byLiteral.set(literal, list)
+        }
+      }
+      return pattern
+    }
     for (const matcher of matchers) {
-      const entry: Entry = { matcher, seen: -1 }
-      const sources = matcher.symptom.lines.map((line) => line.regex.source)
-      for (const source of sources)
-        if (!literalsOf.has(source)) literalsOf.set(source, requiredLiterals(source))
+      const lines = matcher.symptom.lines.map((line) => line.regex.source)
+      const vetoes = matcher.symptom.vetoes.map((veto) => veto.regex.source)
+      const entry: Entry = {
+        matcher,
+        seen: -1,
+        everyWhileOpen: vetoes.some((source) => literals(source) === undefined),
+      }
       // A line without literals can match any record: the matcher sees them all.
-      if (sources.some((source) => literalsOf.get(source) === undefined)) {
+      if (lines.some((source) => literals(source) === undefined)) {
         this.always.push(entry)
         continue
       }
-      for (const source of sources) {
-        let pattern = patterns.get(source)
-        if (pattern === undefined) {
-          pattern = { regex: new RegExp(source), entries: [], seen: -1 }
-          patterns.set(source, pattern)
-          for (const literal of literalsOf.get(source)!) {
-            const list = this.byLiteral.get(literal) ?? []
-            list.push(pattern)
-            this.byLiteral.set(literal, list)
-          }
-        }
-        if (!pattern.entries.includes(entry)) pattern.entries.push(entry)
+      for (const source of lines) {
+        const pattern = patternOf(source)
+        if (!pattern.lineOf.includes(entry)) pattern.lineOf.push(entry)
+      }
+      for (const source of vetoes) {
+        if (literals(source) === undefined) continue
+        const pattern = patternOf(source)
+        if (!pattern.vetoOf.includes(entry)) pattern.vetoOf.push(entry)
       }
     }
     this.anchors = this.always.length === 0 ? [...this.byLiteral.keys()] : undefined
     this.literals = this.byLiteral.size > 0 ? new LiteralSet([...this.byLiteral.keys()]) : undefined
   }
 
-  /** Whether a block is open somewhere: then every record counts. */
+  /** Whether a matcher must see the records without literals now (a block open, with a veto without any). */
   wantsEvery(): boolean {
-    return this.open.size > 0
+    return this.openEvery.size > 0
   }
 
   record(record: LogRecord): void {
     const stamp = this.records++
     // Matchers are independent of each other: only the order of records per matcher matters.
-    for (const entry of this.always) this.push(entry, stamp, record)
-    for (const entry of this.open) this.push(entry, stamp, record)
-    for (const literal of this.literals?.present(record.text) ?? []) {
+    for (const entry of this.always) this.push(entry, stamp, record, undefined)
+    for (const entry of this.openEvery) this.push(entry, stamp, record, undefined)
+    const present = this.literals?.present(record.text)
+    if (present === undefined || present.length === 0) return
+    const { matches, matched } = this
+    for (const literal of present) {
       for (const pattern of this.byLiteral.get(literal)!) {
         if (pattern.seen === stamp) continue
         pattern.seen = stamp
-        if (pattern.regex.test(record.text))
-          for (const entry of pattern.entries) this.push(entry, stamp, record)
+        const match = pattern.regex.exec(record.text)
+        if (match === null) continue
+        matches.set(pattern.source, match)
+        matched.push(pattern)
       }
     }
+    // Every match of the record is known before any matcher takes it.
+    for (const pattern of matched) {
+      for (const entry of pattern.lineOf) this.push(entry, stamp, record, matches)
+      for (const entry of pattern.vetoOf) if (entry.matcher.isOpen) this.push(entry, stamp, record, matches)
+    }
+    matches.clear()
+    matched.length = 0
   }
 
-  private push(entry: Entry, stamp: number, record: LogRecord): void {
+  private push(
+    entry: Entry,
+    stamp: number,
+    record: LogRecord,
+    matches: ReadonlyMap<string, RegExpExecArray> | undefined,
+  ): void {
     if (entry.seen === stamp) return
     entry.seen = stamp
-    entry.matcher.push(record)
-    if (entry.matcher.isOpen) this.open.add(entry)
-    else this.open.delete(entry)
+    // A veto without literals is in no `matches`: such a matcher tries its own patterns.
+    entry.matcher.push(record, entry.everyWhileOpen ? undefined : matches)
+    if (!entry.everyWhileOpen) return
+    if (entry.matcher.isOpen) this.openEvery.add(entry)
+    else this.openEvery.delete(entry)
   }
 }

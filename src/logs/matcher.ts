@@ -70,6 +70,9 @@ export class SymptomMatcher {
   private readonly maxBlocks: number
   // All lines in one pattern: most records match none, and one search beats one per line.
   private readonly anyLine: RegExp
+  // The patterns' sources: the keys of the matches a `MatcherSet` found once for every matcher.
+  private readonly lineSources: string[]
+  private readonly vetoSources: string[]
 
   constructor(
     readonly symptom: CompiledSymptom,
@@ -83,24 +86,38 @@ export class SymptomMatcher {
         .map((line) => `(?:${line.regex.source.replace(/\(\?<[A-Za-z][A-Za-z0-9]*>/g, '(?:')})`)
         .join('|'),
     )
+    this.lineSources = symptom.lines.map((line) => line.regex.source)
+    this.vetoSources = symptom.vetoes.map((veto) => veto.regex.source)
   }
 
   /**
-   * Whether a block is open: then every record counts (window, vetoes). Otherwise a record without
-   * any of the `anchors` cannot change anything and may be left out, its `index` keeping count.
+   * Whether a block is open. A record that matches none of the symptom's lines and vetoes changes nothing,
+   * open or not, and may be left out: the window is counted by `index`, and a block past it is closed by the
+   * next record pushed or by `end`, with the same findings.
    */
   get isOpen(): boolean {
     return this.open !== undefined
   }
 
-  push(record: LogRecord): void {
+  /**
+   * Takes the next record. `matches`, when given, holds the match of every pattern of this symptom that
+   * matches the record, by pattern source (found once for all matchers sharing a pattern); a pattern
+   * absent from it does not match.
+   */
+  push(record: LogRecord, matches?: ReadonlyMap<string, RegExpExecArray>): void {
     const index = record.index
     const { lines, window } = this.symptom
     if (this.open && index - this.open.firstRecord > window) this.close()
-    if (!this.open && !this.anyLine.test(record.text)) return
+    if (
+      !this.open &&
+      !(matches ? this.lineSources.some((source) => matches.has(source)) : this.anyLine.test(record.text))
+    )
+      return
     for (let lineIndex = 0; lineIndex < lines.length; lineIndex++) {
       const line = lines[lineIndex]!
-      const match = line.regex.exec(record.text)
+      const match = matches
+        ? (matches.get(this.lineSources[lineIndex]!) ?? null)
+        : line.regex.exec(record.text)
       if (!match) continue
       // A line earlier than expected starts a new block (e.g. the next synchronization). Only the first
       // line a record matches can be: the lines are tried in block order.
@@ -110,8 +127,12 @@ export class SymptomMatcher {
       this.open.next = lineIndex + 1
     }
     if (this.open && !this.open.veto) {
-      for (const veto of this.symptom.vetoes) {
-        const match = veto.regex.exec(record.text)
+      const vetoes = this.symptom.vetoes
+      for (let vetoIndex = 0; vetoIndex < vetoes.length; vetoIndex++) {
+        const veto = vetoes[vetoIndex]!
+        const match = matches
+          ? (matches.get(this.vetoSources[vetoIndex]!) ?? null)
+          : veto.regex.exec(record.text)
         if (match) {
           this.open.veto = evidence(veto, record, match)
           break

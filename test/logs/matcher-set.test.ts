@@ -61,7 +61,7 @@ describe('MatcherSet: records only to the matchers they concern', () => {
     expect(a.nearMisses).toEqual([])
   })
 
-  it('hands every record to a matcher with a block open, so a veto without literals of the lines counts', () => {
+  it('hands a matcher with a block open the records its vetoes match, without asking for every record', () => {
     const a = matcher(
       'a',
       [
@@ -71,13 +71,62 @@ describe('MatcherSet: records only to the matchers they concern', () => {
       [{ id: 'veto', pattern: 'other problem' }],
     )
     const set = new MatcherSet([a])
+    expect(set.anchors?.sort()).toEqual(['begin', 'finish', 'other problem'])
+    set.record({ index: 0, line: 1, timestamp: null, text: 'begin', truncatedChars: 0 })
+    expect(set.wantsEvery()).toBe(false)
+    set.record({ index: 1, line: 2, timestamp: null, text: 'other problem', truncatedChars: 0 })
+    set.record({ index: 2, line: 3, timestamp: null, text: 'finish', truncatedChars: 0 })
+    expect(a.nearMisses.map((miss) => miss.veto.line)).toEqual([2])
+  })
+
+  it('leaves a veto alone while no block is open', () => {
+    const a = matcher(
+      'a',
+      [{ id: 'one', pattern: 'begin', distinctive: true }],
+      [{ id: 'veto', pattern: 'other' }],
+    )
+    feed(new MatcherSet([a]), ['other', 'begin'])
+    expect(matched(a)).toEqual([[2]])
+    expect(a.nearMisses).toEqual([])
+  })
+
+  it('asks for every record while a block is open whose symptom has a veto without literals', () => {
+    const a = matcher(
+      'a',
+      [
+        { id: 'one', pattern: 'begin', distinctive: true },
+        { id: 'two', pattern: 'finish' },
+      ],
+      [{ id: 'veto', pattern: '\\d{3}' }],
+    )
+    const set = new MatcherSet([a])
     expect(set.wantsEvery()).toBe(false)
     set.record({ index: 0, line: 1, timestamp: null, text: 'begin', truncatedChars: 0 })
     expect(set.wantsEvery()).toBe(true)
-    set.record({ index: 1, line: 2, timestamp: null, text: 'other problem', truncatedChars: 0 })
+    set.record({ index: 1, line: 2, timestamp: null, text: 'code 404', truncatedChars: 0 })
     set.record({ index: 2, line: 3, timestamp: null, text: 'finish', truncatedChars: 0 })
     expect(set.wantsEvery()).toBe(false)
     expect(a.nearMisses.map((miss) => miss.veto.line)).toEqual([2])
+  })
+
+  it('closes a block whose window passed while the matcher saw no record, with the same findings', () => {
+    const a = matcher('a', [
+      { id: 'one', pattern: 'begin', distinctive: true },
+      { id: 'two', pattern: 'finish' },
+    ])
+    // Window 3: the `finish` of record 5 is too late for the block of record 0 (within it, it would confirm it).
+    feed(new MatcherSet([a]), ['begin', 'x', 'x', 'x', 'x', 'finish'])
+    expect(a.blocks.map((block) => [block.level, block.matched.map((item) => item.line)])).toEqual([
+      ['partial', [1]],
+    ])
+    const b = matcher('b', [
+      { id: 'one', pattern: 'begin', distinctive: true },
+      { id: 'two', pattern: 'finish' },
+    ])
+    feed(new MatcherSet([b]), ['begin', 'x', 'x', 'finish'])
+    expect(b.blocks.map((block) => [block.level, block.matched.map((item) => item.line)])).toEqual([
+      ['confirmed', [1, 4]],
+    ])
   })
 
   it('hands every record to a matcher with a line without literals', () => {

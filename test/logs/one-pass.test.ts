@@ -42,8 +42,12 @@ const template = fc.record({
     maxLength: 3,
   }),
   vetoes: fc.array(
-    fc.constantFrom(...words).map((word) => `${word}$ no`),
-    { maxLength: 1 },
+    fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...words).map((word) => `${word}$ no`) },
+      // Without literals: the matcher must see every record while a block is open.
+      { weight: 1, arbitrary: fc.constant('\\d{2}:\\d') },
+    ),
+    { maxLength: 2 },
   ),
 })
 
