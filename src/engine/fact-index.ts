@@ -80,9 +80,14 @@ export class FactIndex {
     return ids
   }
 
-  /** Whether the article's answer for `facts` may differ from its answer for `baseline` (see `concerned`). */
-  concerns(id: string, facts: Facts, baseline: Facts): boolean {
-    return (this.#facts.get(id) ?? []).some((name) => facts[name] !== baseline[name])
+  /**
+   * Whether the article's answer for `facts`, with `overrides` over them, may differ from its answer for
+   * `baseline` (see `concerned`).
+   */
+  concerns(id: string, facts: Facts, baseline: Facts, overrides: Facts = {}): boolean {
+    return (this.#facts.get(id) ?? []).some(
+      (name) => (name in overrides ? overrides[name] : facts[name]) !== baseline[name],
+    )
   }
 }
 

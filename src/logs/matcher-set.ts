@@ -1,8 +1,8 @@
 /**
  * @module The symptom matchers of every article reading one log: a record goes only to the matchers it can
  * concern, so that what a record costs does not grow with the number of articles. Those are the matchers one
- * of whose lines' patterns matches the record, and the matchers with a block open one of whose vetoes
- * matches it. A pattern is tried only on records holding one of its required literals
+ * of whose lines that can start a block (`SymptomMatcher.startSources`) matches the record, and the matchers
+ * with a block open one of whose other lines or vetoes matches it. A pattern is tried only on records holding one of its required literals
  * (`requiredLiterals`), and once per record however many articles share it: its match goes to each of them.
  * A matcher left out could not have changed: a record that matches none of its lines and vetoes only counts
  * towards its window, which `record.index` keeps (see `SymptomMatcher.isOpen`).
@@ -24,8 +24,10 @@ interface Entry {
 interface Pattern {
   source: string
   regex: RegExp
+  /** Matchers with a line with it that can start a block. */
   lineOf: Entry[]
-  vetoOf: Entry[]
+  /** Matchers with a veto, or a line that cannot start a block, with it: they take it only while a block is open. */
+  whileOpen: Entry[]
   /** The last record it was tried on. */
   seen: number
 }
@@ -61,7 +63,7 @@ export class MatcherSet {
     const patternOf = (source: string) => {
       let pattern = patterns.get(source)
       if (pattern === undefined) {
-        pattern = { source, regex: new RegExp(source), lineOf: [], vetoOf: [], seen: -1 }
+        pattern = { source, regex: new RegExp(source), lineOf: [], whileOpen: [], seen: -1 }
         patterns.set(source, pattern)
         for (const literal of literals(source)!) {
           const list = this.byLiteral.get(literal) ?? []
@@ -84,14 +86,15 @@ export class MatcherSet {
         this.always.push(entry)
         continue
       }
-      for (const source of lines) {
+      // A line that cannot start a block that may be reported, and a veto, count only while a block is open.
+      for (const source of matcher.startSources) {
         const pattern = patternOf(source)
         if (!pattern.lineOf.includes(entry)) pattern.lineOf.push(entry)
       }
-      for (const source of vetoes) {
-        if (literals(source) === undefined) continue
+      for (const source of [...lines, ...vetoes]) {
+        if (literals(source) === undefined || matcher.startSources.has(source)) continue
         const pattern = patternOf(source)
-        if (!pattern.vetoOf.includes(entry)) pattern.vetoOf.push(entry)
+        if (!pattern.whileOpen.includes(entry)) pattern.whileOpen.push(entry)
       }
     }
     this.anchors = this.always.length === 0 ? [...this.byLiteral.keys()] : undefined
@@ -124,7 +127,8 @@ export class MatcherSet {
     // Every match of the record is known before any matcher takes it.
     for (const pattern of matched) {
       for (const entry of pattern.lineOf) this.push(entry, stamp, record, matches)
-      for (const entry of pattern.vetoOf) if (entry.matcher.isOpen) this.push(entry, stamp, record, matches)
+      for (const entry of pattern.whileOpen)
+        if (entry.matcher.isOpen) this.push(entry, stamp, record, matches)
     }
     matches.clear()
     matched.length = 0

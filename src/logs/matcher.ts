@@ -45,6 +45,10 @@ interface OpenBlock {
   next: number
   matched: LineEvidence[]
   veto: LineEvidence | undefined
+  /** A required line before `next` was not found. */
+  missingRequired: boolean
+  /** A distinctive line was found. */
+  distinctive: boolean
 }
 
 /**
@@ -70,9 +74,18 @@ export class SymptomMatcher {
   private readonly maxBlocks: number
   // All lines in one pattern: most records match none, and one search beats one per line.
   private readonly anyLine: RegExp
+  /**
+   * The sources of the lines that can start a block that may be reported. A block starting at a later line
+   * misses a required line and can find no distinctive one: it is never opened, and a record that matches
+   * only such lines changes nothing while no block is open.
+   */
+  readonly startSources: ReadonlySet<string>
   // The patterns' sources: the keys of the matches a `MatcherSet` found once for every matcher.
   private readonly lineSources: string[]
   private readonly vetoSources: string[]
+  // Required lines before each line index; the last distinctive line (-1: none).
+  private readonly requiredBefore: number[]
+  private readonly lastDistinctive: number
 
   constructor(
     readonly symptom: CompiledSymptom,
@@ -88,6 +101,32 @@ export class SymptomMatcher {
     )
     this.lineSources = symptom.lines.map((line) => line.regex.source)
     this.vetoSources = symptom.vetoes.map((veto) => veto.regex.source)
+    this.requiredBefore = [0]
+    for (const line of symptom.lines)
+      this.requiredBefore.push(this.requiredBefore.at(-1)! + (line.required ? 1 : 0))
+    this.lastDistinctive = symptom.lines.findLastIndex((line) => line.distinctive)
+    this.startSources = new Set(
+      this.lineSources.filter((_, index) => !this.#doomed(this.#started(index, -1))),
+    )
+  }
+
+  // The block that line `index` starts (at record `record`).
+  #started(index: number, record: number): OpenBlock {
+    return {
+      firstRecord: record,
+      next: index + 1,
+      matched: [],
+      veto: undefined,
+      missingRequired: this.requiredBefore[index]! > 0,
+      distinctive: this.symptom.lines[index]!.distinctive,
+    }
+  }
+
+  // A block that can never be reported: a required line is missing and no distinctive line was found or can
+  // still come (lines come in order). Dropping it changes nothing: every block a later line would start
+  // instead misses the same required line and can find no distinctive line either.
+  #doomed(block: OpenBlock): boolean {
+    return block.missingRequired && !block.distinctive && this.lastDistinctive < block.next
   }
 
   /**
@@ -122,9 +161,23 @@ export class SymptomMatcher {
       // A line earlier than expected starts a new block (e.g. the next synchronization). Only the first
       // line a record matches can be: the lines are tried in block order.
       if (this.open && lineIndex < this.open.next) this.close()
-      if (!this.open) this.open = { firstRecord: index, next: 0, matched: [], veto: undefined }
+      if (this.open) {
+        // Lines skipped in between: a required one is missing for good.
+        if (this.requiredBefore[lineIndex]! > this.requiredBefore[this.open.next]!)
+          this.open.missingRequired = true
+        if (line.distinctive) this.open.distinctive = true
+      } else {
+        const block = this.#started(lineIndex, index)
+        // So would be the block of any later line of the record.
+        if (this.#doomed(block)) return
+        this.open = block
+      }
       this.open.matched.push(evidence(line, record, match))
       this.open.next = lineIndex + 1
+      if (this.#doomed(this.open)) {
+        this.open = undefined
+        return
+      }
     }
     if (this.open && !this.open.veto) {
       const vetoes = this.symptom.vetoes
