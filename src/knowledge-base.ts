@@ -33,12 +33,13 @@ export interface DiagnoseResult {
 }
 
 /**
- * The articles' answers for the defaults, filed by an earlier run: given `compute`, which evaluates every
- * article, it returns what was filed for the knowledge base's exact content, or computes and files it.
+ * The articles' answers for the defaults (by article id, as JSON text), filed by an earlier run: given
+ * `compute`, which evaluates every article, it returns what was filed for the knowledge base's exact content,
+ * or computes and files it.
  */
 export type StoredDefaultAnswers = (
-  compute: () => Promise<Record<string, CheckResult>>,
-) => Promise<Record<string, CheckResult>>
+  compute: () => Promise<Record<string, string>>,
+) => Promise<Record<string, string>>
 
 /** Options of `check`. */
 export interface CheckOptions {
@@ -63,9 +64,10 @@ export class KnowledgeBase {
   readonly #articles: Map<string, ArticleModel>
   // The facts of an empty query (the defaults), and each article's answer for them, computed when first needed.
   #defaults: Facts | undefined
-  readonly #defaultAnswers = new Map<string, Promise<CheckResult>>()
+  // As JSON text: each use parses its own copy (answers are plain data, see engine/fact-index.ts).
+  readonly #defaultAnswers = new Map<string, Promise<string>>()
   readonly #stored: StoredDefaultAnswers | undefined
-  #storedAnswers: Promise<Record<string, CheckResult>> | undefined
+  #storedAnswers: Promise<Record<string, string>> | undefined
 
   /** `stored`: the articles' answers for the defaults, filed across runs (`loadKnowledgeBase` passes one). */
   constructor(model: KnowledgeBaseModel, options: { stored?: StoredDefaultAnswers } = {}) {
@@ -148,18 +150,19 @@ export class KnowledgeBase {
   }
 
   // Filed by an earlier run when there is a store (nothing compiled), otherwise evaluated.
-  async #defaultAnswer(id: string): Promise<CheckResult> {
+  async #defaultAnswer(id: string): Promise<string> {
+    const evaluate = async (article: string) =>
+      JSON.stringify(await this.#checker(article).check(this.#defaultFacts()))
     if (this.#stored) {
       this.#storedAnswers ??= this.#stored(async () => {
-        const answers = await Promise.all(
-          [...this.#articles.keys()].map((article) => this.#checker(article).check(this.#defaultFacts())),
-        )
-        return Object.fromEntries(answers.map((answer) => [answer.article, answer]))
+        const ids = [...this.#articles.keys()]
+        const answers = await Promise.all(ids.map(evaluate))
+        return Object.fromEntries(ids.map((article, index) => [article, answers[index]!]))
       })
       const stored = (await this.#storedAnswers)[id]
-      if (stored !== undefined) return stored
+      if (typeof stored === 'string') return stored
     }
-    return this.#checker(id).check(this.#defaultFacts())
+    return evaluate(id)
   }
 
   #checker(id: string): ArticleChecker {

@@ -105,13 +105,14 @@ export function withGivenFacts(result: CheckResult, given: Facts): CheckResult {
 
 /**
  * The answer of an article that the query does not concern (see `FactIndex.concerned`), made from its
- * answer for the defaults: the same verdict, reasons, actions and own facts (copied, never shared), with the
- * facts the caller gave, exactly as `withGivenFacts` gives the answer of evaluating it.
+ * answer for the defaults as JSON text: the same verdict, reasons, actions and own facts (parsed anew, never
+ * shared), with the facts the caller gave, exactly as `withGivenFacts` gives the answer of evaluating it.
+ * Answers are plain data (strings, numbers, booleans, arrays, objects): JSON holds them exactly.
  *
  * @example
- * const base = await checker.check(defaults)
+ * const base = JSON.stringify(await checker.check(defaults))
  * reuseAnswer(base, {site: 'lab'}) // deep-equal to withGivenFacts(await checker.check({...defaults, site: 'lab'}), {site: 'lab'})
  */
-export function reuseAnswer(base: CheckResult, given: Facts): CheckResult {
-  return withGivenFacts(structuredClone(base), given)
+export function reuseAnswer(base: string, given: Facts): CheckResult {
+  return withGivenFacts(JSON.parse(base) as CheckResult, given)
 }

@@ -7,7 +7,7 @@ import type { SignaturesFile } from '../kb/schema/signatures.ts'
 import { LogDecoder, type LogEncoding } from './decode.ts'
 import { type EvidenceFacts, evidenceToFacts } from './evidence-facts.ts'
 import { type EvidenceLevel, maxLevel } from './evidence-level.ts'
-import { type CompiledSymptom, compileSignatures } from './load-signatures.ts'
+import { type CompiledPattern, type CompiledSymptom, compileSignatures } from './load-signatures.ts'
 import { type BlockFinding, type NearMiss, SymptomMatcher } from './matcher.ts'
 import { MatcherSet } from './matcher-set.ts'
 import type { ProgressCallback } from './progress.ts'
@@ -122,13 +122,17 @@ export async function diagnoseArticles(
   options: Omit<DiagnoseOptions, 'signatures'> & { articles: SignaturesFile[] },
 ): Promise<DiagnosisReport[]> {
   const { articles } = options
-  const compiled = articles.map((signatures) => compileSignatures(signatures))
   const logs = articles.map((): Record<string, KindReport> => ({}))
+  // Articles share many patterns: each is compiled once.
+  const patterns = new Map<string, CompiledPattern>()
   for (const kind of new Set(articles.flatMap((signatures) => kindsRead(signatures)))) {
     const given = Object.hasOwn(inputs, kind) ? inputs[kind] : undefined
     if (given === undefined) continue
-    const readers = compiled.flatMap((symptoms, index) => {
-      const own = symptoms.filter((symptom) => symptom.log === kind)
+    // Only the symptoms of the logs given are compiled.
+    const readers = articles.flatMap((signatures, index) => {
+      const own = kindsRead(signatures).includes(kind)
+        ? compileSignatures(signatures, { kind, patterns })
+        : []
       return own.length > 0 ? [{ index, symptoms: own }] : []
     })
     const list = Array.isArray(given) ? given : [given]

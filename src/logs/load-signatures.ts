@@ -6,7 +6,6 @@
 import { readFile } from 'node:fs/promises'
 import { parse } from 'yaml'
 import { captureNames, SignaturesFile, type Symptom } from '../kb/schema/signatures.ts'
-import { requiredLiteral } from './anchors.ts'
 
 /** A signature line or veto with its pattern compiled. */
 export interface CompiledLine {
@@ -15,8 +14,6 @@ export interface CompiledLine {
   required: boolean
   distinctive: boolean
   captures: string[]
-  /** Text every match contains, for a quick search before the pattern; absent when none is certain. */
-  anchor: string | undefined
 }
 
 /** A symptom ready for matching: lines in block order, vetoes, window. */
@@ -56,29 +53,37 @@ export async function readSignaturesFile(path: string): Promise<SignaturesFile> 
 }
 
 /**
- * Compiles every pattern of a validated file (the schema already proved they compile and are safe).
+ * Compiles every pattern of a validated file (the schema already proved they compile and are safe), or only
+ * the symptoms searched in one log kind. Files compiled with the same `patterns` map share the compiled form
+ * of a pattern they have in common (a regular expression without flags keeps no state between searches).
  *
  * @example
  * const [client] = compileSignatures(signatures)
  * client.lines[0].regex.test('PT: Synchronizing server updates') // true
  */
-export function compileSignatures(file: SignaturesFile): CompiledSymptom[] {
-  return file.symptoms.map((symptom) => ({
-    id: symptom.id,
-    log: symptom.log,
-    window: symptom.window,
-    lines: symptom.lines.map((line) => compileLine(line.id, line.pattern, line.required, line.distinctive)),
-    vetoes: symptom.vetoes.map((veto) => compileLine(veto.id, veto.pattern, false, false)),
-  }))
+export function compileSignatures(
+  file: SignaturesFile,
+  options: { kind?: string; patterns?: Map<string, CompiledPattern> } = {},
+): CompiledSymptom[] {
+  const patterns = options.patterns ?? new Map<string, CompiledPattern>()
+  const compileLine = (id: string, pattern: string, required: boolean, distinctive: boolean) => {
+    let compiled = patterns.get(pattern)
+    if (compiled === undefined) {
+      compiled = { regex: new RegExp(pattern), captures: captureNames(pattern) }
+      patterns.set(pattern, compiled)
+    }
+    return { id, required, distinctive, ...compiled }
+  }
+  return file.symptoms
+    .filter((symptom) => options.kind === undefined || symptom.log === options.kind)
+    .map((symptom) => ({
+      id: symptom.id,
+      log: symptom.log,
+      window: symptom.window,
+      lines: symptom.lines.map((line) => compileLine(line.id, line.pattern, line.required, line.distinctive)),
+      vetoes: symptom.vetoes.map((veto) => compileLine(veto.id, veto.pattern, false, false)),
+    }))
 }
 
-function compileLine(id: string, pattern: string, required: boolean, distinctive: boolean): CompiledLine {
-  return {
-    id,
-    regex: new RegExp(pattern),
-    required,
-    distinctive,
-    captures: captureNames(pattern),
-    anchor: requiredLiteral(pattern),
-  }
-}
+/** The part of a compiled line that depends on its pattern alone. */
+export type CompiledPattern = Pick<CompiledLine, 'regex' | 'captures'>

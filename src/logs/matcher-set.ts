@@ -89,12 +89,13 @@ export class MatcherSet {
       // A line that cannot start a block that may be reported, and a veto, count only while a block is open.
       for (const source of matcher.startSources) {
         const pattern = patternOf(source)
-        if (!pattern.lineOf.includes(entry)) pattern.lineOf.push(entry)
+        // A matcher's entries are added together: a pattern it has twice is seen last.
+        if (pattern.lineOf.at(-1) !== entry) pattern.lineOf.push(entry)
       }
       for (const source of [...lines, ...vetoes]) {
         if (literals(source) === undefined || matcher.startSources.has(source)) continue
         const pattern = patternOf(source)
-        if (!pattern.whileOpen.includes(entry)) pattern.whileOpen.push(entry)
+        if (pattern.whileOpen.at(-1) !== entry) pattern.whileOpen.push(entry)
       }
     }
     this.anchors = this.always.length === 0 ? [...this.byLiteral.keys()] : undefined

@@ -65,15 +65,11 @@ export class SymptomMatcher {
   readonly nearMisses: NearMiss[] = []
   /** Blocks and near misses found past `maxBlocks`: counted, not kept. */
   omitted = 0
-  /**
-   * One literal per signature line that a record must contain to start or extend a block, or
-   * `undefined` when a line has none: then every record must be pushed.
-   */
-  readonly anchors: string[] | undefined
   private open: OpenBlock | undefined
   private readonly maxBlocks: number
-  // All lines in one pattern: most records match none, and one search beats one per line.
-  private readonly anyLine: RegExp
+  // All lines in one pattern: most records match none, and one search beats one per line. Built when first
+  // needed: a matcher behind a `MatcherSet` is handed the matches.
+  #anyLine: RegExp | undefined
   /**
    * The sources of the lines that can start a block that may be reported. A block starting at a later line
    * misses a required line and can find no distinctive one: it is never opened, and a record that matches
@@ -92,13 +88,6 @@ export class SymptomMatcher {
     options: { maxBlocks?: number } = {},
   ) {
     this.maxBlocks = options.maxBlocks ?? 100
-    const anchors = symptom.lines.map((line) => line.anchor)
-    this.anchors = anchors.every((anchor) => anchor !== undefined) ? [...new Set(anchors)] : undefined
-    this.anyLine = new RegExp(
-      symptom.lines
-        .map((line) => `(?:${line.regex.source.replace(/\(\?<[A-Za-z][A-Za-z0-9]*>/g, '(?:')})`)
-        .join('|'),
-    )
     this.lineSources = symptom.lines.map((line) => line.regex.source)
     this.vetoSources = symptom.vetoes.map((veto) => veto.regex.source)
     this.requiredBefore = [0]
@@ -120,6 +109,15 @@ export class SymptomMatcher {
       missingRequired: this.requiredBefore[index]! > 0,
       distinctive: this.symptom.lines[index]!.distinctive,
     }
+  }
+
+  #matchesAnyLine(text: string): boolean {
+    this.#anyLine ??= new RegExp(
+      this.symptom.lines
+        .map((line) => `(?:${line.regex.source.replace(/\(\?<[A-Za-z][A-Za-z0-9]*>/g, '(?:')})`)
+        .join('|'),
+    )
+    return this.#anyLine.test(text)
   }
 
   // A block that can never be reported: a required line is missing and no distinctive line was found or can
@@ -149,7 +147,7 @@ export class SymptomMatcher {
     if (this.open && index - this.open.firstRecord > window) this.close()
     if (
       !this.open &&
-      !(matches ? this.lineSources.some((source) => matches.has(source)) : this.anyLine.test(record.text))
+      !(matches ? this.lineSources.some((source) => matches.has(source)) : this.#matchesAnyLine(record.text))
     )
       return
     for (let lineIndex = 0; lineIndex < lines.length; lineIndex++) {

@@ -219,8 +219,10 @@ describe('reuseAnswer', () => {
     const base = await checker.check(baseline)
     expect(base.facts.widgetServerVersion).toBe('4.1')
     const given = { other: 'kept' } as never
-    const reused = reuseAnswer(base, given)
-    expect(reused).toEqual(withGivenFacts(await checker.check({ ...baseline, ...(given as object) }), given))
+    const reused = reuseAnswer(JSON.stringify(base), given)
+    expect(reused).toStrictEqual(
+      withGivenFacts(await checker.check({ ...baseline, ...(given as object) }), given),
+    )
     expect(Object.keys(reused.facts)).toEqual(['other', 'alarm', 'legacyMode', 'site', 'widgetServerVersion'])
     expect(reused.reasons).not.toBe(base.reasons)
     expect(reused.reasons).toEqual(base.reasons)
@@ -231,7 +233,7 @@ describe('reuseAnswer', () => {
     const baseline = { alarm: 'none', site: 'lab', legacyMode: true, widgetServerVersion: '4.2' }
     const base = await checker.check(baseline)
     expect(base.overridden).toHaveLength(1)
-    const reused = reuseAnswer(base, { widgetServerVersion: '4.2' })
+    const reused = reuseAnswer(JSON.stringify(base), { widgetServerVersion: '4.2' })
     expect(reused.facts.widgetServerVersion).toBe('4.1')
     expect(Object.keys(reused.facts)[0]).toBe('widgetServerVersion')
   })

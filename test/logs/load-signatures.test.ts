@@ -44,22 +44,31 @@ describe('parseSignatures', () => {
 })
 
 describe('compileSignatures', () => {
-  it('compiles every line and veto with its captures and literal, in block order', () => {
+  it('compiles every line and veto with its captures, in block order', () => {
     const [agent, server] = compileSignatures(fixtureSignatures)
     expect(agent).toMatchObject({ id: 'agent-fault', log: 'agentlog', window: 3 })
-    expect(
-      agent!.lines.map((line) => [line.id, line.required, line.distinctive, line.captures, line.anchor]),
-    ).toEqual([
-      ['begin', true, false, [], 'Sync started'],
-      ['fault', true, true, ['faultId'], ' in GetData'],
-      ['detail', false, false, ['code'], 'Detail:'],
-      ['finish', true, false, [], 'Sync failed'],
+    expect(agent!.lines.map((line) => [line.id, line.required, line.distinctive, line.captures])).toEqual([
+      ['begin', true, false, []],
+      ['fault', true, true, ['faultId']],
+      ['detail', false, false, ['code']],
+      ['finish', true, false, []],
     ])
-    expect(agent!.vetoes.map((veto) => [veto.id, veto.required, veto.distinctive, veto.anchor])).toEqual([
-      ['bad-input', false, false, 'BadInput'],
+    expect(agent!.vetoes.map((veto) => [veto.id, veto.required, veto.distinctive])).toEqual([
+      ['bad-input', false, false],
     ])
     expect(agent!.lines[1]!.regex.exec('Fault 0A0B in GetData')?.groups).toEqual({ faultId: '0A0B' })
     expect(agent!.vetoes[0]!.regex.test('a BadInput b')).toBe(true)
     expect(server).toMatchObject({ id: 'server-fault', log: 'serverlog', window: 0, vetoes: [] })
+  })
+
+  it('compiles only the symptoms of one log kind when asked, sharing the patterns files have in common', () => {
+    const patterns = new Map()
+    const [agent] = compileSignatures(fixtureSignatures, { kind: 'agentlog', patterns })
+    expect(compileSignatures(fixtureSignatures, { kind: 'agentlog' }).map((symptom) => symptom.id)).toEqual([
+      'agent-fault',
+    ])
+    const [again] = compileSignatures(structuredClone(fixtureSignatures), { kind: 'agentlog', patterns })
+    expect(again!.lines[1]!.regex).toBe(agent!.lines[1]!.regex)
+    expect(again!.lines[1]!.regex.exec('Fault 0A0B in GetData')?.groups).toEqual({ faultId: '0A0B' })
   })
 })

@@ -276,30 +276,7 @@ describe('SymptomMatcher: evidence', () => {
   })
 })
 
-describe('SymptomMatcher: anchors', () => {
-  it('gives one literal per line, once each', () => {
-    expect(new SymptomMatcher(agentFault).anchors).toEqual([
-      'Sync started',
-      ' in GetData',
-      'Detail:',
-      'Sync failed',
-    ])
-    const repeated = structuredClone(fixtureSignatures)
-    repeated.symptoms[0]!.lines[3]!.pattern = 'Sync started'
-    repeated.symptoms[0]!.lines[3]!.id = 'again'
-    expect(new SymptomMatcher(compileSignatures(repeated)[0]!).anchors).toEqual([
-      'Sync started',
-      ' in GetData',
-      'Detail:',
-    ])
-  })
-
-  it('gives none when one line has no literal it can prove', () => {
-    const loose = structuredClone(fixtureSignatures)
-    loose.symptoms[0]!.lines[2]!.pattern = 'Detail|Info'
-    expect(new SymptomMatcher(compileSignatures(loose)[0]!).anchors).toBeUndefined()
-  })
-
+describe('SymptomMatcher: group names', () => {
   it('finds lines that share a group name', () => {
     const shared = structuredClone(fixtureSignatures)
     shared.symptoms[0]!.lines[0]!.pattern = 'Sync started for (?<faultId>[0-9A-F]{4})'
