@@ -9,7 +9,7 @@ import { type ArticleLogic, changesOutcome, factsRead, namedValues, undecidedVal
 import { decide } from './decide.ts'
 import { type CompiledRule, type EngineCondition, toEngineRules } from './engine-rules.ts'
 import { factsConcerning } from './fact-index.ts'
-import type { Facts } from './facts.ts'
+import { definitionsOf, type Facts } from './facts.ts'
 import { rankMissingFacts, versionThresholds } from './missing-facts.ts'
 import { registerOperators } from './operators.ts'
 import { type LeafOutcome, outcomeOf } from './outcome.ts'
@@ -65,8 +65,7 @@ export class ArticleChecker {
     this.#concerning = factsConcerning(article)
     // Only the definitions of the article's own facts: searches and rankings walk this list, and a knowledge
     // base of a thousand articles has thousands of facts that cannot change this article's answer.
-    const own = new Set(this.#concerning)
-    this.#vocabulary = vocabulary.filter((definition) => own.has(definition.name))
+    this.#vocabulary = definitionsOf(vocabulary, this.#concerning)
     this.rules = toEngineRules(article)
     this.#engine = new Engine([], { allowUndefinedFacts: true })
     registerOperators(this.#engine)

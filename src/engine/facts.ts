@@ -137,6 +137,31 @@ export function definitionsByName(
   return index
 }
 
+const positions = new WeakMap<readonly FactDefinition[], ReadonlyMap<string, number>>()
+
+/**
+ * The definitions of the named facts, in vocabulary order (names it does not define are left out), without
+ * walking the whole vocabulary: an article of a thousand-article knowledge base reads a dozen of thousands.
+ *
+ * @example
+ * definitionsOf(kb.model.facts, ['office2003OnClients', 'wsusVersion']) // [wsusVersion's, office2003OnClients']
+ */
+export function definitionsOf(
+  vocabulary: readonly FactDefinition[],
+  names: Iterable<string>,
+): FactDefinition[] {
+  let position = positions.get(vocabulary)
+  if (position === undefined) {
+    position = new Map(vocabulary.map((fact, index) => [fact.name, index]))
+    positions.set(vocabulary, position)
+  }
+  const found = [...new Set(names)].flatMap((name) => {
+    const index = position.get(name)
+    return index === undefined ? [] : [index]
+  })
+  return found.sort((a, b) => a - b).map((index) => vocabulary[index]!)
+}
+
 function normalizeValue(
   definition: FactDefinition,
   raw: unknown,

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { validateFacts } from '../../src/engine/facts.ts'
+import { definitionsOf, validateFacts } from '../../src/engine/facts.ts'
 import { FactsError } from '../../src/engine/facts-error.ts'
+import type { FactDefinition } from '../../src/kb/schema/facts.ts'
 import { type KnowledgeBase, loadKnowledgeBase } from '../../src/knowledge-base.ts'
 
 let kb: KnowledgeBase
@@ -100,5 +101,17 @@ describe('fact validation', () => {
     expect(results.every((result) => result.facts.wsusVersion === '3.0')).toBe(true)
     expect(warnings.map((warning) => warning.fact).sort()).toEqual(['__proto__', 'constructor'])
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+})
+
+describe('definitionsOf', () => {
+  it('gives the named facts’ definitions in vocabulary order, once each, leaving out unknown names', () => {
+    const vocabulary = [
+      { name: 'c', type: 'boolean' },
+      { name: 'a', type: 'boolean' },
+      { name: 'b', type: 'boolean' },
+    ] as FactDefinition[]
+    expect(definitionsOf(vocabulary, ['b', 'x', 'c', 'b']).map((fact) => fact.name)).toEqual(['c', 'b'])
+    expect(definitionsOf(vocabulary, [])).toEqual([])
   })
 })
