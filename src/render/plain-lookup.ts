@@ -41,11 +41,42 @@ export function keyExists(i18n: i18n, key: string, ns: string | readonly string[
 function firstFound(i18n: i18n, key: string, ns: string | readonly string[]): unknown {
   if (key.includes(nsSeparator)) return undefined
   const codes = i18n.languages
+  const data = i18n.store.data
   for (const namespace of typeof ns === 'string' ? [ns] : ns) {
     for (const code of codes) {
-      const value: unknown = i18n.getResource(code, namespace, key)
+      const bundle = data[code]?.[namespace]
+      // Every path of the bundle is in its map: a key that is not is not there (most look-ups, which try
+      // namespaces and languages in turn). An empty string, `null` or a doubly spelled path is left to i18next.
+      if (bundle === undefined || bundle === null) continue
+      let value = typeof bundle === 'object' ? flat(bundle).get(key) : ambiguous
+      if (value === '' || value === null || value === ambiguous)
+        value = i18n.getResource(code, namespace, key)
       if (value !== undefined && value !== null) return value
     }
   }
   return undefined
+}
+
+const flattened = new WeakMap<object, Map<string, unknown>>()
+const ambiguous = Symbol('ambiguous')
+
+// Every key path of a namespace's resources (`facts.wsusVersion.label`, and `facts` and `facts.wsusVersion`
+// for the objects on the way), joined by `.` as i18next's key separator: one look-up instead of a split and a
+// walk. Resources are never changed after loading (nothing adds to them), so one map per object holds.
+function flat(bundle: object): Map<string, unknown> {
+  let map = flattened.get(bundle)
+  if (map === undefined) {
+    map = new Map()
+    const walk = (node: object, prefix: string) => {
+      for (const [name, child] of Object.entries(node)) {
+        const path = prefix === '' ? name : `${prefix}.${name}`
+        // Two spellings of one path (`a.b` nested, and the key `a.b`): i18next decides which it finds.
+        map!.set(path, map!.has(path) ? ambiguous : child)
+        if (child !== null && typeof child === 'object') walk(child, path)
+      }
+    }
+    walk(bundle, '')
+    flattened.set(bundle, map)
+  }
+  return map
 }

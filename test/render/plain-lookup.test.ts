@@ -83,3 +83,42 @@ test('leaves to i18next what it would change, and follows its order: namespace f
   expect(keyExists(i18n, 'empty', 'common')).toBe(i18n.exists('empty', { ns: 'common' }))
   expect(keyExists(i18n, 'missing', ['first', 'second'])).toBe(false)
 })
+
+test('finds what i18next finds through nested objects, keys with dots, lists and paths that end early', async () => {
+  const i18n = await createI18n(
+    {
+      en: {
+        common: {
+          facts: { wsusVersion: { label: 'WSUS version', is: { '3.0 SP1': 'WSUS 3.0 SP1' } } },
+          'dotted.key': 'dotted',
+          clash: { x: 'nested' },
+          'clash.x': 'flat',
+          list: ['first', 'second'],
+          text: 'plain',
+        },
+      },
+    } as never,
+    'en',
+  )
+  for (const key of [
+    'facts.wsusVersion.label',
+    'facts.wsusVersion.is.3.0 SP1',
+    'dotted.key',
+    'clash.x',
+    'list.1',
+    'text',
+  ]) {
+    expect(plainString(i18n, key, 'common'), key).toBe(i18n.t(key, { ns: 'common' }))
+  }
+  for (const key of [
+    'facts',
+    'facts.wsusVersion',
+    'facts.nothing',
+    'text.more',
+    'list.7',
+    'dotted',
+    'clash',
+  ]) {
+    expect(keyExists(i18n, key, 'common'), key).toBe(i18n.exists(key, { ns: 'common' }))
+  }
+})
