@@ -2,10 +2,14 @@
  * @module Child process of the kbscale benchmark, so each figure comes from a fresh process:
  * `kbscale-child.ts diagnose RULES LOG` times `kb.diagnose` on one client log, and within it the pass over the
  * log for every article (the checks of the articles follow it); `kbscale-child.ts latency RULES N` times N explained `kb.check` queries against every
- * article. Prints one JSON line.
+ * article. Prints one JSON line. Runs the compiled build: `npm run build` first.
  */
-import { loadKnowledgeBase } from '../src/knowledge-base.ts'
 import { fleetRecords } from './fleet.ts'
+
+// The compiled build, as users run it (bench/kbscale.ts builds it first), not the sources through tsx.
+const { loadKnowledgeBase } = (await import(
+  new URL('../dist/knowledge-base.js', import.meta.url).href
+)) as typeof import('../src/knowledge-base.ts')
 
 const [mode, rules, argument] = process.argv.slice(2)
 if (!rules || !argument) throw new Error('Expected `kbscale-child.ts diagnose|latency RULES LOG|N`')

@@ -50,7 +50,8 @@ export interface CheckOptions {
 }
 
 /**
- * A validated knowledge base. Create it with `loadKnowledgeBase`; after that nothing reads files.
+ * A validated knowledge base. Create it with `loadKnowledgeBase`; after that nothing reads the rules folder
+ * (only the cache, for the articles' answers filed by an earlier run).
  *
  * @example
  * const kb = await loadKnowledgeBase()
@@ -159,7 +160,8 @@ export class KnowledgeBase {
         const answers = await Promise.all(ids.map(evaluate))
         return Object.fromEntries(ids.map((article, index) => [article, answers[index]!]))
       })
-      const stored = (await this.#storedAnswers)[id]
+      // A failure while computing them all is left to the one article it concerns.
+      const stored = (await this.#storedAnswers.catch(() => undefined))?.[id]
       if (typeof stored === 'string') return stored
     }
     return evaluate(id)
