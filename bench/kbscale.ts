@@ -1,5 +1,5 @@
 /**
- * @module How cost grows with the number of articles: knowledge bases of 1, 10, 100 and 1,000 articles
+ * @module How cost grows with the number of articles: knowledge bases of 1, 3, 10, 100 and 1,000 articles
  * (bench/kb-generator.ts), each measured in fresh processes: cold `kb check --json` (all articles, and one
  * article by `--article`), `kb lint`, the in-process pass of `kb.diagnose` over one client log, explained
  * `kb.check` latency, and the RSS of `kb serve` after one check. Also writes docs/performance-scale.svg.
@@ -65,7 +65,7 @@ const tsx = ['--import', 'tsx']
 export async function benchKbScale(
   options: { sizes?: number[]; runs?: number; logMb?: number; queries?: number; lintLimit?: number } = {},
 ): Promise<KbScaleResult> {
-  const sizes = options.sizes ?? [1, 10, 100, 1000]
+  const sizes = options.sizes ?? [1, 3, 10, 100, 1000]
   const runs = options.runs ?? 3
   const logMb = options.logMb ?? 50
   const queries = options.queries ?? 200
