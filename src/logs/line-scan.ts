@@ -8,8 +8,6 @@ import { LiteralSet } from './literal-set.ts'
 import { TIMESTAMP_PLACEHOLDERS } from './record-start.ts'
 
 const NONE = Number.POSITIVE_INFINITY
-// Above this many distinct literals, one alternation is slower than a LiteralSet (bench/kbscale.ts).
-const MAX_ALTERNATION = 32
 
 /**
  * Cached forward searches over one text (a decoded chunk). Ask about lines in order, then `reset`
@@ -25,7 +23,7 @@ export class LineScanner {
   private text = ''
   // One search for all anchors: one pass over the chunk instead of one per anchor. Placeholders
   // get their own searches: in the same alternation they made it three times slower.
-  private readonly anchors: { next(text: string, from: number): number } | undefined
+  private readonly anchors: LiteralSet | undefined
   // NONE without anchors: never searched.
   private anchorAt = -1
   private readonly placeholders: string[]
@@ -34,7 +32,8 @@ export class LineScanner {
 
   /** `anchors`: signature literals; none may contain `\r` or `\n`. Without any, `anchorIn` is always false. */
   constructor(anchors?: readonly string[]) {
-    this.anchors = anchors?.length ? anchorSearch(anchors) : undefined
+    // A literal set, however few the literals: it beats one alternation of them (docs/performance.md).
+    this.anchors = anchors?.length ? new LiteralSet(anchors) : undefined
     // Their first three characters: two searches ('Dat', '<Da') instead of four, then a comparison.
     this.placeholders = [...new Set(TIMESTAMP_PLACEHOLDERS.map((placeholder) => placeholder.slice(0, 3)))]
     this.placeholderAt = this.placeholders.map(() => -1)
@@ -104,24 +103,6 @@ export class LineScanner {
     }
     return NONE
   }
-}
-
-// A few literals: one alternation, compiled to machine code. Many (the signatures of hundreds of
-// articles): a LiteralSet, whose cost does not grow with their number.
-function anchorSearch(anchors: readonly string[]): { next(text: string, from: number): number } {
-  const unique = [...new Set(anchors)]
-  if (unique.length > MAX_ALTERNATION) return new LiteralSet(unique)
-  const pattern = new RegExp(unique.map(escapeRegExp).join('|'), 'g')
-  return {
-    next(text, from) {
-      pattern.lastIndex = from
-      return pattern.exec(text)?.index ?? -1
-    },
-  }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&')
 }
 
 function isDigit(code: number): boolean {
