@@ -42,8 +42,14 @@ function safeList(folder: string): string[] {
   }
 }
 
-/** Where the compiled copy of a folder with this content would be; undefined when the cache is off or the folder unreadable. */
-function entryFile(kind: string, folder: string, variant: string): string | undefined {
+/**
+ * Where the compiled copy of a folder with this content would be; undefined when the cache is off or the folder
+ * unreadable. For callers that file their own format (strings read namespace by namespace).
+ *
+ * @example
+ * compiledEntryFile('strings', 'locales', 'en,nl') // '~/.cache/kb-advisor/strings-….json'
+ */
+export function compiledEntryFile(kind: string, folder: string, variant: string): string | undefined {
   const dir = cacheDir()
   const content = dir === undefined ? undefined : folderHash(folder)
   if (dir === undefined || content === undefined) return undefined
@@ -66,7 +72,7 @@ export async function compiledFolder<T>(
   variant: string,
   build: () => Promise<T>,
 ): Promise<T> {
-  const file = entryFile(kind, folder, variant)
+  const file = compiledEntryFile(kind, folder, variant)
   if (file !== undefined) {
     try {
       return JSON.parse(readFileSync(file, 'utf8')) as T
