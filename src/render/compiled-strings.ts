@@ -10,17 +10,28 @@ import { writeCacheFile } from '../kb/cache-dir.ts'
 import { compiledEntryFile } from '../kb/compiled-cache.ts'
 import { type Language, localeNamespaces, readLocaleFile } from './i18n.ts'
 
-/** Where each namespace's text is: `[offset, length]` in bytes after the index. */
-type Index = Record<string, Record<string, [number, number]>>
+/** Where a text is: `[offset, length]` in bytes after the index. */
+type Place = [number, number]
+/**
+ * A namespace that is a mapping is filed key by key (`kb`, `verdicts`, `facts`…), so a reader of one key never
+ * parses the others; anything else is filed whole.
+ */
+type NamespacePlace = { keys: Record<string, Place> } | { whole: Place }
+type Index = Record<string, Record<string, NamespacePlace>>
 
 /** The compiled strings of one folder: which namespaces each language has, and each one's strings on demand. */
 export interface CompiledStrings {
   /** Language → its namespaces, in the order `loadResources` gives them. */
   readonly namespaces: ReadonlyMap<string, readonly string[]>
-  /** The namespace's strings, parsed anew on every call (a namespace JSON cannot hold is kept parsed). */
-  read(language: string, namespace: string): ResourceKey
+  /** The top-level keys of a namespace that is a mapping, in their order; undefined for any other namespace. */
+  keys(language: string, namespace: string): readonly string[] | undefined
+  /**
+   * The value of a top-level key of the namespace (or the whole namespace, without `key`), parsed anew on every
+   * call; what JSON cannot hold exactly is kept parsed.
+   */
+  read(language: string, namespace: string, key?: string): ResourceKey
   /** Its size in bytes of JSON: what keeping it parsed costs, roughly. */
-  size(language: string, namespace: string): number
+  size(language: string, namespace: string, key?: string): number
   /** Let go of the open file, if any (the strings cannot be read after this). */
   close(): void
 }
@@ -60,16 +71,29 @@ async function compile(dir: string, only: readonly Language[]) {
     if (names === undefined) continue
     index[language] = {}
     for (const name of names) {
+      const file = (key: string | undefined, data: unknown): Place => {
+        const json = exactJson(data)
+        if (json === undefined) kept.set(keptKey(language, name, key), data as ResourceKey)
+        const text = Buffer.from(json ?? '')
+        texts.push(text)
+        offset += text.length
+        return [offset - text.length, text.length]
+      }
       const data = await readLocaleFile(dir, language, name)
-      const json = exactJson(data)
-      if (json === undefined) kept.set(`${language}/${name}`, data)
-      const text = Buffer.from(json ?? '')
-      index[language]![name] = [offset, text.length]
-      texts.push(text)
-      offset += text.length
+      index[language]![name] = isMapping(data)
+        ? { keys: Object.fromEntries(Object.entries(data).map(([key, value]) => [key, file(key, value)])) }
+        : { whole: file(undefined, data) }
     }
   }
   return { index, body: Buffer.concat(texts), kept }
+}
+
+function isMapping(data: unknown): data is Record<string, unknown> {
+  return data !== null && typeof data === 'object' && Object.getPrototypeOf(data) === Object.prototype
+}
+
+function keptKey(language: string, namespace: string, key: string | undefined): string {
+  return JSON.stringify([language, namespace, key ?? null])
 }
 
 /** JSON that parses back to exactly `data`; undefined when YAML gave what JSON cannot hold (`.inf`, `.nan`, `-0`). */
@@ -104,6 +128,7 @@ function openCompiled(file: string): CompiledStrings | undefined {
     const start = lengthBytes + indexLength
     const bodyLength = Object.values(index)
       .flatMap((namespaces) => Object.values(namespaces))
+      .flatMap((place) => ('whole' in place ? [place.whole] : Object.values(place.keys)))
       .reduce((sum, [, length]) => sum + length, 0)
     // A file cut short (a full disk) is compiled again rather than failing on some later look-up.
     if (fstatSync(opened).size !== start + bodyLength) throw new RangeError(`${file} is not whole`)
@@ -124,18 +149,37 @@ function fromBytes(
   close: () => void = () => undefined,
   kept: ReadonlyMap<string, ResourceKey> = new Map(),
 ): CompiledStrings {
-  const place = (language: string, namespace: string) => {
-    const found = index[language]?.[namespace]
+  const place = (language: string, namespace: string, key: string | undefined): Place => {
+    const filed = own(own(index, language), namespace)
+    const found =
+      filed === undefined
+        ? undefined
+        : key === undefined
+          ? 'whole' in filed
+            ? filed.whole
+            : undefined
+          : 'keys' in filed
+            ? own(filed.keys, key)
+            : undefined
     if (found === undefined)
-      throw new RangeError(`Expected a namespace of \`${language}\`, not \`${namespace}\``)
+      throw new RangeError(`Expected a key of \`${language}/${namespace}\`, not \`${key ?? ''}\``)
     return found
   }
   return {
     namespaces: new Map(Object.entries(index).map(([language, names]) => [language, Object.keys(names)])),
-    read: (language, namespace) =>
-      kept.get(`${language}/${namespace}`) ??
-      JSON.parse(bytes(...place(language, namespace)).toString('utf8')),
-    size: (language, namespace) => place(language, namespace)[1],
+    keys: (language, namespace) => {
+      const filed = own(own(index, language), namespace)
+      return filed !== undefined && 'keys' in filed ? Object.keys(filed.keys) : undefined
+    },
+    read: (language, namespace, key) =>
+      kept.get(keptKey(language, namespace, key)) ??
+      JSON.parse(bytes(...place(language, namespace, key)).toString('utf8')),
+    size: (language, namespace, key) => place(language, namespace, key)[1],
     close,
   }
+}
+
+// Own properties only: a namespace or key named `constructor` is not Object's.
+function own<T>(record: Record<string, T> | undefined, name: string): T | undefined {
+  return record !== undefined && Object.hasOwn(record, name) ? record[name] : undefined
 }

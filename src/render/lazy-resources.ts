@@ -3,7 +3,7 @@
  * let go again. A knowledge base of a thousand articles has four thousand namespaces, hundreds of MB once
  * parsed, while a server works on a few at a time. Each namespace is a getter: i18next, the renderer and every
  * other reader see a plain `Resource`, and a namespace let go is parsed again, equal, from the compiled copy
- * (compiled-strings.ts).
+ * (compiled-strings.ts). The strings are read-only: a change made inside a value is lost when the value is let go.
  */
 import type { Resource, ResourceKey, ResourceLanguage } from 'i18next'
 import { type CompiledStrings, compiledStrings } from './compiled-strings.ts'
@@ -41,31 +41,33 @@ export async function loadLazyResources(
   const resources: Resource = {}
   for (const [language, namespaces] of strings.namespaces) {
     const target: ResourceLanguage = {}
-    for (const namespace of namespaces) {
-      Object.defineProperty(target, namespace, {
-        enumerable: true,
-        configurable: true,
-        get: () => kept.get(language, namespace),
-        // A namespace set by a caller (i18next's addResourceBundle) is a plain value from then on.
-        set: (value: ResourceKey) => {
-          Object.defineProperty(target, namespace, {
-            value,
-            enumerable: true,
-            configurable: true,
-            writable: true,
-          })
-        },
-      })
-    }
+    for (const namespace of namespaces)
+      lazyProperty(target, namespace, () => kept.namespace(language, namespace))
     resources[language] = target
   }
   return resources
 }
 
-/** Parsed namespaces, most recently used last, up to a number of bytes of their JSON. */
+/** A property read by `get` on every access until a caller sets it (i18next's addResourceBundle): a plain value then. */
+function lazyProperty(target: object, name: string, get: () => unknown): void {
+  Object.defineProperty(target, name, {
+    enumerable: true,
+    configurable: true,
+    get,
+    set: (value: unknown) => {
+      Object.defineProperty(target, name, { value, enumerable: true, configurable: true, writable: true })
+    },
+  })
+}
+
+/**
+ * Each namespace's top-level keys, as lazy properties (kept: a few per namespace), and the values parsed, most
+ * recently used last, up to a number of bytes of their JSON.
+ */
 class KeptNamespaces {
   readonly #strings: CompiledStrings
   readonly #limit: number
+  readonly #namespaces = new Map<string, ResourceKey>()
   readonly #parsed = new Map<string, { value: ResourceKey; size: number }>()
   #bytes = 0
 
@@ -74,21 +76,36 @@ class KeptNamespaces {
     this.#limit = limit
   }
 
-  get(language: string, namespace: string): ResourceKey {
-    const key = `${language}\u0000${namespace}`
-    const found = this.#parsed.get(key)
+  /** The namespace: an object whose keys parse when read, or, when it is not a mapping, its value. */
+  namespace(language: string, namespace: string): ResourceKey {
+    const keys = this.#strings.keys(language, namespace)
+    if (keys === undefined) return this.#value(language, namespace, undefined)
+    const name = `${language}\u0000${namespace}`
+    let found = this.#namespaces.get(name)
+    if (found === undefined) {
+      const object: Record<string, unknown> = {}
+      for (const key of keys) lazyProperty(object, key, () => this.#value(language, namespace, key))
+      found = object as ResourceKey
+      this.#namespaces.set(name, found)
+    }
+    return found
+  }
+
+  #value(language: string, namespace: string, key: string | undefined): ResourceKey {
+    const name = JSON.stringify([language, namespace, key ?? null])
+    const found = this.#parsed.get(name)
     if (found !== undefined) {
-      this.#parsed.delete(key)
-      this.#parsed.set(key, found)
+      this.#parsed.delete(name)
+      this.#parsed.set(name, found)
       return found.value
     }
-    const value = this.#strings.read(language, namespace)
-    const size = this.#strings.size(language, namespace)
-    this.#parsed.set(key, { value, size })
+    const value = this.#strings.read(language, namespace, key)
+    const size = this.#strings.size(language, namespace, key)
+    this.#parsed.set(name, { value, size })
     this.#bytes += size
-    // The namespace just read stays even when it alone is over the limit: its reader is using it.
+    // The value just read stays even when it alone is over the limit: its reader is using it.
     for (const [oldest, entry] of this.#parsed) {
-      if (this.#bytes <= this.#limit || oldest === key) break
+      if (this.#bytes <= this.#limit || oldest === name) break
       this.#parsed.delete(oldest)
       this.#bytes -= entry.size
     }
