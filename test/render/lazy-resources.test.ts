@@ -4,7 +4,13 @@ import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { loadKnowledgeBase } from '../../src/knowledge-base.ts'
 import { formats } from '../../src/render/formats.ts'
-import { createI18n, defaultLocalesDir, languages, loadResources } from '../../src/render/i18n.ts'
+import {
+  createI18n,
+  defaultLocalesDir,
+  languages,
+  loadResources,
+  mergeResources,
+} from '../../src/render/i18n.ts'
 import { loadLazyResources } from '../../src/render/lazy-resources.ts'
 import { articleDocuments, Renderer } from '../../src/render/renderer.ts'
 
@@ -90,6 +96,27 @@ describe('locale strings read namespace by namespace', () => {
     await writeFile(path.join(dir, 'pl', 'contoso-1001.yaml'), 'title: [unclosed\n')
     const eager = await loadResources(dir).catch((error: Error) => error.message)
     await expect(loadLazyResources(dir)).rejects.toThrow(String(eager))
+  })
+
+  it('stay unread when merged with other strings, and read the same through the merge', async () => {
+    vi.stubEnv('KB_CACHE_DIR', cache)
+    const base = await loadLazyResources(defaultLocalesDir)
+    const extra = await loadLazyResources(`${fictional}/locales`)
+    let reads = 0
+    const counted = Object.defineProperty({ ...extra.en }, 'contoso-1001', {
+      enumerable: true,
+      get: () => {
+        reads++
+        return extra.en!['contoso-1001']
+      },
+    })
+    const merged = mergeResources(base, { ...extra, en: counted })
+    expect(reads).toBe(0)
+    expect(merged.en!['contoso-1001']).toEqual(
+      (await loadResources(`${fictional}/locales`)).en!['contoso-1001'],
+    )
+    expect(merged.nl!.common).toEqual((await loadResources()).nl!.common)
+    expect(reads).toBe(1)
   })
 
   it('takes a namespace set by a caller as a plain value', async () => {
