@@ -50,7 +50,8 @@ const lengthBytes = 16
 export async function compiledStrings(dir: string, only: readonly Language[]): Promise<CompiledStrings> {
   const file = compiledEntryFile('strings', dir, only.join(','))
   const filed = file === undefined ? undefined : openCompiled(file)
-  if (filed) return filed
+  if (filed && (await sameNamespaces(filed, dir, only))) return filed
+  filed?.close()
   const { index, body, kept } = await compile(dir, only)
   // Read back from the file when it could be filed, so the texts do not stay in memory.
   if (file !== undefined && kept.size === 0 && writeCacheFile(file, withIndex(index, body))) {
@@ -58,6 +59,25 @@ export async function compiledStrings(dir: string, only: readonly Language[]): P
     if (written) return written
   }
   return fromBytes(index, (offset, length) => body.subarray(offset, offset + length), undefined, kept)
+}
+
+/**
+ * The content hash sees files only: a `<name>.yaml` that is a folder leaves it unchanged, and must still be
+ * read (and reported) as the eager load would.
+ */
+async function sameNamespaces(
+  filed: CompiledStrings,
+  dir: string,
+  only: readonly Language[],
+): Promise<boolean> {
+  for (const language of only) {
+    const listed = await localeNamespaces(dir, language)
+    // Sorted: the index lists numeric names (`954960`) first, as any object does.
+    const names = filed.namespaces.get(language)
+    if (JSON.stringify(listed ?? null) !== JSON.stringify(names === undefined ? null : [...names].sort()))
+      return false
+  }
+  return true
 }
 
 async function compile(dir: string, only: readonly Language[]) {

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -117,6 +117,15 @@ describe('locale strings read namespace by namespace', () => {
     )
     expect(merged.nl!.common).toEqual((await loadResources()).nl!.common)
     expect(reads).toBe(1)
+  })
+
+  it('reports a locale file that is a folder even when the folder content was compiled before', async () => {
+    vi.stubEnv('KB_CACHE_DIR', cache)
+    const dir = await copyLocales()
+    await loadLazyResources(dir)
+    const broken = path.join(dir, 'en', 'zz-broken.yaml')
+    await mkdir(broken)
+    await expect(loadLazyResources(dir)).rejects.toMatchObject({ code: 'EISDIR', path: broken })
   })
 
   it('takes a namespace set by a caller as a plain value', async () => {
