@@ -19,16 +19,19 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefin
 
 /**
  * Write a cache file whole or not at all (a temporary file renamed into place). A read-only or full cache only
- * costs time, so a failure is ignored.
+ * costs time, so a failure is ignored; the result says whether the file was written.
  *
  * @example
  * writeCacheFile(path.join(cacheDir()!, 'rules-….json'), JSON.stringify(model))
  */
-export function writeCacheFile(file: string, text: string): void {
+export function writeCacheFile(file: string, text: string | Uint8Array): boolean {
   try {
     mkdirSync(path.dirname(file), { recursive: true })
     const temporary = `${file}.${process.pid}.tmp`
     writeFileSync(temporary, text)
     renameSync(temporary, file)
-  } catch {}
+    return true
+  } catch {
+    return false
+  }
 }

@@ -56,12 +56,16 @@ export function folderEntries(folder: string): FolderEntries | undefined {
   const dir = cacheDir()
   const content = dir === undefined ? undefined : folderHash(folder)
   if (dir === undefined || content === undefined) return undefined
+  const fileOf = (kind: string, variant: string) => {
+    const key = createHash('sha256').update(
+      `${kind}\u0000${variant}\u0000${content}\u0000${validatingCode()}`,
+    )
+    return path.join(dir, `${kind}-${key.digest('hex').slice(0, 40)}.json`)
+  }
   return {
+    file: fileOf,
     async get(kind, variant, build) {
-      const key = createHash('sha256').update(
-        `${kind}\u0000${variant}\u0000${content}\u0000${validatingCode()}`,
-      )
-      const file = path.join(dir, `${kind}-${key.digest('hex').slice(0, 40)}.json`)
+      const file = fileOf(kind, variant)
       try {
         return JSON.parse(readFileSync(file, 'utf8'))
       } catch {
@@ -74,8 +78,21 @@ export function folderEntries(folder: string): FolderEntries | undefined {
   }
 }
 
+/**
+ * Where the compiled copy of a folder with this content would be; undefined when the cache is off or the folder
+ * unreadable. For callers that file their own format (strings read namespace by namespace).
+ *
+ * @example
+ * compiledEntryFile('strings', 'locales', 'en,nl') // '~/.cache/kb-advisor/strings-….json'
+ */
+export function compiledEntryFile(kind: string, folder: string, variant: string): string | undefined {
+  return folderEntries(folder)?.file(kind, variant)
+}
+
 /** See `folderEntries`. */
 export interface FolderEntries {
+  /** The file of the entry `kind` (and `variant`), for callers that read and write it themselves. */
+  file(kind: string, variant: string): string
   /**
    * What is filed as `kind` (and `variant`, e.g. the languages parsed) for the folder's content, or else what
    * `build()` returns, filed for the next run.

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { i18n, Resource } from 'i18next'
+import type { i18n, Resource, ResourceKey } from 'i18next'
 import { defaultLocalesDir } from '../kb/paths.ts'
 
 export { defaultLocalesDir }
@@ -40,31 +40,53 @@ export async function loadResources(
   dir: string = defaultLocalesDir,
   only: readonly Language[] = languages,
 ): Promise<Resource> {
-  // Imported here, not at the top: `kb check` reads a prebuilt snapshot and never needs the YAML parser.
-  const { parse } = await import('yaml')
   const resources: Resource = {}
   for (const language of only) {
-    const folder = path.join(dir, language)
-    let names: string[] = []
-    try {
-      names = (await readdir(folder)).filter((name) => name.endsWith('.yaml')).sort()
-    } catch {
-      continue
-    }
+    const names = await localeNamespaces(dir, language)
+    if (names === undefined) continue
     resources[language] = {}
-    for (const name of names) {
-      const file = path.join(folder, name)
-      // fs.promises.readFile of a directory fails without the path: add it, so the error can name it.
-      const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-        error.path ??= file
-        throw error
-      })
-      const data = parse(text, { maxAliasCount: 0 }) ?? {}
-      delete (data as Record<string, unknown>)._meta
-      resources[language]![name.replace(/\.yaml$/, '')] = data
-    }
+    for (const name of names) resources[language]![name] = await readLocaleFile(dir, language, name)
   }
   return resources
+}
+
+/**
+ * The namespaces of one language's folder (`common`, `954960`…), sorted; undefined when it has no folder.
+ *
+ * @example
+ * await localeNamespaces('locales', 'nl') // ['4096317', '954960', 'common', …]
+ */
+export async function localeNamespaces(dir: string, language: Language): Promise<string[] | undefined> {
+  try {
+    const names = (await readdir(path.join(dir, language))).filter((name) => name.endsWith('.yaml')).sort()
+    return names.map((name) => name.slice(0, -'.yaml'.length))
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * One namespace's strings, parsed from `<dir>/<language>/<namespace>.yaml`, without its `_meta` key.
+ *
+ * @example
+ * await readLocaleFile('locales', 'nb', 'common') // {verdict: {affected: 'Berørt', …}, …}
+ */
+export async function readLocaleFile(
+  dir: string,
+  language: Language,
+  namespace: string,
+): Promise<ResourceKey> {
+  // Imported here, not at the top: `kb check` reads a prebuilt snapshot and never needs the YAML parser.
+  const { parse } = await import('yaml')
+  const file = path.join(dir, language, `${namespace}.yaml`)
+  // fs.promises.readFile of a directory fails without the path: add it, so the error can name it.
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    error.path ??= file
+    throw error
+  })
+  const data = parse(text, { maxAliasCount: 0 }) ?? {}
+  delete (data as Record<string, unknown>)._meta
+  return data as ResourceKey
 }
 
 // What Intl.DateTimeFormat reads from its options.
@@ -111,7 +133,11 @@ interface CreateI18nOptions {
 export function mergeResources(base: Resource, extra: Resource): Resource {
   const merged: Resource = { ...base }
   for (const [language, namespaces] of Object.entries(extra)) {
-    merged[language] = { ...base[language], ...namespaces }
+    // Descriptors, not values: namespaces read when first needed (lazy-resources.ts) stay unread.
+    merged[language] = Object.defineProperties(
+      Object.defineProperties({}, Object.getOwnPropertyDescriptors(base[language] ?? {})),
+      Object.getOwnPropertyDescriptors(namespaces),
+    )
   }
   return merged
 }

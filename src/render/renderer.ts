@@ -8,7 +8,8 @@ import type { DocumentOutline } from '../kb/schema/outline.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
 import { articleValues } from './article-values.ts'
 import type { Format } from './formats.ts'
-import { type Language, loadResources, localesBeside, mergeResources } from './i18n.ts'
+import { type Language, localesBeside, mergeResources } from './i18n.ts'
+import { loadLazyResources } from './lazy-resources.ts'
 import { localizedProducts } from './localized-catalog.ts'
 import type { Localizer } from './localizer.ts'
 import { assemble } from './outline.ts'
@@ -59,9 +60,10 @@ interface RendererSource {
  * await loadRenderResources({rules: 'test/fixtures/fictional/rules'})
  */
 export async function loadRenderResources(source: RendererSource = {}): Promise<Resource> {
-  const base = await loadResources()
+  // Namespaces are parsed when first needed and let go again: a large knowledge base's strings never all stay.
+  const base = await loadLazyResources()
   const extra = source.locales ?? (source.rules === undefined ? undefined : localesBeside(source.rules))
-  return extra === undefined ? base : mergeResources(base, await loadResources(extra))
+  return extra === undefined ? base : mergeResources(base, await loadLazyResources(extra))
 }
 
 /**

@@ -103,11 +103,8 @@ async function runServe(options: ServeCommandOptions, context: CliContext): Prom
   })
   const server = await startServer(app, { host: options.host, port })
   context.out(`kb serve: listening on ${server.url} (API description: ${server.url}openapi.json)`)
-  // Build the search index now, not on the first search; a failure shows up on that search instead.
-  void holder
-    .snapshot()
-    .then((current) => current.search())
-    .catch(() => undefined)
+  // The search index is built on the first search, not now: at a thousand articles it holds every document
+  // in four languages (gigabytes), which a server that only answers checks never needs.
   const watcher = options.watch
     ? watchKnowledgeBase({
         rules: source.rules ?? defaultRulesDir,

@@ -1,0 +1,114 @@
+/**
+ * @module Locale strings as an i18next resource object whose namespaces are parsed when first looked up and
+ * let go again. A knowledge base of a thousand articles has four thousand namespaces, hundreds of MB once
+ * parsed, while a server works on a few at a time. Each namespace is a getter: i18next, the renderer and every
+ * other reader see a plain `Resource`, and a namespace let go is parsed again, equal, from the compiled copy
+ * (compiled-strings.ts). The strings are read-only: a change made inside a value is lost when the value is let go.
+ */
+import type { Resource, ResourceKey, ResourceLanguage } from 'i18next'
+import { type CompiledStrings, compiledStrings } from './compiled-strings.ts'
+import { defaultLocalesDir, type Language, languages } from './i18n.ts'
+
+/** Options of `loadLazyResources`. */
+export interface LazyResourcesOptions {
+  /** Keep parsed namespaces up to this many bytes of their JSON, the least recently used let go first (default 4 MiB). */
+  keepBytes?: number
+}
+
+const defaultKeepBytes = 4 * 1024 * 1024
+
+// The compiled file stays open while a getter of its namespaces is reachable (a merged copy of the resources
+// holds the getters, not the object they were made on), and is closed after.
+const closing = new FinalizationRegistry<CompiledStrings>((strings) => strings.close())
+
+/**
+ * The strings of `dir` (of `only` those languages), equal to `loadResources(dir, only)`, read namespace by
+ * namespace on demand. Reading a namespace can throw only what reading its compiled copy throws: every file was
+ * parsed when the folder was first compiled, with the errors `loadResources` gives.
+ *
+ * @example
+ * const resources = await loadLazyResources('bench/data/kbscale-1000/locales')
+ * resources.nl?.['800003'] // parsed now, kept while recently used
+ */
+export async function loadLazyResources(
+  dir: string = defaultLocalesDir,
+  only: readonly Language[] = languages,
+  options: LazyResourcesOptions = {},
+): Promise<Resource> {
+  const strings = await compiledStrings(dir, only)
+  const kept = new KeptNamespaces(strings, options.keepBytes ?? defaultKeepBytes)
+  closing.register(kept, strings)
+  const resources: Resource = {}
+  for (const [language, namespaces] of strings.namespaces) {
+    const target: ResourceLanguage = {}
+    for (const namespace of namespaces)
+      lazyProperty(target, namespace, () => kept.namespace(language, namespace))
+    resources[language] = target
+  }
+  return resources
+}
+
+/** A property read by `get` on every access until a caller sets it (i18next's addResourceBundle): a plain value then. */
+function lazyProperty(target: object, name: string, get: () => unknown): void {
+  Object.defineProperty(target, name, {
+    enumerable: true,
+    configurable: true,
+    get,
+    set: (value: unknown) => {
+      Object.defineProperty(target, name, { value, enumerable: true, configurable: true, writable: true })
+    },
+  })
+}
+
+/**
+ * Each namespace's top-level keys, as lazy properties (kept: a few per namespace), and the values parsed, most
+ * recently used last, up to a number of bytes of their JSON.
+ */
+class KeptNamespaces {
+  readonly #strings: CompiledStrings
+  readonly #limit: number
+  readonly #namespaces = new Map<string, ResourceKey>()
+  readonly #parsed = new Map<string, { value: ResourceKey; size: number }>()
+  #bytes = 0
+
+  constructor(strings: CompiledStrings, limit: number) {
+    this.#strings = strings
+    this.#limit = limit
+  }
+
+  /** The namespace: an object whose keys parse when read, or, when it is not a mapping, its value. */
+  namespace(language: string, namespace: string): ResourceKey {
+    const keys = this.#strings.keys(language, namespace)
+    if (keys === undefined) return this.#value(language, namespace, undefined)
+    const name = `${language}\u0000${namespace}`
+    let found = this.#namespaces.get(name)
+    if (found === undefined) {
+      const object: Record<string, unknown> = {}
+      for (const key of keys) lazyProperty(object, key, () => this.#value(language, namespace, key))
+      found = object as ResourceKey
+      this.#namespaces.set(name, found)
+    }
+    return found
+  }
+
+  #value(language: string, namespace: string, key: string | undefined): ResourceKey {
+    const name = JSON.stringify([language, namespace, key ?? null])
+    const found = this.#parsed.get(name)
+    if (found !== undefined) {
+      this.#parsed.delete(name)
+      this.#parsed.set(name, found)
+      return found.value
+    }
+    const value = this.#strings.read(language, namespace, key)
+    const size = this.#strings.size(language, namespace, key)
+    this.#parsed.set(name, { value, size })
+    this.#bytes += size
+    // The value just read stays even when it alone is over the limit: its reader is using it.
+    for (const [oldest, entry] of this.#parsed) {
+      if (this.#bytes <= this.#limit || oldest === name) break
+      this.#parsed.delete(oldest)
+      this.#bytes -= entry.size
+    }
+    return value
+  }
+}
