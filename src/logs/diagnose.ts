@@ -4,10 +4,10 @@
  * correlation of fault IDs across logs, and the article's evidence facts for the rules engine.
  */
 import type { SignaturesFile } from '../kb/schema/signatures.ts'
+import { type CompiledPattern, type CompiledSymptom, compileSignatures } from './compile-signatures.ts'
 import { LogDecoder, type LogEncoding } from './decode.ts'
 import { type EvidenceFacts, evidenceToFacts } from './evidence-facts.ts'
 import { type EvidenceLevel, maxLevel } from './evidence-level.ts'
-import { type CompiledPattern, type CompiledSymptom, compileSignatures } from './load-signatures.ts'
 import { type BlockFinding, type NearMiss, SymptomMatcher } from './matcher.ts'
 import { MatcherSet } from './matcher-set.ts'
 import type { ProgressCallback } from './progress.ts'

@@ -2,7 +2,7 @@
  * @module Finds a symptom's block of lines in a stream of records: the lines in the declared
  * order, all within `window` records. Keeps one open block at a time, so memory stays bounded.
  */
-import type { CompiledLine, CompiledSymptom } from './load-signatures.ts'
+import type { CompiledLine, CompiledSymptom } from './compile-signatures.ts'
 import type { LogRecord } from './records.ts'
 
 /** One signature line (or veto) found in a log. */

@@ -1,6 +1,7 @@
 /** @module Schema of `kind: signatures`: the log lines that show an article's symptom, as data. */
 import { z } from 'zod'
 import { patternProblem } from '../../logs/regex-safety.ts'
+import { captureNames } from './capture-names.ts'
 import { FactName, Id } from './common.ts'
 
 /** A regular expression (JavaScript syntax, no flags) that compiles and cannot backtrack catastrophically. */
@@ -11,16 +12,6 @@ const SafePattern = z
     const problem = patternProblem(pattern)
     if (problem) context.addIssue({ code: 'custom', message: problem })
   })
-
-/**
- * Named capture groups a pattern declares, e.g. `faultId` for `(?<faultId>...)`.
- *
- * @example
- * captureNames('(?<faultId>0x[0-9A-F]{8}) (?<file>\\S+)') // ['faultId', 'file']
- */
-export function captureNames(pattern: string): string[] {
-  return [...pattern.matchAll(/\(\?<([A-Za-z][A-Za-z0-9]*)>/g)].map((match) => match[1]!)
-}
 
 const SignatureLine = z.strictObject({
   id: Id,
