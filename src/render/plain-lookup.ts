@@ -48,7 +48,7 @@ function firstFound(i18n: i18n, key: string, ns: string | readonly string[]): un
       // Every path of the bundle is in its map: a key that is not is not there (most look-ups, which try
       // namespaces and languages in turn). An empty string, `null` or a doubly spelled path is left to i18next.
       if (bundle === undefined || bundle === null) continue
-      let value = typeof bundle === 'object' ? flat(bundle).get(key) : ambiguous
+      let value = typeof bundle === 'object' ? lookUp(bundle, key) : ambiguous
       if (value === '' || value === null || value === ambiguous)
         value = i18n.getResource(code, namespace, key)
       if (value !== undefined && value !== null) return value
@@ -58,17 +58,39 @@ function firstFound(i18n: i18n, key: string, ns: string | readonly string[]): un
 }
 
 const flattened = new WeakMap<object, Map<string, unknown>>()
+const dottedTop = new WeakMap<object, boolean>()
 const ambiguous = Symbol('ambiguous')
 
-// Every key path of a namespace's resources (`facts.wsusVersion.label`, and `facts` and `facts.wsusVersion`
-// for the objects on the way), joined by `.` as i18next's key separator: one look-up instead of a split and a
-// walk. Resources are never changed after loading (nothing adds to them), so one map per object holds.
+// The value at `key` in a namespace, reading only its top-level value on the way: the top-level values of
+// lazily loaded strings (lazy-resources.ts) are parsed when read and let go again, so a namespace is never
+// walked whole. A namespace with a top-level key holding a `.` is left to i18next.
+function lookUp(bundle: object, key: string): unknown {
+  let dotted = dottedTop.get(bundle)
+  if (dotted === undefined) {
+    // Object.keys reads the names only, not the values behind getters.
+    dotted = Object.keys(bundle).some((name) => name.includes('.'))
+    dottedTop.set(bundle, dotted)
+  }
+  if (dotted) return ambiguous
+  const dot = key.indexOf('.')
+  const head = dot === -1 ? key : key.slice(0, dot)
+  if (!Object.hasOwn(bundle, head)) return undefined
+  const top: unknown = (bundle as Record<string, unknown>)[head]
+  if (dot === -1) return top
+  return top !== null && typeof top === 'object' ? flat(top).get(key.slice(dot + 1)) : undefined
+}
+
+// Every key path under a top-level value (`wsusVersion.label`, and `wsusVersion` for the object on the way),
+// joined by `.` as i18next's key separator: one look-up instead of a split and a walk. Values are never
+// changed after loading (nothing adds to them), so one map per object holds; a value let go takes its map.
 function flat(bundle: object): Map<string, unknown> {
   let map = flattened.get(bundle)
   if (map === undefined) {
     map = new Map()
     const walk = (node: object, prefix: string) => {
-      for (const [name, child] of Object.entries(node)) {
+      // i18next reads own properties: a list's `length` too.
+      for (const name of Array.isArray(node) ? Object.getOwnPropertyNames(node) : Object.keys(node)) {
+        const child: unknown = (node as Record<string, unknown>)[name]
         const path = prefix === '' ? name : `${prefix}.${name}`
         // Two spellings of one path (`a.b` nested, and the key `a.b`): i18next decides which it finds.
         map!.set(path, map!.has(path) ? ambiguous : child)

@@ -90,35 +90,46 @@ test('finds what i18next finds through nested objects, keys with dots, lists and
       en: {
         common: {
           facts: { wsusVersion: { label: 'WSUS version', is: { '3.0 SP1': 'WSUS 3.0 SP1' } } },
-          'dotted.key': 'dotted',
-          clash: { x: 'nested' },
-          'clash.x': 'flat',
+          deep: { clash: { x: 'nested' }, 'clash.x': 'flat', 'dotted.key': 'deeper' },
           list: ['first', 'second'],
           text: 'plain',
         },
+        // Top-level keys with a dot: i18next's own look-up decides.
+        dotted: { 'dotted.key': 'dotted', clash: { x: 'nested' }, 'clash.x': 'flat', text: 'plain' },
       },
     } as never,
     'en',
   )
-  for (const key of [
-    'facts.wsusVersion.label',
-    'facts.wsusVersion.is.3.0 SP1',
-    'dotted.key',
-    'clash.x',
-    'list.1',
-    'text',
-  ]) {
-    expect(plainString(i18n, key, 'common'), key).toBe(i18n.t(key, { ns: 'common' }))
+  for (const [ns, key] of [
+    ['common', 'facts.wsusVersion.label'],
+    ['common', 'facts.wsusVersion.is.3.0 SP1'],
+    ['common', 'deep.clash.x'],
+    ['common', 'deep.dotted.key'],
+    ['common', 'list.1'],
+    ['common', 'text'],
+    ['dotted', 'dotted.key'],
+    ['dotted', 'clash.x'],
+    ['dotted', 'text'],
+  ] as const) {
+    expect(plainString(i18n, key, ns), `${ns} ${key}`).toBe(i18n.t(key, { ns }))
   }
   for (const key of [
     'facts',
     'facts.wsusVersion',
     'facts.nothing',
     'text.more',
+    'text.length',
     'list.7',
+    'list.length',
+    'deep',
+    'deep.clash',
+    'deep.dotted',
     'dotted',
     'clash',
+    'toString',
+    'facts.constructor',
   ]) {
-    expect(keyExists(i18n, key, 'common'), key).toBe(i18n.exists(key, { ns: 'common' }))
+    for (const ns of ['common', 'dotted'])
+      expect(keyExists(i18n, key, ns), `${ns} ${key}`).toBe(i18n.exists(key, { ns }))
   }
 })
