@@ -48,7 +48,7 @@ export class ArticleChecker {
   // The facts any rule of the article reads, sorted: the only ones that key the memo.
   readonly #factsRead: string[]
   // The facts the answer depends on (fact-index.ts): the only ones the engine is given.
-  readonly #concerning: string[]
+  readonly #concerning: readonly string[]
 
   /** Every fact the article's rules read (derivations, decisions and actions), in rule order. */
   get factsRead(): readonly string[] {

@@ -17,7 +17,10 @@ import type { Facts } from './facts.ts'
  * @example
  * factsConcerning(model.articles[0]) // ['brewerConnected', 'brewerFirmware', 'widgetServerVersion']
  */
-export function factsConcerning(article: ArticleModel): string[] {
+export function factsConcerning(article: ArticleModel): readonly string[] {
+  // The fact index and the article's checker both ask; a model does not change once loaded.
+  const known = concerning.get(article)
+  if (known !== undefined) return known
   const names = new Set<string>()
   const walk = (condition: Condition): void => {
     if ('all' in condition) condition.all.forEach(walk)
@@ -35,8 +38,12 @@ export function factsConcerning(article: ArticleModel): string[] {
     if (action.when) walk(action.when)
     for (const name of action.checks) names.add(name)
   }
-  return [...names].sort()
+  const sorted = [...names].sort()
+  concerning.set(article, sorted)
+  return sorted
 }
+
+const concerning = new WeakMap<ArticleModel, readonly string[]>()
 
 /**
  * Fact name to the ids of the articles it concerns, built once from the model (nothing compiled).
@@ -47,7 +54,7 @@ export function factsConcerning(article: ArticleModel): string[] {
  */
 export class FactIndex {
   readonly #articles = new Map<string, string[]>()
-  readonly #facts = new Map<string, string[]>()
+  readonly #facts = new Map<string, readonly string[]>()
 
   constructor(articles: readonly ArticleModel[]) {
     for (const article of articles) {

@@ -130,9 +130,7 @@ export async function diagnoseArticles(
     if (given === undefined) continue
     // Only the symptoms of the logs given are compiled.
     const readers = articles.flatMap((signatures, index) => {
-      const own = kindsRead(signatures).includes(kind)
-        ? compileSignatures(signatures, { kind, patterns })
-        : []
+      const own = compileSignatures(signatures, { kind, patterns })
       return own.length > 0 ? [{ index, symptoms: own }] : []
     })
     const list = Array.isArray(given) ? given : [given]

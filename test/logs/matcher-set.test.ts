@@ -24,6 +24,17 @@ function feed(set: MatcherSet, texts: string[]): void {
   for (const one of set.matchers) one.end()
 }
 
+// A distinctive `begin`, then `finish`.
+const beginFinish = (id: string, vetoes: Line[] = []) =>
+  matcher(
+    id,
+    [
+      { id: 'one', pattern: 'begin', distinctive: true },
+      { id: 'two', pattern: 'finish' },
+    ],
+    vetoes,
+  )
+
 const matched = (one: SymptomMatcher) => one.blocks.map((block) => block.matched.map((item) => item.line))
 
 describe('MatcherSet: records only to the matchers they concern', () => {
@@ -62,14 +73,7 @@ describe('MatcherSet: records only to the matchers they concern', () => {
   })
 
   it('hands a matcher with a block open the records its vetoes match, without asking for every record', () => {
-    const a = matcher(
-      'a',
-      [
-        { id: 'one', pattern: 'begin', distinctive: true },
-        { id: 'two', pattern: 'finish' },
-      ],
-      [{ id: 'veto', pattern: 'other problem' }],
-    )
+    const a = beginFinish('a', [{ id: 'veto', pattern: 'other problem' }])
     const set = new MatcherSet([a])
     expect(set.anchors?.sort()).toEqual(['begin', 'finish', 'other problem'])
     set.record({ index: 0, line: 1, timestamp: null, text: 'begin', truncatedChars: 0 })
@@ -91,14 +95,7 @@ describe('MatcherSet: records only to the matchers they concern', () => {
   })
 
   it('asks for every record while a block is open whose symptom has a veto without literals', () => {
-    const a = matcher(
-      'a',
-      [
-        { id: 'one', pattern: 'begin', distinctive: true },
-        { id: 'two', pattern: 'finish' },
-      ],
-      [{ id: 'veto', pattern: '\\d{3}' }],
-    )
+    const a = beginFinish('a', [{ id: 'veto', pattern: '\\d{3}' }])
     const set = new MatcherSet([a])
     expect(set.wantsEvery()).toBe(false)
     set.record({ index: 0, line: 1, timestamp: null, text: 'begin', truncatedChars: 0 })
@@ -110,19 +107,13 @@ describe('MatcherSet: records only to the matchers they concern', () => {
   })
 
   it('closes a block whose window passed while the matcher saw no record, with the same findings', () => {
-    const a = matcher('a', [
-      { id: 'one', pattern: 'begin', distinctive: true },
-      { id: 'two', pattern: 'finish' },
-    ])
+    const a = beginFinish('a')
     // Window 3: the `finish` of record 5 is too late for the block of record 0 (within it, it would confirm it).
     feed(new MatcherSet([a]), ['begin', 'x', 'x', 'x', 'x', 'finish'])
     expect(a.blocks.map((block) => [block.level, block.matched.map((item) => item.line)])).toEqual([
       ['partial', [1]],
     ])
-    const b = matcher('b', [
-      { id: 'one', pattern: 'begin', distinctive: true },
-      { id: 'two', pattern: 'finish' },
-    ])
+    const b = beginFinish('b')
     feed(new MatcherSet([b]), ['begin', 'x', 'x', 'finish'])
     expect(b.blocks.map((block) => [block.level, block.matched.map((item) => item.line)])).toEqual([
       ['confirmed', [1, 4]],
