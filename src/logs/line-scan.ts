@@ -56,6 +56,11 @@ export class LineScanner {
     return this.anchorAt < end
   }
 
+  /** Whether an anchor occurs in `text`, a line of its own (one the chunks cut). */
+  anchorInLine(text: string): boolean {
+    return this.anchors?.occursIn(text) ?? false
+  }
+
   /** Whether an anchor or a placeholder starts in `[start, end)`. */
   needleIn(start: number, end: number): boolean {
     if (this.anchorIn(start, end)) return true

@@ -12,6 +12,7 @@
  * @example
  * const set = new LiteralSet(['SOAP Fault', 'ErrorCode'])
  * set.next('x SOAP Fault', 0) // 2
+ * set.occursIn('no fault here') // false
  * set.present('ErrorCode: 5') // ['ErrorCode']
  */
 export class LiteralSet {
@@ -41,12 +42,18 @@ export class LiteralSet {
   next(text: string, from: number): number {
     const starts = this.starts
     starts.lastIndex = Math.max(0, from)
-    for (let match = starts.exec(text); match !== null; match = starts.exec(text)) {
-      const at = match.index
-      if (this.literalAt(text, at, match[0]) !== undefined) return at
+    // `test` allocates no match: every start has the same width, so it ends at `lastIndex`.
+    while (starts.test(text)) {
+      const at = starts.lastIndex - this.width
+      if (this.literalAt(text, at) !== undefined) return at
       starts.lastIndex = at + 1
     }
     return -1
+  }
+
+  /** Whether any literal occurs in `text`. */
+  occursIn(text: string): boolean {
+    return this.next(text, 0) !== -1
   }
 
   /** Every literal that occurs in `text`, each once. */
@@ -54,18 +61,19 @@ export class LiteralSet {
     const found = new Set<string>()
     const starts = this.starts
     starts.lastIndex = 0
-    for (let match = starts.exec(text); match !== null; match = starts.exec(text)) {
-      for (const length of this.lengths.get(match[0])!) {
-        const candidate = text.slice(match.index, match.index + length)
+    while (starts.test(text)) {
+      const at = starts.lastIndex - this.width
+      for (const length of this.lengths.get(text.slice(at, at + this.width))!) {
+        const candidate = text.slice(at, at + length)
         if (this.known.has(candidate)) found.add(candidate)
       }
-      starts.lastIndex = match.index + 1
+      starts.lastIndex = at + 1
     }
     return [...found]
   }
 
-  private literalAt(text: string, at: number, start: string): string | undefined {
-    for (const length of this.lengths.get(start)!) {
+  private literalAt(text: string, at: number): string | undefined {
+    for (const length of this.lengths.get(text.slice(at, at + this.width))!) {
       const candidate = text.slice(at, at + length)
       if (this.known.has(candidate)) return candidate
     }

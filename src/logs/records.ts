@@ -190,7 +190,7 @@ export class RecordAssembler {
   private endLine(text: string): void {
     this.pending = ''
     // The rest of a line processed in slices: an anchor may straddle a cut.
-    this.lineHit = this.anchors === undefined || !this.pendingAtLineStart || containsAny(text, this.anchors)
+    this.lineHit = this.anchors === undefined || !this.pendingAtLineStart || this.scan.anchorInLine(text)
     this.processLine(text, text.length, true)
     this.lines++
     this.lineNumber++
@@ -376,9 +376,4 @@ export class RecordAssembler {
     if (this.sink) this.sink.record(record)
     else this.out.push(record)
   }
-}
-
-function containsAny(text: string, needles: readonly string[]): boolean {
-  for (const needle of needles) if (text.includes(needle)) return true
-  return false
 }

@@ -36,6 +36,15 @@ describe('LiteralSet: many literals in one pass', () => {
     )
   })
 
+  it('tells whether a text holds any of the literals', () => {
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 40 }), text, (literals, haystack) => {
+        const expected = literals.some((literal) => haystack.includes(literal))
+        expect(new LiteralSet(literals).occursIn(haystack)).toBe(expected)
+      }),
+    )
+  })
+
   it('refuses an empty literal, which would match everywhere', () => {
     expect(() => new LiteralSet(['ok', ''])).toThrow(/at least one character/)
     expect(() => new LiteralSet([])).toThrow(/one or more literals/)
