@@ -3,6 +3,7 @@ import { create, insertMultiple, type Orama, search } from '@orama/orama'
 import type { KnowledgeBaseModel } from '../kb/model.ts'
 import { type Language, languages } from '../render/i18n.ts'
 import type { Renderer } from '../render/renderer.ts'
+import { countingIndex } from './counting-index.ts'
 import { codes, factsRecord, type SearchRecord, sections } from './records.ts'
 import { fold, terms } from './tokenize.ts'
 
@@ -49,14 +50,22 @@ const snippetLength = 200
 export class SearchIndex {
   readonly records: readonly SearchRecord[]
   readonly #databases: ReadonlyMap<Language, Database>
-  readonly #terms: ReadonlyArray<ReadonlySet<string>>
+  // Each record's terms, found when a search first scores the record: most records are never hit, and
+  // finding the terms of all of them took a tenth of the build.
+  readonly #terms: Array<ReadonlySet<string> | undefined>
 
   private constructor(records: SearchRecord[], databases: Map<Language, Database>) {
     this.records = records
     this.#databases = databases
-    this.#terms = records.map(
-      (record) => new Set(terms(`${record.title}\n${record.section ?? ''}\n${record.text}`, record.lang)),
+    this.#terms = new Array(records.length)
+  }
+
+  #termsOf(id: number): ReadonlySet<string> {
+    const record = this.records[id]!
+    this.#terms[id] ??= new Set(
+      terms(`${record.title}\n${record.section ?? ''}\n${record.text}`, record.lang),
     )
+    return this.#terms[id]
   }
 
   /**
@@ -72,6 +81,7 @@ export class SearchIndex {
         create({
           schema,
           components: {
+            index: countingIndex(),
             tokenizer: {
               language: lang,
               normalizationCache: new Map(),
@@ -158,7 +168,7 @@ export class SearchIndex {
       })
       for (const [id, score] of scores) {
         const record = this.records[id]!
-        const recordTerms = this.#terms[id]!
+        const recordTerms = this.#termsOf(id)
         const codeHits = wanted.filter((code) => record.codes.includes(code))
         const wordHits = matchedWords(query, lang, recordTerms)
         const coverage = queryTerms.filter((term) => recordTerms.has(term)).length / queryTerms.length
