@@ -1,11 +1,12 @@
 /** @module Find facts typed into a translation that must come from rules/ by interpolation. */
 import type { KnowledgeBaseModel } from '../kb/model.ts'
 import { articleValues } from './article-values.ts'
+import { LiteralAlternation } from './literal-alternation.ts'
 
 /** A kind of fact and how to spot it. */
 interface FactPattern {
   what: string
-  pattern: RegExp
+  pattern: Pick<RegExp, 'exec'> | LiteralAlternation
 }
 
 /** Shapes that are always facts, whatever the article. */
@@ -91,8 +92,9 @@ function buildFactPatterns(model: KnowledgeBaseModel, language: string): FactPat
     )
   })
   if (written.length > 0) patterns.push({ what: 'a date', pattern: new RegExp(alternation(written), 'i') })
+  // Thousands with a thousand articles: a literal set, which an alternation of them would cost per literal.
   if (literals.size > 0)
-    patterns.push({ what: 'an error message or log line', pattern: new RegExp(alternation(literals), 'i') })
+    patterns.push({ what: 'an error message or log line', pattern: new LiteralAlternation([...literals]) })
   return patterns
 }
 

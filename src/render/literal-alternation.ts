@@ -1,0 +1,67 @@
+/**
+ * @module Many literals matched ignoring case, as one regular expression of them would match them, at a cost
+ * that does not grow with their number. An alternation of thousands of literals (every log line of a thousand
+ * articles) is too large to compile to machine code and tries each literal at each position of each text.
+ */
+import { LiteralSet } from '../logs/literal-set.ts'
+
+/**
+ * Finds what `new RegExp(literals.map(escape).join('|'), 'i').exec(text)` finds: the leftmost match and, at
+ * that position, the first literal in the given order.
+ *
+ * @example
+ * new LiteralAlternation(['Fault occurred', 'fault']).exec('A FAULT occurred') // {index: 2, 0: 'FAULT occurred'}
+ */
+export class LiteralAlternation {
+  readonly #set: LiteralSet
+  // The place of each literal, by its case-folded form (the first of literals that fold alike).
+  readonly #order = new Map<string, number>()
+  readonly #lengths: number[]
+
+  /** `literals`: one or more, none empty. */
+  constructor(literals: readonly string[]) {
+    literals.forEach((literal, index) => {
+      const folded = foldCase(literal)
+      if (!this.#order.has(folded)) this.#order.set(folded, index)
+    })
+    this.#set = new LiteralSet([...this.#order.keys()])
+    this.#lengths = [...new Set([...this.#order.keys()].map((folded) => folded.length))]
+  }
+
+  /** The match, as the regular expression's `exec` gives its index and text, or null. */
+  exec(text: string): { index: number; 0: string } | null {
+    const folded = foldCase(text)
+    const index = this.#set.next(folded, 0)
+    if (index === -1) return null
+    let first: { order: number; length: number } | undefined
+    for (const length of this.#lengths) {
+      const order = this.#order.get(folded.slice(index, index + length))
+      if (order !== undefined && (first === undefined || order < first.order)) first = { order, length }
+    }
+    // Folding keeps every character in its place, so the match is the same span of the text.
+    return { index, 0: text.slice(index, index + first!.length) }
+  }
+}
+
+const folds = new Map<number, string>()
+
+/**
+ * The text as a regular expression with the `i` flag (and without `u`) compares it: each character upper-cased
+ * when that gives one character, and a non-ASCII one never to an ASCII one (ECMAScript's `Canonicalize`).
+ */
+export function foldCase(text: string): string {
+  if (!/[\u0080-\uffff]/.test(text)) return text.toUpperCase()
+  let folded = ''
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    let fold = folds.get(code)
+    if (fold === undefined) {
+      const char = String.fromCharCode(code)
+      const upper = char.toUpperCase()
+      fold = upper.length !== 1 || (code >= 128 && upper.charCodeAt(0) < 128) ? char : upper
+      folds.set(code, fold)
+    }
+    folded += fold
+  }
+  return folded
+}

@@ -1,0 +1,58 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { LiteralAlternation } from '../../src/render/literal-alternation.ts'
+
+// Letters whose case folding is special (ß, long s, Kelvin and Ohm signs, dotted and dotless i), with their
+// plain neighbours, so that near matches and look-alikes are common.
+const unit = fc.constantFrom(...'aAbBsSßſkK\u212Aéɛ́ÉiIİıΩω\u2126 .(')
+const literal = fc.string({ unit, minLength: 1, maxLength: 5 })
+const escaped = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+describe('LiteralAlternation: many literals, ignoring case', () => {
+  // The alternation's meaning, one literal at a time: the leftmost position, there the first literal. (V8's
+  // own alternation of such literals is no reference: it misses `s` in /ſa|S|S|a/i.)
+  const reference = (literals: string[], haystack: string) => {
+    const patterns = literals.map((each) => new RegExp(escaped(each), 'iy'))
+    for (let index = 0; index <= haystack.length; index++) {
+      for (const pattern of patterns) {
+        pattern.lastIndex = index
+        const match = pattern.exec(haystack)
+        if (match) return { index, text: match[0] }
+      }
+    }
+    return null
+  }
+
+  // Texts made of the literals (in any case) and single characters, so that several literals start at one place.
+  const literalsAndText = fc.array(literal, { minLength: 1, maxLength: 30 }).chain((literals) =>
+    fc.tuple(
+      fc.constant(literals),
+      fc
+        .array(
+          fc.oneof(
+            unit,
+            fc.constantFrom(...literals),
+            fc.constantFrom(...literals.map((each) => each.toUpperCase())),
+          ),
+          { maxLength: 12 },
+        )
+        .map((parts) => parts.join('')),
+    ),
+  )
+
+  it('finds what a case-insensitive alternation of the literals means', () => {
+    fc.assert(
+      fc.property(literalsAndText, ([literals, haystack]) => {
+        const found = new LiteralAlternation(literals).exec(haystack)
+        expect(found && { index: found.index, text: found[0] }).toEqual(reference(literals, haystack))
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('names the text as written, at the first literal given where several start', () => {
+    const found = new LiteralAlternation(['fault', 'Fault occurred']).exec('A FAULT OCCURRED here')
+    expect(found && [found.index, found[0]]).toEqual([2, 'FAULT'])
+    expect(new LiteralAlternation(['item has already been added']).exec('nothing here')).toBeNull()
+  })
+})
