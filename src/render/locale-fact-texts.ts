@@ -65,11 +65,15 @@ export function factTextProblems(
   englishFolder: string,
 ): Problem[] {
   const problems: Problem[] = []
+  // Indexes built once: asked per fact, the sources and the articles made this quadratic in the articles.
+  const texts = new FactTexts(sources)
+  const usersOf = new Map<string, ArticleModel[]>()
+  for (const article of model.articles) {
+    for (const name of factsUsedBy(article)) usersOf.set(name, [...(usersOf.get(name) ?? []), article])
+  }
   for (const fact of model.facts) {
-    const has = (keys: string[]) =>
-      [...sources.values()].some(({ source }) => typeof dig(source.data, keys) === 'string')
-    const users = model.articles.filter((article) => factsUsedBy(article).has(fact.name))
-    const target = targetFor(fact.name, users, sources)
+    const users = usersOf.get(fact.name) ?? []
+    const target = targetFor(fact.name, users, sources, texts)
     const report = (
       code: Problem['code'],
       severity: Problem['severity'],
@@ -88,7 +92,7 @@ export function factTextProblems(
     }
     for (const field of ['label', 'question'] as const) {
       const keys = ['facts', fact.name, field]
-      if (!has(keys))
+      if (!texts.has(keys))
         report(
           'KB_LOCALE_MISSING_FACT_TEXT',
           'error',
@@ -99,7 +103,7 @@ export function factTextProblems(
     if (fact.type !== 'enum') continue
     for (const { value } of fact.values ?? []) {
       const keys = ['facts', fact.name, 'values', value]
-      if (!has(keys))
+      if (!texts.has(keys))
         report(
           'KB_LOCALE_MISSING_VALUE_LABEL',
           'warning',
@@ -111,19 +115,66 @@ export function factTextProblems(
   return problems
 }
 
+/**
+ * The fact strings of all sources by path (`facts.<name>.label`, `facts.<name>.values.<value>`), and the first
+ * linted source with anything under `facts.<name>`. A name that objects inherit (`constructor`) is looked up
+ * source by source, as `dig` walks it.
+ */
+class FactTexts {
+  readonly #strings = new Set<string>()
+  readonly #started = new Map<string, FactTextSource>()
+  readonly #sources: ReadonlyMap<string, FactTextSource>
+
+  constructor(sources: ReadonlyMap<string, FactTextSource>) {
+    this.#sources = sources
+    for (const candidate of sources.values()) {
+      const facts = dig(candidate.source.data, ['facts'])
+      if (facts === null || typeof facts !== 'object' || Array.isArray(facts)) continue
+      for (const [name, entry] of Object.entries(facts)) {
+        if (candidate.linted && entry !== undefined && !this.#started.has(name))
+          this.#started.set(name, candidate)
+        if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) continue
+        for (const [field, value] of Object.entries(entry)) {
+          if (typeof value === 'string') this.#strings.add(JSON.stringify([name, field]))
+          if (field !== 'values' || value === null || typeof value !== 'object' || Array.isArray(value))
+            continue
+          for (const [option, label] of Object.entries(value))
+            if (typeof label === 'string') this.#strings.add(JSON.stringify([name, field, option]))
+        }
+      }
+    }
+  }
+
+  /** Whether some source has a string at `keys` (`['facts', name, …]`). */
+  has(keys: string[]): boolean {
+    if (keys[1]! in Object.prototype)
+      return [...this.#sources.values()].some(({ source }) => typeof dig(source.data, keys) === 'string')
+    return this.#strings.has(JSON.stringify(keys.slice(1)))
+  }
+
+  /** The first linted source with anything under `facts.<name>`. */
+  started(name: string): FactTextSource | undefined {
+    if (name in Object.prototype)
+      return [...this.#sources.values()].find(
+        (candidate) => candidate.linted && dig(candidate.source.data, ['facts', name]) !== undefined,
+      )
+    return this.#started.get(name)
+  }
+}
+
 /** The linted file to point at: one that already has strings of the fact, else its only article, else common. */
 function targetFor(
   fact: string,
   users: ArticleModel[],
   sources: ReadonlyMap<string, FactTextSource>,
+  texts: FactTexts,
 ): FactTextSource | undefined {
-  const linted = [...sources.values()].filter((candidate) => candidate.linted)
-  const started = linted.find(({ source }) => dig(source.data, ['facts', fact]) !== undefined)
+  const started = texts.started(fact)
   if (started) return started
   const only = users.length === 1 ? sources.get(users[0]!.id) : undefined
   if (only?.linted) return only
   const common = sources.get('common')
-  return common?.linted ? common : linted[0]
+  return common?.linted ? common : [...sources.values()].find((candidate) => candidate.linted)
 }
 
 /** Walk nested mappings by whole keys, so a value key with dots (`4.2`, `3.0 SP1`) is one step. */
