@@ -1,5 +1,4 @@
 /** @module The loaded knowledge base: validated rules plus one checker per article. */
-import path from 'node:path'
 
 import type { ArticleChecker } from './engine/article-checker.ts'
 import type { CheckReport, CheckResult } from './engine/check-result.ts'
@@ -7,10 +6,10 @@ import { FactIndex, reuseAnswer, withGivenFacts } from './engine/fact-index.ts'
 import { type FactAnswers, type Facts, type ValidateFactsOptions, validateFacts } from './engine/facts.ts'
 import { FactsError } from './engine/facts-error.ts'
 import { LazyCheckers } from './engine/lazy-checkers.ts'
+import { loadCompiledModel } from './kb/compiled-model.ts'
 import type { ArticleModel, KnowledgeBaseModel } from './kb/model.ts'
 import { defaultRulesDir } from './kb/paths.ts'
 import type { SignaturesFile } from './kb/schema/signatures.ts'
-import { snapshotModel } from './kb/snapshot.ts'
 import type { DiagnosisReport } from './logs/diagnose.ts'
 import { type DiagnoseInputs, resolveLogInputs } from './logs/log-inputs.ts'
 import type { ProgressCallback } from './logs/progress.ts'
@@ -247,20 +246,10 @@ export class KnowledgeBase {
  * const kb = await loadKnowledgeBase('test/fixtures/fictional/rules')
  */
 export async function loadKnowledgeBase(dir: string = defaultRulesDir): Promise<KnowledgeBase> {
-  const snapshot = snapshotModel(dir)
-  if (snapshot) return new KnowledgeBase(snapshot)
-  // Any other folder: its compiled copy from an earlier run while its files are unchanged (kb/compiled-cache.ts),
-  // and the articles' answers for the defaults filed with it.
-  const { folderEntries } = await import('./kb/compiled-cache.ts')
-  const entries = folderEntries(dir)
-  const load = async () => {
-    // The loader (YAML parser, zod schemas) is imported only when the files must be read.
-    const { loadRules } = await import('./kb/load.ts')
-    const { dir: _dir, ...portable } = await loadRules(dir)
-    return portable
-  }
-  const model = entries ? await entries.get('rules', '', load) : await load()
+  // Any folder other than the built-in one comes with the cache's entries for its content, where the articles'
+  // answers for the defaults are filed next to the compiled rules.
+  const { model, entries } = await loadCompiledModel(dir)
   const stored: StoredDefaultAnswers | undefined =
     entries && ((compute) => entries.get('answers', '', compute))
-  return new KnowledgeBase({ ...model, dir: path.resolve(dir) }, stored ? { stored } : {})
+  return new KnowledgeBase(model, stored ? { stored } : {})
 }

@@ -85,12 +85,12 @@ export class Renderer {
     this.resources = resources
   }
 
-  /** Load rules and locales (see `RendererSource`). */
+  /** Load rules and locales (see `RendererSource`); rules that have not changed since the last run are not validated again. */
   static async load(source: RendererSource = {}): Promise<Renderer> {
     // The YAML loader and the Markdown stack load on first use, not when the package is imported.
-    const { loadRules } = await import('../kb/load.ts')
-    const [model, resources] = await Promise.all([
-      loadRules(source.rules === undefined ? defaultRulesDir : path.resolve(source.rules)),
+    const { loadCompiledModel } = await import('../kb/compiled-model.ts')
+    const [{ model }, resources] = await Promise.all([
+      loadCompiledModel(source.rules === undefined ? defaultRulesDir : path.resolve(source.rules)),
       loadRenderResources(source),
     ])
     return new Renderer(model, resources)

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { KnowledgeBaseError } from '../../src/kb/errors.ts'
 import { loadRules } from '../../src/kb/load.ts'
 import { loadKnowledgeBase } from '../../src/knowledge-base.ts'
+import { Renderer } from '../../src/render/renderer.ts'
 import { copyRules, patchFile, removeCopies } from '../helpers/temp-rules.ts'
 
 const fictional = 'test/fixtures/fictional/rules'
@@ -69,5 +70,31 @@ describe('compiled copy of a rules folder, reused across runs', () => {
     await writeFile(blocked, '')
     vi.stubEnv('KB_CACHE_DIR', path.join(blocked, 'below'))
     expect((await loadKnowledgeBase(dir)).articleIds).toEqual(['contoso-1001'])
+  })
+})
+
+describe('documents rendered from the compiled copy', () => {
+  it('come from the filed model while the folder is unchanged, and follow an edit', async () => {
+    vi.stubEnv('KB_CACHE_DIR', cache)
+    const dir = await copyRules()
+    const setVersion = (from: string, to: string) =>
+      patchFile(dir, 'articles/954960/article.yaml', `fixedVersion: ${from}`, `fixedVersion: ${to}`)
+    // Content no other test of this file has, so its compiled copy is not filed yet.
+    await setVersion('3.1.6001.66', '3.1.6001.81')
+    const render = async () =>
+      (await Renderer.load({ rules: dir })).render({ article: '954960', doc: 'kb', lang: 'en', format: 'md' })
+    const rulesEntries = async () => (await readdir(cache)).filter((name) => name.startsWith('rules-')).sort()
+    const earlier = await rulesEntries()
+    const before = await render()
+    expect(before).toContain('3.1.6001.81')
+    // The first render validated the folder and filed its model; the second reads it, for the same document.
+    const filed = await rulesEntries()
+    expect(filed).toHaveLength(earlier.length + 1)
+    expect(await render()).toBe(before)
+    expect(await rulesEntries()).toEqual(filed)
+    await setVersion('3.1.6001.81', '3.1.6001.82')
+    const after = await render()
+    expect(after).toContain('3.1.6001.82')
+    expect(after).not.toContain('3.1.6001.81')
   })
 })
