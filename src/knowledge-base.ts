@@ -1,5 +1,4 @@
 /** @module The loaded knowledge base: validated rules plus one checker per article. */
-
 import type { ArticleChecker } from './engine/article-checker.ts'
 import type { CheckReport, CheckResult } from './engine/check-result.ts'
 import { FactIndex, reuseAnswer, withGivenFacts } from './engine/fact-index.ts'

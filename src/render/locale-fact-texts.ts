@@ -69,7 +69,11 @@ export function factTextProblems(
   const texts = new FactTexts(sources)
   const usersOf = new Map<string, ArticleModel[]>()
   for (const article of model.articles) {
-    for (const name of factsUsedBy(article)) usersOf.set(name, [...(usersOf.get(name) ?? []), article])
+    for (const name of factsUsedBy(article)) {
+      const users = usersOf.get(name) ?? []
+      users.push(article)
+      usersOf.set(name, users)
+    }
   }
   for (const fact of model.facts) {
     const users = usersOf.get(fact.name) ?? []
