@@ -71,7 +71,8 @@ function buildFactPatterns(model: KnowledgeBaseModel, language: string): FactPat
     for (const code of Object.values(article.errorCodes)) {
       // `Type: message.` is written in prose as its message alone.
       const message = code.replace(/^[\w.]+:\s*/, '').replace(/\.$/, '')
-      if (!/^0x[0-9A-F]{8}$/i.test(code)) literals.add(message)
+      // A bare type (`SoapException:`) leaves no message: an empty literal would be found in every string.
+      if (!/^0x[0-9A-F]{8}$/i.test(code) && message !== '') literals.add(message)
     }
     for (const log of Object.values(article.logs))
       for (const line of log.lines) if (!line.elided && line.text.length >= 20) literals.add(line.text.trim())

@@ -135,3 +135,17 @@ test('kb locale-hashes makes a reviewed translation current', async () => {
   expect(after.filter((problem) => /STALE|HASH_MISSING/.test(problem.code))).toEqual([])
   expect(languages).toContain('nl')
 })
+
+test('an error code that is only a type (`SoapException:`) is no message to look for', async () => {
+  const { factPatterns, findFact } = await import('../../src/render/fact-literals.ts')
+  const fictional = await loadRules('test/fixtures/fictional/rules')
+  const [article] = fictional.articles
+  const errorCodes = { bare: 'SoapException:', full: 'SoapException: The brewer stopped.' }
+  const model = { ...fictional, articles: [{ ...article!, article: { ...article!.article, errorCodes } }] }
+  const patterns = factPatterns(model, 'en')
+  expect(findFact('Restart the brewer when it asks.', patterns)).toBeUndefined()
+  expect(findFact('It says the brewer stopped.', patterns)).toMatchObject({
+    what: 'an error message or log line',
+    text: 'the brewer stopped',
+  })
+})
