@@ -1,6 +1,7 @@
 /** @module `kb locale`: exchange translations with CAT tools (XLIFF 1.2) and record reviewed source hashes. */
 import type { Command } from 'commander'
-import { defaultRulesDir, loadRules } from '../../kb/load.ts'
+import { loadCompiledModel } from '../../kb/compiled-model.ts'
+import { defaultRulesDir } from '../../kb/paths.ts'
 import { formatProblem } from '../../kb/problem.ts'
 import { defaultLocalesDir, languages, localesBeside } from '../../render/i18n.ts'
 import { exportXliff } from '../../render/xliff-export.ts'
@@ -82,7 +83,8 @@ export function registerLocale(program: Command, context: CliContext): void {
     context.guard(async () => {
       const text = await context.readInput(file)
       const rules = options.rules === undefined ? defaultRulesDir : context.resolve(options.rules)
-      const model = await loadRules(rules)
+      // The compiled model when the rules have not changed since the last run (as `kb check` reads them).
+      const { model } = await loadCompiledModel(rules)
       // Like `kb lint --rules DIR`: the translations beside those rules, unless --locales names others.
       const beside = options.locales === undefined ? localesBeside(rules) : undefined
       const result = await importXliff(file === '-' ? 'standard input' : context.resolve(file), text, {
