@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs'
 import type { Resource } from 'i18next'
 import type { KnowledgeBase } from '../knowledge-base.ts'
 import { articleValues } from '../render/article-values.ts'
-import { createI18n, type Language, loadResources } from '../render/i18n.ts'
+import { createI18n, type Language } from '../render/i18n.ts'
 import { localizedProducts } from '../render/localized-catalog.ts'
 import { Localizer } from '../render/localizer.ts'
 import { toPlainText } from '../render/plain-text.ts'
+import { loadRenderResources } from '../render/renderer.ts'
 import { CsafExportError } from './csaf-export-error.ts'
 import { csafUrl, sortKeys } from './csaf-files.ts'
 import { csafNotes } from './csaf-notes.ts'
@@ -86,7 +87,7 @@ export async function buildCsaf(kb: KnowledgeBase, options: CsafOptions): Promis
   const { scenarios } = await productScenarios(kb, options.article)
   const model = kb.model.articles.find((candidate) => candidate.id === options.article)!
   const article = model.article
-  const resources = options.resources ?? (await loadResources())
+  const resources = options.resources ?? (await loadRenderResources())
   // Notes and product names as the document's language writes them; product ids stay the catalog's.
   const catalog = localizedProducts(kb.model.products, resources, options.lang)
   const product = (id: string) => catalog.find((candidate) => candidate.id === id)!

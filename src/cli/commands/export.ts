@@ -1,11 +1,11 @@
 /** @module `kb export csaf`: an article as CSAF 2.0 security advisories, one document per language. */
-import { existsSync } from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
 import { buildCsaf, defaultCsafBaseUrl } from '../../export/csaf-document.ts'
 import { CsafExportError } from '../../export/csaf-export-error.ts'
 import { csafRelativePath } from '../../export/csaf-files.ts'
-import { type Language, languages, loadResources, mergeResources } from '../../render/i18n.ts'
+import { type Language, languages } from '../../render/i18n.ts'
+import { loadRenderResources } from '../../render/renderer.ts'
 import type { CliContext } from '../context.ts'
 import { parseLanguage } from '../context.ts'
 import { UsageError } from '../io.ts'
@@ -53,11 +53,10 @@ export function registerExport(program: Command, context: CliContext): void {
           throw new UsageError(`Expected \`--base-url\` to be an https URL, not \`${options.baseUrl}\``)
         }
         const kb = await context.knowledgeBase(options.rules)
-        let resources = await loadResources()
-        if (options.rules !== undefined) {
-          const beside = path.join(context.resolve(options.rules), '..', 'locales')
-          if (existsSync(beside)) resources = mergeResources(resources, await loadResources(beside))
-        }
+        // Strings read namespace by namespace when first needed, as for documents: not every article's files.
+        const resources = await loadRenderResources(
+          options.rules === undefined ? {} : { rules: context.resolve(options.rules) },
+        )
         const documents = []
         for (const lang of chosen) {
           try {
