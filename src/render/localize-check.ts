@@ -4,6 +4,7 @@ import type { ActionResult, CheckResult, Reason, ReasonFact } from '../engine/ch
 import { resolveArticlePath } from '../kb/article-path.ts'
 import type { ArticleFile, Step } from '../kb/schema/article.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
+import { LruMap } from '../lru-map.ts'
 import { articleValues } from './article-values.ts'
 import { productsIn } from './localized-catalog.ts'
 import { keyExists, plainString } from './plain-lookup.ts'
@@ -118,11 +119,12 @@ export function localizeCheckResult(
       localized.articleStep = articleStep(
         stepPath,
         (key) => t(key, { ns: result.article }),
-        kb.checkers.get(result.article)!.article.article,
+        kb.article(result.article)!.article,
       )
     if (entry.conditional) {
-      const checker = kb.checkers.get(result.article)!
-      const definition = checker.article.verdicts.actions.find((candidate) => candidate.id === entry.id)
+      const definition = kb
+        .article(result.article)!
+        .verdicts.actions.find((candidate) => candidate.id === entry.id)
       const leaves = collectLeaves(definition?.when).filter((leaf) => entry.waitingFor.includes(leaf.fact))
       const condition = leaves.map((leaf) => leafSentence({ ...leaf, result: 'true' })).join('; ')
       localized.condition = t('check.conditional', { ns: 'common', condition })
@@ -223,7 +225,10 @@ const i18nextOptions = new Set([
 // The strings depend only on the language, the article and the key with its few parameters, so each
 // i18next instance keeps its translations: the HTTP server localizes thousands of results per second.
 const maxCachedStrings = 10_000
-const translators = new WeakMap<i18n, WeakMap<KnowledgeBase, Map<string, Translate>>>()
+// Per language and knowledge base, the translators of the articles answered most recently: a query that
+// concerns a thousand articles must not leave a thousand of them (each with its article's values) behind.
+const maxTranslators = 256
+const translators = new WeakMap<i18n, WeakMap<KnowledgeBase, LruMap<string, Translate>>>()
 
 function translator(i18n: i18n, kb: KnowledgeBase, articleId: string): Translate {
   let perKb = translators.get(i18n)
@@ -233,12 +238,12 @@ function translator(i18n: i18n, kb: KnowledgeBase, articleId: string): Translate
   }
   let perArticle = perKb.get(kb)
   if (!perArticle) {
-    perArticle = new Map()
+    perArticle = new LruMap(maxTranslators)
     perKb.set(kb, perArticle)
   }
   const known = perArticle.get(articleId)
   if (known) return known
-  const article = kb.checkers.get(articleId)!.article
+  const article = kb.article(articleId)!
   // Product names as the reader's language writes them (`products.<id>` of its common.yaml).
   const values = articleValues(article.article, productsIn(kb.model.products, i18n), i18n.language)
   const cache = new Map<string, string>()
@@ -259,15 +264,12 @@ function translator(i18n: i18n, kb: KnowledgeBase, articleId: string): Translate
     }
     return text
   }
-  perArticle.set(articleId, translate)
-  return translate
+  return perArticle.set(articleId, translate)
 }
 
 /** The `step` of an action definition (`workaround/detect`), if it has one. */
 function actionStep(kb: KnowledgeBase, article: string, action: string): string | undefined {
-  const definition = kb.checkers
-    .get(article)
-    ?.article.verdicts.actions.find((candidate) => candidate.id === action)
+  const definition = kb.article(article)?.verdicts.actions.find((candidate) => candidate.id === action)
   return definition?.step
 }
 

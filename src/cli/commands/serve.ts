@@ -5,6 +5,7 @@ import { KnowledgeBaseHolder } from '../../http/knowledge-holder.ts'
 import { batchedLogger } from '../../http/request-log.ts'
 import { startServer } from '../../http/server.ts'
 import { defaultRulesDir } from '../../kb/paths.ts'
+import { defaultMaxCompiledArticles } from '../../knowledge-base.ts'
 import { defaultLocalesDir, localesBeside } from '../../render/i18n.ts'
 import { loadRenderResources } from '../../render/renderer.ts'
 import type { CliContext } from '../context.ts'
@@ -24,6 +25,7 @@ interface ServeCommandOptions {
   apiKeys?: string
   rateLimit?: number
   trustProxy?: boolean
+  maxCompiledArticles?: number
 }
 
 /**
@@ -62,6 +64,11 @@ export function registerServe(program: Command, context: CliContext): void {
       parsePositive,
     )
     .option('--trust-proxy', 'take the client address from X-Forwarded-For (behind a reverse proxy)')
+    .option(
+      '--max-compiled-articles <n>',
+      `keep at most N articles compiled for evaluation, the least recently used let go and compiled again when asked about (default ${defaultMaxCompiledArticles}; same answers, less memory for a lower N)`,
+      parsePositive,
+    )
     .addHelpText(
       'after',
       `
@@ -80,7 +87,9 @@ async function runServe(options: ServeCommandOptions, context: CliContext): Prom
   const port = parsePort(options.port ?? context.io.env.PORT ?? '3000')
   // A closed log pipe (`kb serve 2>&1 | head`, a restarted log shipper) costs the log lines, not the server.
   keepRunningWhenOutputFails()
-  const kb = await context.knowledgeBase(options.rules)
+  const kbOptions =
+    options.maxCompiledArticles === undefined ? {} : { maxCompiledArticles: options.maxCompiledArticles }
+  const kb = await context.knowledgeBase(options.rules, kbOptions)
   // Strings beside a custom rules folder (a fixture's own locales/) are merged in, as `kb render` does.
   const source = options.rules === undefined ? {} : { rules: context.resolve(options.rules) }
   const resources = await loadRenderResources(source)
@@ -112,6 +121,7 @@ async function runServe(options: ServeCommandOptions, context: CliContext): Prom
         loadStrings: () => loadRenderResources(source),
         holder,
         log: say,
+        knowledgeBase: kbOptions,
       })
     : undefined
   await new Promise<void>((resolve) => {
