@@ -3,37 +3,22 @@
 /** Facts whose JSON is longer than this are never cached (they are rare, and would crowd out real keys). */
 const maxKeyLength = 2048
 
-/** Options of `AnswerCache`. */
-export interface AnswerCacheOptions<T> {
-  /** The most the kept values may weigh together (by `sizeOf`); the least recent go first, the newest stays. */
-  maxSize?: number
-  /** The weight of a value (for answers: their length). */
-  sizeOf?: (value: T) => number
-}
-
 /**
- * Least-recently-used answers, keyed by language, article and the facts in a canonical order, at most
- * `capacity` of them and, with `maxSize`, at most that weight together (an answer about a thousand articles
- * is megabytes). It lives on a `KnowledgeSnapshot`, so a hot reload starts with an empty cache and no answer
- * outlives its rules.
+ * Least-recently-used answers, keyed by language, article and the facts in a canonical order. It lives on a
+ * `KnowledgeSnapshot`, so a hot reload starts with an empty cache and no answer outlives its rules.
  *
  * @example
- * const cache = new AnswerCache<string>(1000, {maxSize: 32 * 1024 * 1024, sizeOf: (text) => text.length})
+ * const cache = new AnswerCache<object>(1000)
  * const body = cache.get(key) ?? cache.set(key, await compute())
  */
 export class AnswerCache<T> {
   readonly #entries = new Map<string, T>()
   readonly #capacity: number
-  readonly #maxSize: number
-  readonly #sizeOf: (value: T) => number
-  #size = 0
   /** The most recent key: asked again (the common case under load), it is already in place. */
   #newest: string | undefined
 
-  constructor(capacity = 1000, options: AnswerCacheOptions<T> = {}) {
+  constructor(capacity = 1000) {
     this.#capacity = capacity
-    this.#maxSize = options.maxSize ?? Number.POSITIVE_INFINITY
-    this.#sizeOf = options.sizeOf ?? (() => 0)
   }
 
   get(key: string | undefined): T | undefined {
@@ -51,18 +36,9 @@ export class AnswerCache<T> {
   set(key: string | undefined, value: T): T {
     if (key === undefined) return value
     // A key set again keeps its place in the Map's order: it is the newest only when it was not there.
-    const before = this.#entries.get(key)
-    if (before === undefined) this.#newest = key
-    else this.#size -= this.#sizeOf(before)
+    if (!this.#entries.has(key)) this.#newest = key
     this.#entries.set(key, value)
-    this.#size += this.#sizeOf(value)
-    // The least recent first; the value just set stays, even alone over `maxSize` (its caller is sending it).
-    for (const oldest of this.#entries.keys()) {
-      if (this.#entries.size <= this.#capacity && this.#size <= this.#maxSize) break
-      if (oldest === key) continue
-      this.#size -= this.#sizeOf(this.#entries.get(oldest) as T)
-      this.#entries.delete(oldest)
-    }
+    if (this.#entries.size > this.#capacity) this.#entries.delete(this.#entries.keys().next().value as string)
     return value
   }
 }

@@ -9,8 +9,6 @@ import { SearchIndex } from '../search/search-index.ts'
 import { AnswerCache } from './answer-cache.ts'
 import type { MemoizedResponse } from './response-memo.ts'
 
-const maxAnswerChars = 32 * 1024 * 1024
-
 /**
  * One consistent state: a request reads a snapshot once and uses it to the end, whatever is swapped meanwhile.
  *
@@ -22,11 +20,8 @@ export class KnowledgeSnapshot {
   readonly kb: KnowledgeBase
   readonly resources: Resource
   readonly #translators = new Map<Language, Promise<i18n>>()
-  /**
-   * Serialized check answers already computed from this snapshot (see `AnswerCache`): up to 1,000, and up to
-   * 32 Mi characters together (a few answers about a thousand articles).
-   */
-  readonly answers = new AnswerCache<string>(1000, { maxSize: maxAnswerChars, sizeOf: (text) => text.length })
+  /** Serialized check answers already computed from this snapshot (see `AnswerCache`). */
+  readonly answers = new AnswerCache<string>()
   /** Complete `POST /v1/check` responses by request (see `response-memo.ts`), replayed by `startServer`. */
   readonly responses = new AnswerCache<MemoizedResponse>(256)
   #renderer?: Renderer
