@@ -13,7 +13,12 @@ export type { ArticleModel, KnowledgeBaseModel } from './kb/model.ts'
 export { defaultRulesDir } from './kb/paths.ts'
 export type { Problem, ProblemCode } from './kb/problem.ts'
 export { formatProblem } from './kb/problem.ts'
-export type { CheckOptions, DiagnoseCheckOptions, DiagnoseResult } from './knowledge-base.ts'
+export type {
+  CheckOptions,
+  DiagnoseCheckOptions,
+  DiagnoseResult,
+  KnowledgeBaseOptions,
+} from './knowledge-base.ts'
 export { KnowledgeBase, loadKnowledgeBase } from './knowledge-base.ts'
 export { buildCsaf, lintLocales, lintRules, loadRules } from './lazy-api.ts'
 export type { DiagnosisReport, FileReport, KindReport, LogsByKind } from './logs/diagnose.ts'

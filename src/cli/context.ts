@@ -9,7 +9,7 @@ import { KnowledgeBaseError } from '../kb/errors.ts'
 import { defaultRulesDir } from '../kb/paths.ts'
 import { formatProblem } from '../kb/problem.ts'
 import { snapshotResources } from '../kb/snapshot.ts'
-import { type KnowledgeBase, loadKnowledgeBase } from '../knowledge-base.ts'
+import { type KnowledgeBase, type KnowledgeBaseOptions, loadKnowledgeBase } from '../knowledge-base.ts'
 import { factAnswers } from '../render/fact-answers.ts'
 import {
   createI18n,
@@ -61,8 +61,8 @@ export class CliContext {
   }
 
   /** Load the knowledge base of `--rules` (default: the built-in rules). */
-  async knowledgeBase(rules?: string): Promise<KnowledgeBase> {
-    return loadKnowledgeBase(rules === undefined ? defaultRulesDir : this.resolve(rules))
+  async knowledgeBase(rules?: string, options: KnowledgeBaseOptions = {}): Promise<KnowledgeBase> {
+    return loadKnowledgeBase(rules === undefined ? defaultRulesDir : this.resolve(rules), options)
   }
 
   /**

@@ -8,7 +8,7 @@ import { lintRules } from '../kb/load.ts'
 import { formatProblem, type Problem } from '../kb/problem.ts'
 import { displayPath } from '../kb/read-files.ts'
 import { parseYamlSource } from '../kb/yaml-source.ts'
-import { KnowledgeBase } from '../knowledge-base.ts'
+import { KnowledgeBase, type KnowledgeBaseOptions } from '../knowledge-base.ts'
 import { defaultLocalesDir, languages, loadResources } from '../render/i18n.ts'
 
 /** What one reload did. */
@@ -33,6 +33,8 @@ interface WatchOptions {
   log: (line: string) => void
   /** Called after every reload attempt (tests wait on it). */
   onReload?: (outcome: ReloadOutcome) => void
+  /** Options of each knowledge base loaded (`maxCompiledArticles`), as the first one had. */
+  knowledgeBase?: KnowledgeBaseOptions
 }
 
 /** A running watch. */
@@ -73,7 +75,7 @@ export function watchKnowledgeBase(options: WatchOptions): RulesWatch {
       let outcome: ReloadOutcome
       do {
         again = false
-        const loaded = await loadVersion(options.rules, locales, loadStrings)
+        const loaded = await loadVersion(options.rules, locales, loadStrings, options.knowledgeBase)
         if (loaded.ok) {
           options.holder.swap(loaded.kb, loaded.resources)
           outcome = { status: 'reloaded', articles: loaded.kb.articleIds }
@@ -207,6 +209,7 @@ async function loadVersion(
   rules: string,
   locales: readonly string[],
   loadStrings: () => Promise<Resource>,
+  kbOptions: KnowledgeBaseOptions = {},
 ): Promise<LoadedVersion> {
   const { problems, model } = await lintRules(rules)
   const localeProblems = (await Promise.all(locales.map(lintLocaleSyntax))).flat()
@@ -214,7 +217,7 @@ async function loadVersion(
   if (!model || errors.length > 0) return { ok: false, problems: errors }
   try {
     const resources = await loadStrings()
-    return { ok: true, kb: new KnowledgeBase(model), resources }
+    return { ok: true, kb: new KnowledgeBase(model, kbOptions), resources }
   } catch (error) {
     const problem: Problem = {
       code: 'KB_YAML_SYNTAX',

@@ -4,7 +4,7 @@ import type { CheckResult } from '../engine/check-result.ts'
 import { definitionsByName } from '../engine/facts.ts'
 import type { FactDefinition } from '../kb/schema/facts.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
-import { localizeCheckResult, namespacesOfFact } from '../render/localize-check.ts'
+import { localizeCheckResult, namespacesOfKey } from '../render/localize-check.ts'
 
 /** A question of the guided check, with the answers it accepts. */
 interface Question {
@@ -19,19 +19,20 @@ interface Question {
 /**
  * How to ask for a fact in the instance's language: the question, its label, and the accepted values
  * with labels (`facts.<name>.values.<value>`, `value.true/false`), looked up in `namespaces` in order
- * (`common`, then the articles: see `factNamespaces`).
+ * (`common`, then the articles: see `factNamespaces`), or in the namespaces `namespaces(key)` gives for each key.
  *
  * @example
  * describeFact(definition, i18n).values // [{value: 'x86', label: 'x86'}, {value: 'x64', label: 'x64'}]
- * describeFact(definition, i18n, namespacesOfFact(i18n, kb, 'contoso-1001', definition.name)).question
+ * describeFact(definition, i18n, (key) => namespacesOfKey(i18n, kb, 'contoso-1001', definition.name, key)).question
  */
 export function describeFact(
   definition: FactDefinition,
   i18n: i18n,
-  namespaces: readonly string[] = ['common'],
+  namespaces: readonly string[] | ((key: string) => readonly string[]) = ['common'],
 ): Question {
+  const nsOf = typeof namespaces === 'function' ? namespaces : () => namespaces
   const t = (key: string, fallback: string) =>
-    i18n.t(key, { ns: [...namespaces], defaultValue: fallback }) as string
+    i18n.t(key, { ns: [...nsOf(key)], defaultValue: fallback }) as string
   const name = definition.name
   const question: Question = {
     fact: name,
@@ -67,7 +68,10 @@ export function localizeForApi(result: CheckResult, i18n: i18n, kb: KnowledgeBas
     questions: localized.questions.map(({ fact, question }) => {
       const definition = byName.get(fact)
       return definition
-        ? { ...describeFact(definition, i18n, namespacesOfFact(i18n, kb, result.article, fact)), question }
+        ? {
+            ...describeFact(definition, i18n, (key) => namespacesOfKey(i18n, kb, result.article, fact, key)),
+            question,
+          }
         : { fact, question, label: fact, type: 'enum' as const }
     }),
   }

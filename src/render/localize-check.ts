@@ -6,7 +6,7 @@ import type { ArticleFile, Step } from '../kb/schema/article.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
 import { articleValues } from './article-values.ts'
 import { productsIn } from './localized-catalog.ts'
-import { keyExists, plainString } from './plain-lookup.ts'
+import { keyExists, nestsKeys, plainString } from './plain-lookup.ts'
 
 /** A reason of a check result with its sentence in the reader's language. */
 export interface LocalizedReason extends Reason {
@@ -65,21 +65,23 @@ export function localizeCheckResult(
 ): LocalizedCheckResult {
   const t = translator(i18n, kb, result.article)
   // A fact's strings live in `common` or, for a fact only one article uses, in that article's namespace.
-  const factNs = (name: string) => namespacesOfFact(i18n, kb, result.article, name)
-  const factLabel = (name: string) => t(`facts.${name}.label`, { ns: factNs(name), defaultValue: name })
+  const factNs = (name: string, key: string) => namespacesOfKey(i18n, kb, result.article, name, key)
+  const factT = (name: string, key: string, defaultValue?: string) =>
+    t(key, defaultValue === undefined ? { ns: factNs(name, key) } : { ns: factNs(name, key), defaultValue })
+  const factLabel = (name: string) => factT(name, `facts.${name}.label`, name)
   const valueLabel = (name: string, value: unknown): string => {
     if (Array.isArray(value))
       return value.map((item) => valueLabel(name, item)).join(` ${t('check.or', { ns: 'common' })} `)
     if (typeof value === 'boolean') return t(`value.${value}`, { ns: 'common' })
-    return t(`facts.${name}.values.${String(value)}`, { ns: factNs(name), defaultValue: String(value) })
+    return factT(name, `facts.${name}.values.${String(value)}`, String(value))
   }
   // "the server is a 64-bit (x64) system": a phrase per fact value reads better than "Server architecture is x64".
   const phrase = (name: string, value: unknown): string | undefined => {
     const keys = (Array.isArray(value) ? value : [value]).map((item) => `facts.${name}.is.${String(item)}`)
     const exists = (key: string) =>
-      keyExists(i18n, key, factNs(name)) ?? i18n.exists(key, { ns: factNs(name) })
+      keyExists(i18n, key, factNs(name, key)) ?? i18n.exists(key, { ns: factNs(name, key) })
     if (!keys.every(exists)) return undefined
-    return keys.map((key) => t(key, { ns: factNs(name) })).join(` ${t('check.or', { ns: 'common' })} `)
+    return keys.map((key) => factT(name, key)).join(` ${t('check.or', { ns: 'common' })} `)
   }
   const leafSentence = (leaf: ReasonFact): string => {
     if (leaf.result === 'unknown') return t('check.unknownFact', { ns: 'common', fact: factLabel(leaf.fact) })
@@ -118,11 +120,12 @@ export function localizeCheckResult(
       localized.articleStep = articleStep(
         stepPath,
         (key) => t(key, { ns: result.article }),
-        kb.checkers.get(result.article)!.article.article,
+        kb.article(result.article)!.article,
       )
     if (entry.conditional) {
-      const checker = kb.checkers.get(result.article)!
-      const definition = checker.article.verdicts.actions.find((candidate) => candidate.id === entry.id)
+      const definition = kb
+        .article(result.article)!
+        .verdicts.actions.find((candidate) => candidate.id === entry.id)
       const leaves = collectLeaves(definition?.when).filter((leaf) => entry.waitingFor.includes(leaf.fact))
       const condition = leaves.map((leaf) => leafSentence({ ...leaf, result: 'true' })).join('; ')
       localized.condition = t('check.conditional', { ns: 'common', condition })
@@ -137,7 +140,7 @@ export function localizeCheckResult(
     conflicts: result.conflicts.map(reason),
     questions: result.missingFacts.map((fact) => ({
       fact,
-      question: t(`facts.${fact}.question`, { ns: factNs(fact), defaultValue: fact }),
+      question: factT(fact, `facts.${fact}.question`, fact),
     })),
   }
 }
@@ -169,19 +172,84 @@ export function namespacesOfFact(i18n: i18n, kb: KnowledgeBase, article: string,
   return ['common', article, ...holders.filter((ns) => ns !== article)]
 }
 
+/**
+ * `namespacesOfFact` for one key of the fact: without the other articles that do not hold `key` in a language
+ * of the instance. i18next tries the namespaces in turn and gives the first that holds the key, so the string
+ * is the same; a key that only `common` or no article holds no longer costs a look-up in every article that
+ * names the fact (with a thousand copies of an article, hundreds). Which articles hold a key is found once per
+ * instance and knowledge base.
+ *
+ * @example
+ * namespacesOfKey(i18n, kb, 'contoso-1001', 'brewerFirmware', 'facts.brewerFirmware.label') // ['common', 'contoso-1001']
+ */
+export function namespacesOfKey(
+  i18n: i18n,
+  kb: KnowledgeBase,
+  article: string,
+  fact: string,
+  key: string,
+): string[] {
+  const holding = keyHolders(i18n, kb, fact, key)
+  // A key i18next must read itself (a namespace separator in it), or a string that nests other keys, which
+  // i18next looks up in the same namespaces: every holder of the fact, as before.
+  if (holding === undefined || nestsKeys(i18n, key, ['common', article]) !== false)
+    return namespacesOfFact(i18n, kb, article, fact)
+  const other = holding.find((ns) => ns !== article)
+  return other === undefined ? ['common', article] : ['common', article, other]
+}
+
+/** What `store` keeps for the pair (an i18next instance or its strings, a knowledge base), made on first use. */
+function perInstance<T>(
+  store: WeakMap<object, WeakMap<KnowledgeBase, T>>,
+  owner: object,
+  kb: KnowledgeBase,
+  make: () => T,
+): T {
+  let perKb = store.get(owner)
+  if (!perKb) {
+    perKb = new WeakMap()
+    store.set(owner, perKb)
+  }
+  let value = perKb.get(kb)
+  if (value === undefined) {
+    value = make()
+    perKb.set(kb, value)
+  }
+  return value
+}
+
+const maxKeysHeld = 10_000
+const keysHeld = new WeakMap<i18n, WeakMap<KnowledgeBase, Map<string, string[] | undefined>>>()
+
+// The first two articles (in article order) among the fact's holders that hold `key`: whichever article is
+// answered, one of them is the first other article that does.
+function keyHolders(i18n: i18n, kb: KnowledgeBase, fact: string, key: string): string[] | undefined {
+  const held = perInstance(keysHeld, i18n, kb, () => new Map<string, string[] | undefined>())
+  const memoKey = `${fact}\u0000${key}`
+  if (held.has(memoKey)) return held.get(memoKey)
+  let holding: string[] | undefined = []
+  for (const ns of factHolders(i18n, kb).get(fact) ?? []) {
+    const exists = keyExists(i18n, key, ns)
+    if (exists === undefined || (exists && nestsKeys(i18n, key, ns))) {
+      holding = undefined
+      break
+    }
+    if (exists) holding.push(ns)
+    if (holding.length === 2) break
+  }
+  // Keys come from the rules (fact names and rule values), not from the facts sent; bounded all the same.
+  if (held.size >= maxKeysHeld) held.clear()
+  held.set(memoKey, holding)
+  return holding
+}
+
 const holdersByResources = new WeakMap<object, WeakMap<KnowledgeBase, Map<string, string[]>>>()
 
 // Fact name → the article namespaces with `facts.<name>` in any language the instance has, in article order.
 function factHolders(i18n: i18n, kb: KnowledgeBase): Map<string, string[]> {
   const data = i18n.store.data
-  let perKb = holdersByResources.get(data)
-  if (!perKb) {
-    perKb = new WeakMap()
-    holdersByResources.set(data, perKb)
-  }
-  let holders = perKb.get(kb)
-  if (!holders) {
-    holders = new Map()
+  return perInstance(holdersByResources, data, kb, () => {
+    const holders = new Map<string, string[]>()
     for (const { id } of kb.model.articles) {
       for (const language of Object.values(data)) {
         const facts = (language[id] as { facts?: unknown } | undefined)?.facts
@@ -193,9 +261,8 @@ function factHolders(i18n: i18n, kb: KnowledgeBase): Map<string, string[]> {
         }
       }
     }
-    perKb.set(kb, holders)
-  }
-  return holders
+    return holders
+  })
 }
 
 type Translate = (key: string, options?: Record<string, unknown>) => string
@@ -218,7 +285,16 @@ const i18nextOptions = new Set([
   'postProcess',
   'replace',
   'interpolation',
+  'skipInterpolation',
+  'nest',
+  'applyPostProcessor',
+  'appendNamespaceToCIMode',
+  'appendNamespaceToMissingKey',
+  'missingKeyNoValueFallbackToKey',
+  'formatParams',
 ])
+// `defaultValue_one`, `defaultValue_other`…: the plural forms of the default value.
+const isI18nextOption = (name: string) => i18nextOptions.has(name) || name.startsWith('defaultValue')
 
 // The strings depend only on the language, the article and the key with its few parameters, so each
 // i18next instance keeps its translations: the HTTP server localizes thousands of results per second.
@@ -226,24 +302,15 @@ const maxCachedStrings = 10_000
 const translators = new WeakMap<i18n, WeakMap<KnowledgeBase, Map<string, Translate>>>()
 
 function translator(i18n: i18n, kb: KnowledgeBase, articleId: string): Translate {
-  let perKb = translators.get(i18n)
-  if (!perKb) {
-    perKb = new WeakMap()
-    translators.set(i18n, perKb)
-  }
-  let perArticle = perKb.get(kb)
-  if (!perArticle) {
-    perArticle = new Map()
-    perKb.set(kb, perArticle)
-  }
+  const perArticle = perInstance(translators, i18n, kb, () => new Map<string, Translate>())
   const known = perArticle.get(articleId)
   if (known) return known
-  const article = kb.checkers.get(articleId)!.article
+  const article = kb.article(articleId)!
   // Product names as the reader's language writes them (`products.<id>` of its common.yaml).
   const values = articleValues(article.article, productsIn(kb.model.products, i18n), i18n.language)
   const cache = new Map<string, string>()
   // Named values that are also i18next options (`count`, `context`…) would change what `t` looks up.
-  const direct = !Object.keys(values).some((name) => i18nextOptions.has(name))
+  const direct = !Object.keys(values).some(isI18nextOption)
   const translate: Translate = (key, options = {}) => {
     if (direct && Object.keys(options).every((name) => name === 'ns' || name === 'defaultValue')) {
       const plain = plainString(i18n, key, (options.ns as string | string[] | undefined) ?? 'common')
@@ -252,7 +319,9 @@ function translator(i18n: i18n, kb: KnowledgeBase, articleId: string): Translate
     const cacheKey = `${key}\u0000${JSON.stringify(options)}`
     let text = cache.get(cacheKey)
     if (text === undefined) {
-      text = i18n.t(key, { ...values, ...options }) as string
+      text = direct
+        ? withValues(values, options, key, i18n)
+        : (i18n.t(key, { ...values, ...options }) as string)
       // Parameters can carry user input (a DLL version): keep memory bounded.
       if (cache.size >= maxCachedStrings) cache.clear()
       cache.set(cacheKey, text)
@@ -263,11 +332,35 @@ function translator(i18n: i18n, kb: KnowledgeBase, articleId: string): Translate
   return translate
 }
 
+/**
+ * `i18n.t(key, {...values, ...options})` without copying the article's values (a few hundred) into the options
+ * of each call, which i18next copies again twice: the values go as `replace`, i18next's interpolation data,
+ * with the call's options set on them for the call (the options win, as in the spread) and set back after. A
+ * name the values did not have is set back to `undefined`, which interpolation takes as absent (deleting it
+ * would turn the object into a slower, larger dictionary). Only for values none of which i18next reads as an
+ * option (`direct`), which the spread would have passed.
+ */
+function withValues(
+  values: Record<string, unknown>,
+  options: Record<string, unknown>,
+  key: string,
+  i18n: i18n,
+): string {
+  const names = Object.keys(options)
+  const saved = names.map((name) => values[name])
+  for (const name of names) values[name] = options[name]
+  try {
+    return i18n.t(key, { ...options, replace: values }) as string
+  } finally {
+    names.forEach((name, index) => {
+      values[name] = saved[index]
+    })
+  }
+}
+
 /** The `step` of an action definition (`workaround/detect`), if it has one. */
 function actionStep(kb: KnowledgeBase, article: string, action: string): string | undefined {
-  const definition = kb.checkers
-    .get(article)
-    ?.article.verdicts.actions.find((candidate) => candidate.id === action)
+  const definition = kb.article(article)?.verdicts.actions.find((candidate) => candidate.id === action)
   return definition?.step
 }
 

@@ -37,6 +37,19 @@ export function keyExists(i18n: i18n, key: string, ns: string | readonly string[
   return firstFound(i18n, key, ns) !== undefined
 }
 
+/**
+ * Whether the value i18next's `t(key, {ns})` finds is a string that nests other keys (`$t(…)`), which i18next
+ * looks up in the same namespaces; undefined for a key with a namespace separator.
+ *
+ * @example
+ * nestsKeys(i18n, 'facts.wsusVersion.label', ['common']) // false
+ */
+export function nestsKeys(i18n: i18n, key: string, ns: string | readonly string[]): boolean | undefined {
+  if (key.includes(nsSeparator)) return undefined
+  const found = firstFound(i18n, key, ns)
+  return typeof found === 'string' && found.includes('$t(')
+}
+
 // i18next skips `undefined` and (with `returnNull: false`, as createI18n sets) `null`.
 function firstFound(i18n: i18n, key: string, ns: string | readonly string[]): unknown {
   if (key.includes(nsSeparator)) return undefined

@@ -87,4 +87,31 @@ describe('LazyCheckers', () => {
       .check({ widgetServerVersion: '4.2', brewerConnected: true })
     expect(full.missingFacts).toContain('brewerFirmware')
   })
+
+  it('keeps at most `maxCompiled` checkers, the least recently used let go, and answers the same after compiling again', async () => {
+    const { list, compiled } = articles(['a', 'b', 'c'])
+    const bounded = new LazyCheckers(list, model.facts, { maxCompiled: 2 })
+    const facts = { widgetServerVersion: '4.2', brewerConnected: true }
+    bounded.get('a')
+    const b = bounded.get('b')!
+    const before = await b.check(facts)
+    // `a` used again: `b` is now the least recent and goes when `c` comes.
+    const a = bounded.get('a')!
+    bounded.get('c')
+    expect(bounded.compiledCount).toBe(2)
+    expect(bounded.get('a')).toBe(a)
+    const reads = compiled.get('b')
+    const again = bounded.get('b')!
+    expect(again).not.toBe(b)
+    expect(compiled.get('b')).toBeGreaterThan(reads!)
+    expect(bounded.compiledCount).toBe(2)
+    // Every way of reading the map still gives each article, and the answers do not depend on the bound.
+    expect([...bounded.keys()]).toEqual(['a', 'b', 'c'])
+    expect([...bounded.values()].map((checker) => checker.article.id)).toEqual(['a', 'b', 'c'])
+    expect(await again.check(facts)).toEqual(before)
+    const unbounded = new LazyCheckers(list, model.facts)
+    for (const id of ['a', 'b', 'c'])
+      expect(await bounded.get(id)!.check(facts)).toEqual(await unbounded.get(id)!.check(facts))
+    expect(unbounded.compiledCount).toBe(3)
+  })
 })

@@ -24,6 +24,7 @@ interface ServeCommandOptions {
   apiKeys?: string
   rateLimit?: number
   trustProxy?: boolean
+  maxCompiledArticles?: number
 }
 
 /**
@@ -62,6 +63,11 @@ export function registerServe(program: Command, context: CliContext): void {
       parsePositive,
     )
     .option('--trust-proxy', 'take the client address from X-Forwarded-For (behind a reverse proxy)')
+    .option(
+      '--max-compiled-articles <n>',
+      `keep at most N articles compiled for evaluation, the least recently used let go and compiled again when asked about (default: all; same answers, less memory for a lower N, more time for queries about more articles)`,
+      parsePositive,
+    )
     .addHelpText(
       'after',
       `
@@ -80,7 +86,9 @@ async function runServe(options: ServeCommandOptions, context: CliContext): Prom
   const port = parsePort(options.port ?? context.io.env.PORT ?? '3000')
   // A closed log pipe (`kb serve 2>&1 | head`, a restarted log shipper) costs the log lines, not the server.
   keepRunningWhenOutputFails()
-  const kb = await context.knowledgeBase(options.rules)
+  const kbOptions =
+    options.maxCompiledArticles === undefined ? {} : { maxCompiledArticles: options.maxCompiledArticles }
+  const kb = await context.knowledgeBase(options.rules, kbOptions)
   // Strings beside a custom rules folder (a fixture's own locales/) are merged in, as `kb render` does.
   const source = options.rules === undefined ? {} : { rules: context.resolve(options.rules) }
   const resources = await loadRenderResources(source)
@@ -112,6 +120,7 @@ async function runServe(options: ServeCommandOptions, context: CliContext): Prom
         loadStrings: () => loadRenderResources(source),
         holder,
         log: say,
+        knowledgeBase: kbOptions,
       })
     : undefined
   await new Promise<void>((resolve) => {

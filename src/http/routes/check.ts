@@ -1,5 +1,7 @@
 /** @module `POST /v1/check`: facts in, verdicts with localized reasons, steps and questions out. */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+import type { CheckResult } from '../../engine/check-result.ts'
+import type { FactProblem } from '../../engine/facts.ts'
 import type { CheckOptions, KnowledgeBase } from '../../knowledge-base.ts'
 import { answerKey } from '../answer-cache.ts'
 import type { AppEnv, RouteDeps } from '../app-env.ts'
@@ -11,16 +13,16 @@ import { replyContent, replyFormat, replyMediaType, replyText } from '../reply-f
 import { CheckQuery, CheckResponseSchema, FactsSchema } from '../schemas.ts'
 
 /**
- * Run `kb.check`, turning invalid facts into `KB_HTTP_INVALID_FACTS` and an unknown `article` into
+ * Run `kb.checkEach`, turning invalid facts into `KB_HTTP_INVALID_FACTS` and an unknown `article` into
  * `KB_HTTP_UNKNOWN_ARTICLE`.
  *
  * @example
- * const report = await checkFacts(kb, {wsusVersion: '3.0'}, {answers: snapshot.factAnswers})
+ * const {results, warnings} = checkFacts(kb, {wsusVersion: '3.0'}, {answers: snapshot.factAnswers})
  */
-async function checkFacts(kb: KnowledgeBase, facts: unknown, options: CheckOptions) {
+function checkFacts(kb: KnowledgeBase, facts: unknown, options: CheckOptions) {
   if (options.article !== undefined) requireArticle(kb, options.article)
   try {
-    return await kb.check(facts, options)
+    return kb.checkEach(facts, options)
   } catch (error) {
     throw asFactsProblem(error)
   }
@@ -41,6 +43,23 @@ export function requireArticle(kb: KnowledgeBase, id: string) {
     )
   }
   return article
+}
+
+/**
+ * `JSON.stringify({language, results, warnings})` with each result localized and serialized as it comes: the
+ * localized results of a thousand articles are never in memory at once, only their text.
+ *
+ * @example
+ * await jsonReply('en', kb.checkEach(facts), (result) => localizeForApi(result, i18n, kb)) // '{"language":"en","results":[…],"warnings":[]}'
+ */
+export async function jsonReply(
+  language: string,
+  report: { results: AsyncIterable<CheckResult>; warnings: FactProblem[] },
+  localize: (result: CheckResult) => object,
+): Promise<string> {
+  const results: string[] = []
+  for await (const result of report.results) results.push(JSON.stringify(localize(result)))
+  return `{"language":${JSON.stringify(language)},"results":[${results.join(',')}],"warnings":${JSON.stringify(report.warnings)}}`
 }
 
 /**
@@ -97,17 +116,23 @@ export function registerCheck(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
         : c.body(text, 200, { 'content-type': replyMediaType(format), Vary: 'Accept' })) as never
     const cached = snapshot.answers.get(cacheKey)
     if (cached !== undefined) return send(cached)
-    const report = await checkFacts(
+    const report = checkFacts(
       snapshot.kb,
       c.var.json,
       article === undefined ? { answers } : { article, answers },
     )
     const i18n = await snapshot.i18n(c.var.language)
-    const results = report.results.map((result) => localizeForApi(result, i18n, snapshot.kb))
+    const localize = (result: CheckResult) => localizeForApi(result, i18n, snapshot.kb)
     const text =
       format === 'json'
-        ? JSON.stringify({ language: c.var.language, results, warnings: report.warnings })
-        : await replyText(c, format, results, i18n)
+        ? await jsonReply(c.var.language, report, localize)
+        : await replyText(c, format, await localizeAll(report.results, localize), i18n)
     return send(snapshot.answers.set(cacheKey, text))
   })
+}
+
+async function localizeAll<T>(results: AsyncIterable<CheckResult>, localize: (result: CheckResult) => T) {
+  const list: T[] = []
+  for await (const result of results) list.push(localize(result))
+  return list
 }
