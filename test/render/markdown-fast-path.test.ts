@@ -121,4 +121,13 @@ describe('the plain-sentence fast path of parseUnsanitized', () => {
       children: [{ type: 'text', value: 'Zainstaluj poprawkę (KB954960) na serwerze WSUS.' }],
     })
   })
+
+  it('gives each caller its own tree for a string it parsed before', () => {
+    const text = '**Note:** see [the log](https://example.com/log) and `%windir%\\WindowsUpdate.log`.'
+    const first = parseUnsanitized(text)
+    first.children.length = 0
+    const second = parseUnsanitized(text)
+    expect(second).toEqual(parsed(text))
+    expect(second).not.toBe(first)
+  })
 })
