@@ -54,5 +54,24 @@ export function words(text: string): string[] {
  */
 export function terms(text: string, language: Language): string[] {
   const stem = stemmers[language]
-  return words(text).map((each) => fold(/\p{N}/u.test(each) ? each : stem(each)))
+  const known = termsOf[language]
+  return words(text).map((each) => {
+    let term = known.get(each)
+    if (term === undefined) {
+      term = fold(/\p{N}/u.test(each) ? each : stem(each))
+      if (known.size >= maxTermsKnown) known.clear()
+      known.set(each, term)
+    }
+    return term
+  })
+}
+
+// Each word's term, per language: the search index of a knowledge base meets the same words many thousand
+// times, and stemming and folding a word cost far more than looking it up.
+const maxTermsKnown = 50_000
+const termsOf: Record<Language, Map<string, string>> = {
+  en: new Map(),
+  nl: new Map(),
+  pl: new Map(),
+  nb: new Map(),
 }
