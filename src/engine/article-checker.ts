@@ -91,9 +91,7 @@ export class ArticleChecker {
       reads: { decisions: reads(this.#decisions), derivations: reads(this.#derivations) },
       named: namedValues([...this.#derivations, ...this.#decisions]),
     }
-    this.#factsRead = [
-      ...new Set(this.rules.flatMap((rule) => factsRead(rule.json.conditions as EngineCondition))),
-    ].sort()
+    this.#factsRead = factsReadBy(this.rules)
   }
 
   /** The article's rules as the completion search reads them (for lint and tests). */
@@ -296,6 +294,29 @@ export class ArticleChecker {
     this.#fast ??= compileVerdictFunctions(this.rules, this.#strategy)
     return this.#fast
   }
+}
+
+/** The facts `rules` read, each once, sorted. */
+function factsReadBy(rules: readonly CompiledRule[]): string[] {
+  return [...new Set(rules.flatMap((rule) => factsRead(rule.json.conditions as EngineCondition)))].sort()
+}
+
+const readBy = new WeakMap<ArticleModel, readonly string[]>()
+
+/**
+ * `ArticleChecker.factsRead` of an article without compiling it (no json-rules-engine rules): what a list of
+ * every article needs, which would otherwise compile them all.
+ *
+ * @example
+ * articleFactsRead(kb.article('954960')!) // ['clientSymptom', 'office2003OnClients', …]
+ */
+export function articleFactsRead(article: ArticleModel): readonly string[] {
+  let facts = readBy.get(article)
+  if (facts === undefined) {
+    facts = factsReadBy(toEngineRules(article))
+    readBy.set(article, facts)
+  }
+  return facts
 }
 
 // json-rules-engine calls a rule "successful" when `notEqual` meets a missing fact; derive only on a

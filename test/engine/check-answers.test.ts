@@ -2,7 +2,7 @@
 // fill a missing fact, a derivation json-rules-engine alone would fire on a missing fact, facts asked for
 // because a derivation could supply them, undecided answers and their reasons, conflict steps.
 import { describe, expect, it } from 'vitest'
-import { ArticleChecker } from '../../src/engine/article-checker.ts'
+import { ArticleChecker, articleFactsRead } from '../../src/engine/article-checker.ts'
 import type { Facts } from '../../src/engine/facts.ts'
 import { FactDefinition } from '../../src/kb/schema/facts.ts'
 import { booleanFacts, holds, syntheticArticle } from '../helpers/synthetic-article.ts'
@@ -53,6 +53,16 @@ describe('derivations in the answer', () => {
   it('factsRead lists every fact a rule reads, sorted, once', () => {
     expect(checker().factsRead).toStrictEqual(['connected', 'server'])
     expect(checker({ derive: [legacyRunsOld] }).factsRead).toStrictEqual(['connected', 'legacy', 'server'])
+    // The same list without compiling the article (the page lists every article's facts).
+    for (const options of [{}, { derive: [legacyRunsOld] }]) {
+      const article = syntheticArticle(rules, options)
+      expect(articleFactsRead(article)).toStrictEqual(new ArticleChecker(article, vocabulary).factsRead)
+    }
+    expect(articleFactsRead(syntheticArticle(rules, { derive: [legacyRunsOld] }))).toStrictEqual([
+      'connected',
+      'legacy',
+      'server',
+    ])
   })
 
   it('a derivation that fills a missing fact overrides nothing, and its fact carries derivedBy', async () => {

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { i18n } from 'i18next'
+import { articleFactsRead } from '../../engine/article-checker.ts'
 import { articleValues } from '../../render/article-values.ts'
 import { languages } from '../../render/i18n.ts'
 import { factNamespaces } from '../../render/localize-check.ts'
@@ -56,10 +57,31 @@ type Language = (typeof languages)[number]
  * its id, when it has no document), the documents it declares with their titles (the page links only those),
  * and the facts its rules read.
  */
-async function articleSummaries(snapshot: KnowledgeSnapshot, language: Language) {
+function articleSummaries(snapshot: KnowledgeSnapshot, language: Language) {
+  // The same for every page in a language until the knowledge base is reloaded (a new snapshot): with a
+  // thousand articles, their titles take a second to render.
+  let perLanguage = summaries.get(snapshot)
+  if (perLanguage === undefined) {
+    perLanguage = new Map()
+    summaries.set(snapshot, perLanguage)
+  }
+  let list = perLanguage.get(language)
+  if (list === undefined) {
+    list = summarize(snapshot, language)
+    perLanguage.set(language, list)
+    // A failure is not kept: the next page tries again.
+    list.catch(() => perLanguage.delete(language))
+  }
+  return list
+}
+
+const summaries = new WeakMap<KnowledgeSnapshot, Map<Language, ReturnType<typeof summarize>>>()
+
+async function summarize(snapshot: KnowledgeSnapshot, language: Language) {
   const { renderer } = snapshot
   return Promise.all(
-    snapshot.kb.model.articles.map(async ({ id, article }) => {
+    snapshot.kb.model.articles.map(async (model) => {
+      const { id, article } = model
       const documents = await Promise.all(
         renderer.documentsOf(id).map(async (doc) => ({
           doc,
@@ -69,7 +91,7 @@ async function articleSummaries(snapshot: KnowledgeSnapshot, language: Language)
       return {
         id,
         // The facts its rules read: prefilled facts choose the article that reads most of them.
-        facts: snapshot.kb.checkers.get(id)?.factsRead ?? [],
+        facts: articleFactsRead(model),
         title: documents[0]?.title ?? (article.kb ? `${article.kb.idSystem} ${article.kb.number}` : id),
         documents,
       }
