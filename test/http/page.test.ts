@@ -3,7 +3,11 @@
  * hands its script, and the CORS a sandboxed frame needs.
  */
 import { describe, expect, it } from 'vitest'
-import { fictionalApp, testApp } from './helpers.ts'
+import { createApp } from '../../src/http/app.ts'
+import { KnowledgeBaseHolder } from '../../src/http/knowledge-holder.ts'
+import { KnowledgeBase, loadKnowledgeBase } from '../../src/knowledge-base.ts'
+import { loadResources, mergeResources } from '../../src/render/i18n.ts'
+import { fictionalApp, fictionalDir, testApp } from './helpers.ts'
 
 /** The JSON the page's script reads from its `application/json` block. */
 async function pageStrings(response: Response) {
@@ -98,5 +102,29 @@ describe('GET / for any article', () => {
       expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8')
     }
     expect((await app.request('/assets/index.html.template')).status).toBe(404)
+  })
+
+  it('lists the articles as the knowledge base is now: the same between reloads, renamed after one', async () => {
+    const kb = await loadKnowledgeBase(`${fictionalDir}/rules`)
+    const resources = mergeResources(await loadResources(), await loadResources(`${fictionalDir}/locales`))
+    const holder = new KnowledgeBaseHolder(kb, resources)
+    const app = createApp({ kb: holder, logger: () => {} })
+    const titles = async () =>
+      (await pageStrings(await app.request('/?lang=en'))).strings.articles.map(
+        (article: { title: string }) => article.title,
+      )
+    const before = await titles()
+    expect(before).toEqual(['Contoso Knowledge Base 1001'])
+    expect(await titles()).toEqual(before)
+    // A reload in which the article has another number: a page without documents names it by its number.
+    const [article] = kb.model.articles
+    const renumbered = {
+      ...kb.model,
+      articles: [
+        { ...article!, article: { ...article!.article, kb: { ...article!.article.kb!, number: '1002' } } },
+      ],
+    }
+    holder.swap(new KnowledgeBase(renumbered), resources)
+    expect(await titles()).toEqual(['Contoso Knowledge Base 1002'])
   })
 })
