@@ -59,15 +59,12 @@ export class LiteralSet {
   /** Every literal that occurs in `text`, each once. */
   present(text: string): string[] {
     const found = new Set<string>()
-    const starts = this.starts
-    starts.lastIndex = 0
-    while (starts.test(text)) {
-      const at = starts.lastIndex - this.width
+    // Only where one starts (`next`): there every length that begins with the same characters is tried.
+    for (let at = this.next(text, 0); at !== -1; at = this.next(text, at + 1)) {
       for (const length of this.lengths.get(text.slice(at, at + this.width))!) {
         const candidate = text.slice(at, at + length)
         if (this.known.has(candidate)) found.add(candidate)
       }
-      starts.lastIndex = at + 1
     }
     return [...found]
   }
