@@ -190,7 +190,8 @@ export class KnowledgeBase {
    * otherwise its answer for the defaults, copied (engine/fact-index.ts), with the facts the caller gave.
    */
   async #answer(id: string, facts: Facts, given: Facts, concerned: boolean) {
-    if (concerned) return withGivenFacts(await this.#checker(id).check(facts), given)
+    // Closures, not json-rules-engine: a query about many articles (engine/explain.ts); the same answer.
+    if (concerned) return withGivenFacts(this.#checker(id).explain(facts), given)
     let answer = this.#defaultAnswers.get(id)
     if (answer === undefined) {
       answer = this.#defaultAnswer(id)
@@ -202,7 +203,7 @@ export class KnowledgeBase {
   // Filed by an earlier run when there is a store (nothing compiled), otherwise evaluated.
   async #defaultAnswer(id: string): Promise<string> {
     const evaluate = async (article: string) =>
-      JSON.stringify(await this.#checker(article).check(this.#defaultFacts()))
+      JSON.stringify(this.#checker(article).explain(this.#defaultFacts()))
     if (this.#stored) {
       this.#storedAnswers ??= this.#stored(async () => {
         const answers: Record<string, string> = {}
