@@ -5,6 +5,7 @@
  * through promises and events; a query about hundreds of articles spent most of its time there. The engine
  * stays the reference: test/engine/explain-differential.test.ts holds every answer to it.
  */
+import { compileCondition } from './compiled.ts'
 import type { CompiledRule, EngineCondition } from './engine-rules.ts'
 import type { Facts, FactValue } from './facts.ts'
 import { evaluateOperator, operatorDefinition } from './operators.ts'
@@ -74,7 +75,8 @@ function copied(value: unknown): unknown {
 /**
  * An article's rules (`toEngineRules`) as explainers, run in the engine's order: each derivation, highest
  * priority first, sees the facts the ones before it set (only a three-valued true sets them, as the engine's
- * `onSuccess` does); decisions and actions see them all.
+ * `onSuccess` does); decisions and actions see them all. A decision's or an action's leaves are found when
+ * first read: an answer reads those of a few rules only.
  *
  * @example
  * const explained = explainRules(toEngineRules(article))
@@ -87,19 +89,43 @@ export function explainRules(
     .map((rule, position) => ({
       rule,
       position,
+      when: compileCondition(rule.json.conditions as EngineCondition),
       explain: explainCondition(rule.json.conditions as EngineCondition),
     }))
-    // Stable: rules of one priority keep their order (they read the same facts, so any order gives the same).
+    // Stable: derivations have a priority each; decisions, then actions, share one and set no facts.
     .sort((a, b) => (b.rule.json.priority ?? 1) - (a.rule.json.priority ?? 1) || a.position - b.position)
   return (given) => {
     const facts: Facts = { ...given }
     const outcomes = new Map<CompiledRule, RuleOutcome>()
-    for (const { rule, explain } of byPriority) {
+    for (const { rule, when, explain } of byPriority) {
+      if (rule.role !== 'derive') {
+        outcomes.set(rule, new LazyOutcome(when(facts), explain, facts))
+        continue
+      }
+      // Explained now: later derivations change `facts`.
       const outcome = explain(facts)
       outcomes.set(rule, outcome)
-      if (rule.role === 'derive' && outcome.tri === TRUE)
-        Object.assign(facts, (rule.json.event.params as { set: Facts }).set)
+      if (outcome.tri === TRUE) Object.assign(facts, (rule.json.event.params as { set: Facts }).set)
     }
     return outcomes
+  }
+}
+
+/** An outcome whose leaves are found on first read, on facts that no longer change. */
+class LazyOutcome implements RuleOutcome {
+  readonly tri: Tri
+  readonly #explain: Explainer
+  readonly #facts: Facts
+  #leaves: LeafOutcome[] | undefined
+
+  constructor(tri: Tri, explain: Explainer, facts: Facts) {
+    this.tri = tri
+    this.#explain = explain
+    this.#facts = facts
+  }
+
+  get leaves(): LeafOutcome[] {
+    this.#leaves ??= this.#explain(this.#facts).leaves
+    return this.#leaves
   }
 }
