@@ -6,7 +6,7 @@ import type { ArticleFile, Step } from '../kb/schema/article.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
 import { articleValues } from './article-values.ts'
 import { productsIn } from './localized-catalog.ts'
-import { keyExists, nestsKeys, plainString } from './plain-lookup.ts'
+import { interpolated, keyExists, nestsKeys, plainString } from './plain-lookup.ts'
 
 /** A reason of a check result with its sentence in the reader's language. */
 export interface LocalizedReason extends Reason {
@@ -311,10 +311,29 @@ function translator(i18n: i18n, kb: KnowledgeBase, articleId: string): Translate
   const cache = new Map<string, string>()
   // Named values that are also i18next options (`count`, `context`…) would change what `t` looks up.
   const direct = !Object.keys(values).some(isI18nextOption)
+  // A name of the call's options, else of the article's values, as `withValues` hands them to i18next.
+  let callOptions: Record<string, unknown> = {}
+  const valueOf = (name: string) =>
+    Object.hasOwn(callOptions, name)
+      ? callOptions[name]
+      : Object.hasOwn(values, name)
+        ? values[name]
+        : undefined
   const translate: Translate = (key, options = {}) => {
-    if (direct && Object.keys(options).every((name) => name === 'ns' || name === 'defaultValue')) {
-      const plain = plainString(i18n, key, (options.ns as string | string[] | undefined) ?? 'common')
-      if (plain !== undefined) return plain
+    if (direct) {
+      const names = Object.keys(options)
+      const ns = (options.ns as string | string[] | undefined) ?? 'common'
+      if (names.every((name) => name === 'ns' || name === 'defaultValue')) {
+        const plain = plainString(i18n, key, ns)
+        if (plain !== undefined) return plain
+      }
+      // No option that changes which string is found (`count`, `context`…): fill its placeholders here.
+      if (names.every((name) => name === 'ns' || name === 'defaultValue' || !isI18nextOption(name))) {
+        callOptions = options
+        const filled = interpolated(i18n, key, ns, valueOf)
+        callOptions = {}
+        if (filled !== undefined) return filled
+      }
     }
     const cacheKey = `${key}\u0000${JSON.stringify(options)}`
     let text = cache.get(cacheKey)

@@ -115,3 +115,73 @@ function flat(bundle: object): Map<string, unknown> {
   }
   return map
 }
+
+/** A string whose only syntax is `{{name}}` placeholders: the text around them, and their names in order. */
+interface Template {
+  texts: string[]
+  names: string[]
+}
+
+const templates = new Map<string, Template | null>()
+const maxTemplates = 10_000
+// i18next's placeholder with its default prefix and suffix, and the names this module fills itself.
+const placeholder = /\{\{(.+?)\}\}/g
+const simpleName = /^[A-Za-z_$][\w$]*$/
+
+/**
+ * What i18next's `t(key, {ns, ...})` gives for a string whose only syntax is `{{name}}` placeholders, each
+ * filled with `valueOf(name)`, when the instance does not escape values. Undefined means "ask i18next":
+ * anything else in the string (`{{- name}}`, a format after a comma, a name with a dot, nesting), a value
+ * that is not a string, number or boolean, or what `plainString` leaves to i18next. As i18next does, a value is
+ * put in once and never searched for placeholders itself.
+ *
+ * @example
+ * interpolated(i18n, 'check.unknownFact', 'common', (name) => ({fact: 'WSUS version'})[name]) // 'WSUS version is unknown'
+ */
+export function interpolated(
+  i18n: i18n,
+  key: string,
+  ns: string | readonly string[],
+  valueOf: (name: string) => unknown,
+): string | undefined {
+  const interpolation = i18n.options.interpolation
+  if (interpolation?.escapeValue !== false || interpolation.alwaysFormat) return undefined
+  const found = firstFound(i18n, key, ns)
+  if (typeof found !== 'string' || found === '') return undefined
+  const template = templateOf(found)
+  if (template === null) return undefined
+  let text = template.texts[0]!
+  for (let index = 0; index < template.names.length; index++) {
+    const value = valueOf(template.names[index]!)
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return undefined
+    text += String(value) + template.texts[index + 1]!
+  }
+  return text
+}
+
+function templateOf(text: string): Template | null {
+  let template = templates.get(text)
+  if (template !== undefined) return template
+  template = parseTemplate(text)
+  // Strings come from the locale files, not from requests; bounded all the same.
+  if (templates.size >= maxTemplates) templates.clear()
+  templates.set(text, template)
+  return template
+}
+
+function parseTemplate(text: string): Template | null {
+  if (text.includes('$t(') || text.includes('{{-')) return null
+  const texts: string[] = []
+  const names: string[] = []
+  let last = 0
+  for (const match of text.matchAll(placeholder)) {
+    const name = match[1]!.trim()
+    if (!simpleName.test(name)) return null
+    texts.push(text.slice(last, match.index))
+    names.push(name)
+    last = match.index + match[0].length
+  }
+  texts.push(text.slice(last))
+  // i18next stops after `maxReplaces` (1,000) placeholders.
+  return names.length === 0 || names.length >= 1000 ? null : { texts, names }
+}
