@@ -48,7 +48,10 @@ async function createProgram(context: CliContext, argv: readonly string[] = []):
       `
 Exit status: 0 success, 1 problems found (lint) or failed lines (batch), 2 bad input,
 10/11 affected/unknown with --exit-code, 74 output not written (disk full), 141 output closed
-(\`| head\`). Every code: docs/errors.md.`,
+(\`| head\`). Every code: docs/errors.md.
+
+Environment: KB_CACHE_DIR, the cache of compiled folders (default ~/.cache/kb-advisor; off turns it off);
+KB_CACHE_MAX_MB, the most it keeps, least recently used going first (default 1024).`,
     )
   const named = argv.find((argument) => !argument.startsWith('-'))
   const wanted = named !== undefined && named in commandModules ? [named] : Object.keys(commandModules)

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { cacheDir, writeCacheFile } from './cache-dir.ts'
+import { cacheDir, markCacheFileUsed, writeCacheFile } from './cache-dir.ts'
 import { folderHash } from './folder-hash.ts'
 
 const CACHE_VERSION = 1
@@ -67,7 +67,9 @@ export function folderEntries(folder: string): FolderEntries | undefined {
     async get(kind, variant, build) {
       const file = fileOf(kind, variant)
       try {
-        return JSON.parse(readFileSync(file, 'utf8'))
+        const value = JSON.parse(readFileSync(file, 'utf8'))
+        markCacheFileUsed(file)
+        return value
       } catch {
         // Not compiled yet, or unreadable: compile.
       }

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { cacheDir, writeCacheFile } from './cache-dir.ts'
+import { cacheDir, markCacheFileUsed, writeCacheFile } from './cache-dir.ts'
 
 // Clock ticks of file systems and the gap between their clock and ours stay well below this.
 const racyMs = 2000
@@ -42,6 +42,7 @@ export function folderHash(dir: string, memo: string | undefined = cacheDir()): 
   const file = memo === undefined ? undefined : path.join(memo, `folder-${key.slice(0, 40)}.json`)
   const stored = file === undefined ? undefined : readRemembered(file)
   if (trusted(stored)) {
+    markCacheFileUsed(file!)
     remembered.set(key, stored!)
     return stored!.hash
   }

@@ -6,7 +6,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import type { ResourceKey } from 'i18next'
-import { writeCacheFile } from '../kb/cache-dir.ts'
+import { markCacheFileUsed, writeCacheFile } from '../kb/cache-dir.ts'
 import { compiledEntryFile } from '../kb/compiled-cache.ts'
 import { type Language, localeNamespaces, readLocaleFile } from './i18n.ts'
 
@@ -152,6 +152,7 @@ function openCompiled(file: string): CompiledStrings | undefined {
       .reduce((sum, [, length]) => sum + length, 0)
     // A file cut short (a full disk) is compiled again rather than failing on some later look-up.
     if (fstatSync(opened).size !== start + bodyLength) throw new RangeError(`${file} is not whole`)
+    markCacheFileUsed(file)
     return fromBytes(
       index,
       (offset, length) => read(start + offset, length),

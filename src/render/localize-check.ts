@@ -313,7 +313,7 @@ function translator(i18n: i18n, kb: KnowledgeBase, articleId: string): Translate
   const direct = !Object.keys(values).some(isI18nextOption)
   // A name of the call's options, else of the article's values, as `withValues` hands them to i18next.
   let callOptions: Record<string, unknown> = {}
-  const valueOf = (name: string) =>
+  const valueNamed = (name: string) =>
     Object.hasOwn(callOptions, name)
       ? callOptions[name]
       : Object.hasOwn(values, name)
@@ -330,7 +330,7 @@ function translator(i18n: i18n, kb: KnowledgeBase, articleId: string): Translate
       // No option that changes which string is found (`count`, `context`…): fill its placeholders here.
       if (names.every((name) => name === 'ns' || name === 'defaultValue' || !isI18nextOption(name))) {
         callOptions = options
-        const filled = interpolated(i18n, key, ns, valueOf)
+        const filled = interpolated(i18n, key, ns, valueNamed)
         callOptions = {}
         if (filled !== undefined) return filled
       }

@@ -130,7 +130,7 @@ const simpleName = /^[A-Za-z_$][\w$]*$/
 
 /**
  * What i18next's `t(key, {ns, ...})` gives for a string whose only syntax is `{{name}}` placeholders, each
- * filled with `valueOf(name)`, when the instance does not escape values. Undefined means "ask i18next":
+ * filled with `valueNamed(name)`, when the instance does not escape values. Undefined means "ask i18next":
  * anything else in the string (`{{- name}}`, a format after a comma, a name with a dot, nesting), a value
  * that is not a string, number or boolean, or what `plainString` leaves to i18next. As i18next does, a value is
  * put in once and never searched for placeholders itself.
@@ -142,7 +142,7 @@ export function interpolated(
   i18n: i18n,
   key: string,
   ns: string | readonly string[],
-  valueOf: (name: string) => unknown,
+  valueNamed: (name: string) => unknown,
 ): string | undefined {
   const interpolation = i18n.options.interpolation
   if (interpolation?.escapeValue !== false || interpolation.alwaysFormat) return undefined
@@ -152,7 +152,7 @@ export function interpolated(
   if (template === null) return undefined
   let text = template.texts[0]!
   for (let index = 0; index < template.names.length; index++) {
-    const value = valueOf(template.names[index]!)
+    const value = valueNamed(template.names[index]!)
     if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return undefined
     text += String(value) + template.texts[index + 1]!
   }

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -35,6 +35,24 @@ describe('compiled copy of a rules folder, reused across runs', () => {
     expect((await second.check({}, { article: 'contoso-1001' })).results[0]).toEqual(
       (await first.check({}, { article: 'contoso-1001' })).results[0],
     )
+  })
+
+  it('marks the entries it reads as used, so a bounded cache lets go of them last', async () => {
+    const own = await mkdtemp(path.join(tmpdir(), 'kb-cache-'))
+    vi.stubEnv('KB_CACHE_DIR', own)
+    try {
+      const dir = await copyRules(fictional)
+      await loadKnowledgeBase(dir)
+      const entries = (await readdir(own)).filter((name) => /^(rules|folder)-/.test(name))
+      expect(entries).toHaveLength(2)
+      const long = new Date(Date.now() - 3600_000)
+      for (const name of entries) await utimes(path.join(own, name), long, long)
+      await loadKnowledgeBase(dir)
+      for (const name of entries)
+        expect((await stat(path.join(own, name))).mtimeMs, name).toBeGreaterThan(Date.now() - 60_000)
+    } finally {
+      await rm(own, { recursive: true, force: true })
+    }
   })
 
   it('validates again when a file changes, and reports its error', async () => {

@@ -27,7 +27,7 @@ const piece = fc.oneof(
   },
 )
 const template = fc.array(piece, { minLength: 1, maxLength: 8 }).map((pieces) => pieces.join(''))
-const value = fc.oneof(
+const value: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom('3.0 SP1', '', '{{fact}}', '$&', '$t(other)', '{{-value}}') },
   { weight: 2, arbitrary: fc.integer() },
   { weight: 2, arbitrary: fc.boolean() },
