@@ -22,8 +22,9 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefin
 }
 
 /**
- * Write a cache file whole or not at all (a temporary file renamed into place). A read-only or full cache only
- * costs time, so a failure is ignored; the result says whether the file was written.
+ * Write a cache file whole or not at all (a temporary file renamed into place), then keep the folder within
+ * `cacheLimit()` (`trimCache`). A read-only or full cache only costs time, so a failure is ignored; the result
+ * says whether the file was written.
  *
  * @example
  * writeCacheFile(path.join(cacheDir()!, 'rules-….json'), JSON.stringify(model))
@@ -37,9 +38,17 @@ export function writeCacheFile(file: string, text: string | Uint8Array): boolean
   } catch {
     return false
   }
-  trimCache(path.dirname(file), { maxBytes: cacheLimit(), keep: path.basename(file) })
+  // Trimming reads the whole folder: on a process's first write, then after each sixteenth of the limit.
+  const limit = cacheLimit()
+  writtenSinceTrim += typeof text === 'string' ? text.length : text.byteLength
+  if (writtenSinceTrim >= Math.min(limit / 16, 64 * 1024 * 1024)) {
+    trimCache(path.dirname(file), { maxBytes: limit, keep: path.basename(file) })
+    writtenSinceTrim = 0
+  }
   return true
 }
+
+let writtenSinceTrim = Number.POSITIVE_INFINITY
 
 /**
  * Mark a cache file as just used (its modification time), so that trimming lets go of it last. Call it after
