@@ -213,7 +213,9 @@ export class ArticleChecker {
       }
       for (const definition of this.#vocabulary)
         if (definition.source === 'evidence') candidates.delete(definition.name)
-      for (const name of candidates) if (!this.#worthAsking(seen, name)) candidates.delete(name)
+      // The facts as the memo keys them, written once for all candidates.
+      const state = candidates.size === 0 ? '' : JSON.stringify(seen, this.#factsRead)
+      for (const name of candidates) if (!this.#worthAsking(seen, state, name)) candidates.delete(name)
       const openReads = new Map<string, number>()
       for (const index of decision.open)
         for (const name of this.#logic.reads.decisions[index]!)
@@ -270,8 +272,9 @@ export class ArticleChecker {
     }
   }
 
-  #worthAsking(seen: Facts, name: string): boolean {
-    const key = `${name}\u0000${JSON.stringify(seen, this.#factsRead)}`
+  /** `state`: `seen` as `JSON.stringify(seen, factsRead)` writes it. */
+  #worthAsking(seen: Facts, state: string, name: string): boolean {
+    const key = `${name}\u0000${state}`
     let answer = this.#relevance.get(key)
     if (answer === undefined) {
       answer = changesOutcome(this.#logic, seen, name)
