@@ -1,5 +1,6 @@
 /** @module Read every YAML file of a rules folder, check its encoding and syntax, and validate it by kind. */
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { readFileSync, statSync } from 'node:fs'
+import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { type FileKind, fileKinds, kindNames } from './kinds.ts'
 import type { Problem } from './problem.ts'
@@ -63,7 +64,9 @@ export async function readRulesFile(absolute: string): Promise<{ file?: ValidFil
 
   let bytes: Buffer
   try {
-    const info = await stat(absolute)
+    // Synchronous: a promise's read is four round trips to the thread pool, and lint reads thousands of
+    // small files one after another (a tenth of its time went waiting).
+    const info = statSync(absolute)
     if (info.isDirectory())
       return whole(
         'KB_FILE_UNREADABLE',
@@ -81,7 +84,7 @@ export async function readRulesFile(absolute: string): Promise<{ file?: ValidFil
         `Expected a rules file of at most ${maxFileBytes} bytes, not ${info.size}; split it`,
       )
     }
-    bytes = await readFile(absolute)
+    bytes = readFileSync(absolute)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO'
     return whole('KB_FILE_UNREADABLE', `Expected a readable file, not one that fails with ${code}`)

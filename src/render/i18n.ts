@@ -1,6 +1,6 @@
 /** @module i18next instances over the YAML resources in `locales/`. */
-import { existsSync } from 'node:fs'
-import { readdir, readFile } from 'node:fs/promises'
+import { existsSync, readFileSync } from 'node:fs'
+import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { i18n, Resource, ResourceKey } from 'i18next'
 import { defaultLocalesDir } from '../kb/paths.ts'
@@ -79,11 +79,15 @@ export async function readLocaleFile(
   // Imported here, not at the top: `kb check` reads a prebuilt snapshot and never needs the YAML parser.
   const { parse } = await import('yaml')
   const file = path.join(dir, language, `${namespace}.yaml`)
-  // fs.promises.readFile of a directory fails without the path: add it, so the error can name it.
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    error.path ??= file
+  // Reading a directory fails without the path: add it, so the error can name it. Synchronous: a promise's
+  // read is four round trips to the thread pool, for each of thousands of small files.
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    ;(error as NodeJS.ErrnoException).path ??= file
     throw error
-  })
+  }
   const data = parse(text, { maxAliasCount: 0 }) ?? {}
   delete (data as Record<string, unknown>)._meta
   return data as ResourceKey

@@ -1,5 +1,5 @@
 /** @module Translation QA of the fact vocabulary: every fact can be asked and named in English. */
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { ArticleModel, KnowledgeBaseModel } from '../kb/model.ts'
 import type { Problem } from '../kb/problem.ts'
@@ -39,7 +39,7 @@ export async function factTextSources(
     const file = path.join(defaultLocalesDir, 'en', `${namespace}.yaml`)
     try {
       sources.set(namespace, {
-        source: parseYamlSource(displayPath(file), await readFile(file, 'utf8')),
+        source: parseYamlSource(displayPath(file), readFileSync(file, 'utf8')),
         linted: false,
       })
     } catch {

@@ -1,6 +1,6 @@
 /** @module Translation QA: the problems of a locales folder, positioned in its YAML files. */
-import { existsSync } from 'node:fs'
-import { readdir, readFile } from 'node:fs/promises'
+import { existsSync, readFileSync } from 'node:fs'
+import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Root } from 'mdast'
@@ -63,7 +63,7 @@ export async function lintLocales(localesDir: string, model: KnowledgeBaseModel)
     }
     for (const name of names) {
       const file = path.join(folder, name)
-      const text = await readFile(file, 'utf8')
+      const text = readFileSync(file, 'utf8')
       const source = parseYamlSource(displayPath(file), text)
       problems.push(...source.problems, ...schemaComment(source.file, folder, text))
       files.push({

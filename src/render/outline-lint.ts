@@ -1,5 +1,5 @@
 /** @module Lint of the document outlines: what they name exists, and every key they use is translated. */
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { checkOutline } from '../kb/check-outline.ts'
 import type { KnowledgeBaseModel } from '../kb/model.ts'
@@ -84,5 +84,5 @@ export async function lintOutlines(model: KnowledgeBaseModel, has: HasString): P
 }
 
 async function readSource(file: string): Promise<YamlSource> {
-  return parseYamlSource(file, await readFile(path.resolve(file), 'utf8'))
+  return parseYamlSource(file, readFileSync(path.resolve(file), 'utf8'))
 }
