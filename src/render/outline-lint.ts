@@ -25,7 +25,7 @@ export async function lintOutlines(model: KnowledgeBaseModel, has: HasString): P
   const problems: Problem[] = []
   const productIds = new Set(model.products.map((product) => product.id))
   const missing = (
-    source: YamlSource,
+    source: Pick<YamlSource, 'file' | 'locate'>,
     namespace: string,
     keys: Array<{ key: string; path: YamlPath }>,
     what: string,
@@ -49,7 +49,7 @@ export async function lintOutlines(model: KnowledgeBaseModel, has: HasString): P
   for (const { article, verdicts, files } of model.articles) {
     const [articleFile, verdictsFile] = files
     if (articleFile !== undefined) {
-      const source = await readSource(articleFile)
+      const source = lazySource(articleFile)
       const valueNames = new Set(Object.keys(articleValues(article, model.products)))
       checkOutline(article, productIds, valueNames, (message, at) =>
         problems.push({
@@ -65,7 +65,7 @@ export async function lintOutlines(model: KnowledgeBaseModel, has: HasString): P
     }
     if (verdictsFile !== undefined)
       missing(
-        await readSource(verdictsFile),
+        lazySource(verdictsFile),
         article.id,
         [
           ...verdicts.rules.map((rule, index) => ({
@@ -83,6 +83,15 @@ export async function lintOutlines(model: KnowledgeBaseModel, has: HasString): P
   return problems
 }
 
-async function readSource(file: string): Promise<YamlSource> {
-  return parseYamlSource(file, readFileSync(path.resolve(file), 'utf8'))
+// Where a problem is in `file`, parsed only when there is a problem to place: the rules were parsed and
+// validated already, and lint would otherwise parse every article and verdicts file twice.
+function lazySource(file: string): Pick<YamlSource, 'file' | 'locate'> {
+  let parsed: YamlSource | undefined
+  return {
+    file,
+    locate: (at, options) => {
+      parsed ??= parseYamlSource(file, readFileSync(path.resolve(file), 'utf8'))
+      return parsed.locate(at, options)
+    },
+  }
 }
