@@ -311,14 +311,6 @@ function translator(i18n: i18n, kb: KnowledgeBase, articleId: string): Translate
   const cache = new Map<string, string>()
   // Named values that are also i18next options (`count`, `context`…) would change what `t` looks up.
   const direct = !Object.keys(values).some(isI18nextOption)
-  // A name of the call's options, else of the article's values, as `withValues` hands them to i18next.
-  let callOptions: Record<string, unknown> = {}
-  const valueNamed = (name: string) =>
-    Object.hasOwn(callOptions, name)
-      ? callOptions[name]
-      : Object.hasOwn(values, name)
-        ? values[name]
-        : undefined
   const translate: Translate = (key, options = {}) => {
     if (direct) {
       const names = Object.keys(options)
@@ -329,9 +321,14 @@ function translator(i18n: i18n, kb: KnowledgeBase, articleId: string): Translate
       }
       // No option that changes which string is found (`count`, `context`…): fill its placeholders here.
       if (names.every((name) => name === 'ns' || name === 'defaultValue' || !isI18nextOption(name))) {
-        callOptions = options
-        const filled = interpolated(i18n, key, ns, valueNamed)
-        callOptions = {}
+        // A name of the call's options, else of the article's values, as `withValues` hands them to i18next.
+        const filled = interpolated(i18n, key, ns, (name) =>
+          Object.hasOwn(options, name)
+            ? options[name]
+            : Object.hasOwn(values, name)
+              ? values[name]
+              : undefined,
+        )
         if (filled !== undefined) return filled
       }
     }
