@@ -3,7 +3,16 @@
  * folder (and every new version of the code) files new entries, so the least recently used go once the folder
  * holds more than `$KB_CACHE_MAX_MB` (default 1,024 MB).
  */
-import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs'
+import {
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  type Stats,
+  statSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -96,8 +105,8 @@ const abandonedMs = 60 * 60 * 1000
  * @example
  * trimCache(cacheDir()!, { maxBytes: cacheLimit(), keep: 'rules-….json' })
  */
-export function trimCache(dir: string, options: { maxBytes: number; keep?: string; now?: number }): void {
-  const now = options.now ?? Date.now()
+export function trimCache(dir: string, options: { maxBytes: number; keep?: string }): void {
+  const now = Date.now()
   const entries: Array<{ file: string; size: number; used: number }> = []
   let names: string[]
   try {
@@ -109,11 +118,11 @@ export function trimCache(dir: string, options: { maxBytes: number; keep?: strin
     const entry = entryName.test(name)
     if (!entry && !temporaryName.test(name)) continue
     const file = path.join(dir, name)
-    const info = statSync(file, { throwIfNoEntry: false })
+    const info = statOf(file)
     if (!info?.isFile()) continue
     if (entry) {
-      if (name !== options.keep) entries.push({ file, size: info.size, used: info.mtimeMs })
-      else entries.push({ file, size: info.size, used: Number.POSITIVE_INFINITY })
+      const used = name === options.keep ? Number.POSITIVE_INFINITY : info.mtimeMs
+      entries.push({ file, size: info.size, used })
     } else if (now - info.mtimeMs > abandonedMs) remove(file)
   }
   let total = entries.reduce((sum, entry) => sum + entry.size, 0)
@@ -121,6 +130,15 @@ export function trimCache(dir: string, options: { maxBytes: number; keep?: strin
   for (const entry of entries) {
     if (total <= options.maxBytes || entry.used === Number.POSITIVE_INFINITY) break
     if (remove(entry.file)) total -= entry.size
+  }
+}
+
+// Gone meanwhile, or not ours to read: left alone.
+function statOf(file: string): Stats | undefined {
+  try {
+    return statSync(file)
+  } catch {
+    return undefined
   }
 }
 
