@@ -144,8 +144,7 @@ export function interpolated(
   ns: string | readonly string[],
   valueNamed: (name: string) => unknown,
 ): string | undefined {
-  const interpolation = i18n.options.interpolation
-  if (interpolation?.escapeValue !== false || interpolation.alwaysFormat) return undefined
+  if (!plainInterpolation(i18n.options.interpolation)) return undefined
   const found = firstFound(i18n, key, ns)
   if (typeof found !== 'string' || found === '') return undefined
   const template = templateOf(found)
@@ -157,6 +156,25 @@ export function interpolated(
     text += String(value) + template.texts[index + 1]!
   }
   return text
+}
+
+// i18next's own placeholder syntax, values put in unescaped and unformatted, and never searched again: what
+// `interpolated` reproduces.
+function plainInterpolation(options: i18n['options']['interpolation']): boolean {
+  if (options === undefined) return false
+  const { prefix = '{{', suffix = '}}', unescapePrefix = '-', nestingPrefix = '$t(' } = options
+  return (
+    options.escapeValue === false &&
+    !options.alwaysFormat &&
+    options.skipOnVariables !== false &&
+    (options.maxReplaces ?? 1000) === 1000 &&
+    options.prefixEscaped === undefined &&
+    options.suffixEscaped === undefined &&
+    prefix === '{{' &&
+    suffix === '}}' &&
+    unescapePrefix === '-' &&
+    nestingPrefix === '$t('
+  )
 }
 
 function templateOf(text: string): Template | null {

@@ -71,4 +71,18 @@ describe('interpolated()', () => {
     expect(interpolated(plain, 'nests', 'common', () => 'x')).toBeUndefined()
     expect(interpolated(plain, 'key', 'common', () => 'x')).toBe('x')
   })
+
+  it('leaves an instance with its own placeholder syntax to i18next', async () => {
+    const { default: i18next } = await import('i18next')
+    const instance = i18next.createInstance()
+    await instance.init({
+      resources: { en: { common: { key: '{{fact}} [[fact]]' } } },
+      lng: 'en',
+      defaultNS: 'common',
+      interpolation: { escapeValue: false, prefix: '[[', suffix: ']]' },
+      initAsync: false,
+    })
+    expect(interpolated(instance, 'key', 'common', () => 'x')).toBeUndefined()
+    expect(instance.t('key', { replace: { fact: 'x' } })).toBe('{{fact}} x')
+  })
 })
