@@ -14,11 +14,21 @@ const maxKeyLength = 2048
 export class AnswerCache<T> {
   readonly #entries = new Map<string, T>()
   readonly #capacity: number
+  readonly #maxSize: number
+  readonly #sizeOf: (value: T) => number
+  #size = 0
   /** The most recent key: asked again (the common case under load), it is already in place. */
   #newest: string | undefined
 
-  constructor(capacity = 1000) {
+  /**
+   * At most `capacity` answers, and with `sizeOf`, at most `maxSize` in all: an answer about every article of
+   * a large knowledge base is megabytes, and a thousand of them would not fit. An answer larger than
+   * `maxSize` is not kept.
+   */
+  constructor(capacity = 1000, options: { maxSize?: number; sizeOf?: (value: T) => number } = {}) {
     this.#capacity = capacity
+    this.#maxSize = options.maxSize ?? Number.POSITIVE_INFINITY
+    this.#sizeOf = options.sizeOf ?? (() => 0)
   }
 
   get(key: string | undefined): T | undefined {
@@ -35,23 +45,41 @@ export class AnswerCache<T> {
 
   set(key: string | undefined, value: T): T {
     if (key === undefined) return value
+    const size = this.#sizeOf(value)
+    const previous = this.#entries.get(key)
+    if (size > this.#maxSize) {
+      if (previous !== undefined) this.#remove(key, previous)
+      return value
+    }
     // A key set again keeps its place in the Map's order: it is the newest only when it was not there.
-    if (!this.#entries.has(key)) this.#newest = key
+    if (previous === undefined) this.#newest = key
+    else this.#size -= this.#sizeOf(previous)
     this.#entries.set(key, value)
-    if (this.#entries.size > this.#capacity) this.#entries.delete(this.#entries.keys().next().value as string)
+    this.#size += size
+    while (this.#entries.size > this.#capacity || this.#size > this.#maxSize) {
+      const [oldest, evicted] = this.#entries.entries().next().value as [string, T]
+      this.#remove(oldest, evicted)
+    }
     return value
+  }
+
+  #remove(key: string, value: T): void {
+    this.#entries.delete(key)
+    this.#size -= this.#sizeOf(value)
+    if (key === this.#newest) this.#newest = undefined
   }
 }
 
 /**
- * The cache key of a check request, from its facts after validation (`kb.prepareFacts`) and the warnings
- * that validation gave, or undefined when it should not be cached. Keying on validated values, not on the
- * raw JSON, means two bodies share an answer only when they are the same facts: `1e999` (Infinity) is
- * refused, never confused with `null`, and a value nested thousands deep never reaches the key.
+ * The cache key of a check request, from its facts after validation as sent (`given` of `kb.prepareFacts`:
+ * the defaults are the same for every request to one snapshot) and the warnings that validation gave, or
+ * undefined when it should not be cached. Keying on validated values, not on the raw JSON, means two bodies
+ * share an answer only when they are the same facts: `1e999` (Infinity) is refused, never confused with
+ * `null`, and a value nested thousands deep never reaches the key.
  *
  * @example
- * const {facts, warnings} = kb.prepareFacts({office2003OnClients: true, wsusVersion: '3.0'})
- * answerKey('nl', undefined, facts, warnings) // the same for {wsusVersion: '3.0', office2003OnClients: true}
+ * const {given, warnings} = kb.prepareFacts({office2003OnClients: true, wsusVersion: '3.0'})
+ * answerKey('nl', undefined, given, warnings) // the same for {wsusVersion: '3.0', office2003OnClients: true}
  */
 export function answerKey(
   language: string,

@@ -20,8 +20,14 @@ export class KnowledgeSnapshot {
   readonly kb: KnowledgeBase
   readonly resources: Resource
   readonly #translators = new Map<Language, Promise<i18n>>()
-  /** Serialized check answers already computed from this snapshot (see `AnswerCache`). */
-  readonly answers = new AnswerCache<string>()
+  /**
+   * Serialized check answers already computed from this snapshot (see `AnswerCache`): at most 1,000, and at
+   * most 64 Mi characters in all (an answer about every article of 1,000 is about 7 million).
+   */
+  readonly answers = new AnswerCache<string>(1000, {
+    maxSize: 64 * 1024 * 1024,
+    sizeOf: (text) => text.length,
+  })
   /** Complete `POST /v1/check` responses by request (see `response-memo.ts`), replayed by `startServer`. */
   readonly responses = new AnswerCache<MemoizedResponse>(256)
   #renderer?: Renderer

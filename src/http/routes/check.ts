@@ -107,7 +107,9 @@ export function registerCheck(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
     } catch (error) {
       throw asFactsProblem(error)
     }
-    const key = answerKey(c.var.language, article, prepared.facts, prepared.warnings)
+    // The facts as sent: with the defaults of every evidence fact of a large knowledge base, the key was too
+    // long to keep, and no answer was kept.
+    const key = answerKey(c.var.language, article, prepared.given, prepared.warnings)
     const cacheKey = key === undefined ? undefined : `${format}\u0000${key}`
     // The same facts always give the same answer from one snapshot: keep the serialized body.
     const send = (text: string) =>
