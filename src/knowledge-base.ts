@@ -161,10 +161,25 @@ export class KnowledgeBase {
     input: unknown,
     options: CheckOptions = {},
   ): { results: AsyncGenerator<CheckResult, void, undefined>; warnings: FactProblem[] } {
-    const { facts, given, warnings } = this.prepareFacts(
-      input,
-      options.answers ? { answers: options.answers } : {},
+    return this.checkPrepared(
+      this.prepareFacts(input, options.answers ? { answers: options.answers } : {}),
+      options,
     )
+  }
+
+  /**
+   * `checkEach` on facts `prepareFacts` already gave: for a caller that validates first (to key a cache of
+   * answers), so that the facts are not validated twice.
+   *
+   * @example
+   * const prepared = kb.prepareFacts({wsusVersion: '3.0 SP1'})
+   * const {results} = kb.checkPrepared(prepared, {article: '954960'})
+   */
+  checkPrepared(
+    prepared: ReturnType<KnowledgeBase['prepareFacts']>,
+    options: Pick<CheckOptions, 'article'> = {},
+  ): { results: AsyncGenerator<CheckResult, void, undefined>; warnings: FactProblem[] } {
+    const { facts, given, warnings } = prepared
     return { results: this.#results(this.#selected(options), facts, given), warnings }
   }
 
@@ -203,12 +218,11 @@ export class KnowledgeBase {
 
   // Filed by an earlier run when there is a store (nothing compiled), otherwise evaluated.
   async #defaultAnswer(id: string): Promise<string> {
-    const evaluate = async (article: string) =>
-      JSON.stringify(this.#checker(article).explain(this.#defaultFacts()))
+    const evaluate = (article: string) => JSON.stringify(this.#checker(article).explain(this.#defaultFacts()))
     if (this.#stored) {
       this.#storedAnswers ??= this.#stored(async () => {
         const answers: Record<string, string> = {}
-        for (const article of this.#articles.keys()) answers[article] = await evaluate(article)
+        for (const article of this.#articles.keys()) answers[article] = evaluate(article)
         return answers
       })
       // A failure while computing them all is left to the one article it concerns.

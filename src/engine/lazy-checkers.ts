@@ -1,6 +1,6 @@
 /**
- * @module The checkers of a knowledge base, each compiled (engine rules, generated verdict function) the first
- * time it is asked for: loading a knowledge base of a thousand articles to answer about one of them compiles
+ * @module The checkers of a knowledge base, each compiled (its rules as closures; json-rules-engine's Engine
+ * and the generated verdict function when first used) the first time it is asked for: loading a knowledge base of a thousand articles to answer about one of them compiles
  * one. At most `maxCompiled` stay compiled (the least recently used are let go and compiled again when asked
  * for), so a server keeps the same memory however many articles its queries concern.
  */

@@ -93,7 +93,7 @@ describe('POST /v1/check', () => {
       }),
     )
     const kb = new KnowledgeBase({ ...model, facts: [...model.facts, ...evidence] })
-    const checks = vi.spyOn(kb, 'checkEach')
+    const checks = vi.spyOn(kb, 'checkPrepared')
     const app = createApp({ kb, logger: () => {} })
     const facts = { wsusVersion: '3.0 SP1', office2003OnClients: true }
     const first = await (await postJson(app, '/v1/check', facts)).text()

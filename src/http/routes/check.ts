@@ -2,7 +2,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import type { CheckResult } from '../../engine/check-result.ts'
 import type { FactProblem } from '../../engine/facts.ts'
-import type { CheckOptions, KnowledgeBase } from '../../knowledge-base.ts'
+import type { KnowledgeBase } from '../../knowledge-base.ts'
 import { answerKey } from '../answer-cache.ts'
 import type { AppEnv, RouteDeps } from '../app-env.ts'
 import { asFactsProblem } from '../facts-problem.ts'
@@ -11,22 +11,6 @@ import { jsonBody } from '../middleware.ts'
 import { HttpProblem, problemContent } from '../problem.ts'
 import { replyContent, replyFormat, replyMediaType, replyText } from '../reply-format.ts'
 import { CheckQuery, CheckResponseSchema, FactsSchema } from '../schemas.ts'
-
-/**
- * Run `kb.checkEach`, turning invalid facts into `KB_HTTP_INVALID_FACTS` and an unknown `article` into
- * `KB_HTTP_UNKNOWN_ARTICLE`.
- *
- * @example
- * const {results, warnings} = checkFacts(kb, {wsusVersion: '3.0'}, {answers: snapshot.factAnswers})
- */
-function checkFacts(kb: KnowledgeBase, facts: unknown, options: CheckOptions) {
-  if (options.article !== undefined) requireArticle(kb, options.article)
-  try {
-    return kb.checkEach(facts, options)
-  } catch (error) {
-    throw asFactsProblem(error)
-  }
-}
 
 /**
  * Throw `KB_HTTP_UNKNOWN_ARTICLE` unless the knowledge base has the article.
@@ -118,11 +102,8 @@ export function registerCheck(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
         : c.body(text, 200, { 'content-type': replyMediaType(format), Vary: 'Accept' })) as never
     const cached = snapshot.answers.get(cacheKey)
     if (cached !== undefined) return send(cached)
-    const report = checkFacts(
-      snapshot.kb,
-      c.var.json,
-      article === undefined ? { answers } : { article, answers },
-    )
+    // Validated once, above: the article was checked before the facts.
+    const report = snapshot.kb.checkPrepared(prepared, article === undefined ? {} : { article })
     const i18n = await snapshot.i18n(c.var.language)
     const localize = (result: CheckResult) => localizeForApi(result, i18n, snapshot.kb)
     const text =
