@@ -19,6 +19,11 @@ import { classEnd } from './regex-safety.ts'
  * requiredLiterals('a{0,2}|b') // undefined
  */
 export function requiredLiterals(pattern: string): string[] | undefined {
+  // Without a branch, a group or a class (most signature lines), the pattern's own literal is all there is.
+  if (!/[|([]/.test(pattern)) {
+    const own = requiredLiteral(pattern)
+    return own === undefined ? undefined : [own]
+  }
   const parts = topLevel(pattern)
   if (parts === undefined) return undefined
   if (parts.branches.length > 1) {

@@ -60,10 +60,12 @@ export class MatcherSet {
       if (!literalsOf.has(source)) literalsOf.set(source, requiredLiterals(source))
       return literalsOf.get(source)
     }
-    const patternOf = (source: string) => {
+    // The matchers' own compiled patterns: a pattern without flags keeps no state between searches.
+    const patternOf = (regex: RegExp) => {
+      const source = regex.source
       let pattern = patterns.get(source)
       if (pattern === undefined) {
-        pattern = { source, regex: new RegExp(source), lineOf: [], whileOpen: [], seen: -1 }
+        pattern = { source, regex, lineOf: [], whileOpen: [], seen: -1 }
         patterns.set(source, pattern)
         for (const literal of literals(source)!) {
           const list = this.byLiteral.get(literal) ?? []
@@ -74,32 +76,35 @@ export class MatcherSet {
       return pattern
     }
     for (const matcher of matchers) {
-      const lines = matcher.symptom.lines.map((line) => line.regex.source)
-      const vetoes = matcher.symptom.vetoes.map((veto) => veto.regex.source)
+      const lines = matcher.symptom.lines.map((line) => line.regex)
+      const vetoes = matcher.symptom.vetoes.map((veto) => veto.regex)
       const entry: Entry = {
         matcher,
         seen: -1,
-        everyWhileOpen: vetoes.some((source) => literals(source) === undefined),
+        everyWhileOpen: vetoes.some((regex) => literals(regex.source) === undefined),
       }
       // A line without literals can match any record: the matcher sees them all.
-      if (lines.some((source) => literals(source) === undefined)) {
+      if (lines.some((regex) => literals(regex.source) === undefined)) {
         this.always.push(entry)
         continue
       }
       // A line that cannot start a block that may be reported, and a veto, count only while a block is open.
-      for (const source of matcher.startSources) {
-        const pattern = patternOf(source)
+      for (const regex of lines) {
+        if (!matcher.startSources.has(regex.source)) continue
+        const pattern = patternOf(regex)
         // A matcher's entries are added together: a pattern it has twice is seen last.
         if (pattern.lineOf.at(-1) !== entry) pattern.lineOf.push(entry)
       }
-      for (const source of [...lines, ...vetoes]) {
-        if (literals(source) === undefined || matcher.startSources.has(source)) continue
-        const pattern = patternOf(source)
+      for (const regex of [...lines, ...vetoes]) {
+        if (literals(regex.source) === undefined || matcher.startSources.has(regex.source)) continue
+        const pattern = patternOf(regex)
         if (pattern.whileOpen.at(-1) !== entry) pattern.whileOpen.push(entry)
       }
     }
-    this.anchors = this.always.length === 0 ? [...this.byLiteral.keys()] : undefined
-    this.literals = this.byLiteral.size > 0 ? new LiteralSet([...this.byLiteral.keys()]) : undefined
+    const all = [...this.byLiteral.keys()]
+    this.anchors = this.always.length === 0 ? all : undefined
+    // The same list as the record splitter's anchors: the two sets share the grams they search for.
+    this.literals = all.length > 0 ? new LiteralSet(all) : undefined
   }
 
   /** Whether a matcher must see the records without literals now (a block open, with a veto without any). */

@@ -27,6 +27,41 @@ describe('LiteralSet: many literals in one pass', () => {
     )
   })
 
+  it('answers a run of questions about several texts, in order or not, as each asked alone', () => {
+    // One set is asked about a chunk line after line (`next(text, at + 1)`), then about other texts: what it
+    // keeps from one question must never change the next answer.
+    const question = fc.record({ text: fc.nat(2), from: fc.nat(90) })
+    fc.assert(
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 40 }),
+        fc.array(text, { minLength: 3, maxLength: 3 }),
+        fc.array(question, { minLength: 1, maxLength: 30 }),
+        (literals, texts, questions) => {
+          const set = new LiteralSet(literals)
+          const pattern = new RegExp(literals.map(asPattern).join('|'), 'g')
+          for (const { text: which, from } of questions) {
+            const haystack = texts[which]!
+            pattern.lastIndex = from
+            expect(set.next(haystack, from)).toBe(pattern.exec(haystack)?.index ?? -1)
+          }
+        },
+      ),
+    )
+  })
+
+  it('finds every occurrence when walked through a text from each one to the next', () => {
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 40 }), text, (literals, haystack) => {
+        const set = new LiteralSet(literals)
+        const pattern = new RegExp(`(?=${literals.map(asPattern).join('|')})`, 'g')
+        const expected = [...haystack.matchAll(pattern)].map((match) => match.index)
+        const found: number[] = []
+        for (let at = set.next(haystack, 0); at !== -1; at = set.next(haystack, at + 1)) found.push(at)
+        expect(found).toEqual(expected)
+      }),
+    )
+  })
+
   it('names exactly the literals a text contains', () => {
     fc.assert(
       fc.property(fc.array(word, { minLength: 1, maxLength: 40 }), text, (literals, haystack) => {
