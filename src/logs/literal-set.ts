@@ -27,6 +27,8 @@ interface Plan {
   reach: number[]
 }
 
+const UNKNOWN = -2
+
 // Sets made from the same list (the line scanner's and the matchers' in one pass) share their grams.
 const plans = new WeakMap<readonly string[], { plan?: Plan }>()
 
@@ -48,6 +50,8 @@ export class LiteralSet {
   private text: string | undefined
   private from = 0
   private at: number[] = []
+  // Per gram, its occurrence after `at`, once searched.
+  private after: number[] = []
 
   constructor(literals: readonly string[]) {
     this.literals = [...new Set(literals)]
@@ -71,13 +75,17 @@ export class LiteralSet {
     if (text !== this.text || start < this.from) {
       this.text = text
       this.at = grams.map((gram) => text.indexOf(gram, start))
+      this.after = grams.map(() => UNKNOWN)
     }
     this.from = start
     let best = -1
     for (let gram = 0; gram < grams.length; gram++) {
       const needle = grams[gram]!
       let at = this.at[gram]!
-      if (at !== -1 && at < start) at = this.at[gram] = text.indexOf(needle, start)
+      if (at !== -1 && at < start) {
+        at = text.indexOf(needle, start)
+        this.move(gram, at)
+      }
       // An occurrence where no literal starts at or after `start` is passed for good; one where a literal
       // does stays the cursor, as a later `from` may still need it.
       let passing = true
@@ -87,11 +95,24 @@ export class LiteralSet {
           passing = false
           if (best === -1 || found < best) best = found
         }
-        at = text.indexOf(needle, at + 1)
-        if (passing) this.at[gram] = at
+        // The occurrence after the cursor is searched once, however many questions pass the cursor by.
+        const following = at === this.at[gram] ? this.afterCursor(text, gram) : text.indexOf(needle, at + 1)
+        if (passing) this.move(gram, following)
+        at = following
       }
     }
     return best
+  }
+
+  private move(gram: number, at: number): void {
+    this.at[gram] = at
+    this.after[gram] = UNKNOWN
+  }
+
+  private afterCursor(text: string, gram: number): number {
+    if (this.after[gram] === UNKNOWN)
+      this.after[gram] = text.indexOf(this.shared.plan!.grams[gram]!, this.at[gram]! + 1)
+    return this.after[gram]!
   }
 
   /** Whether any literal occurs in `text`. */
