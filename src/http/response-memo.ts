@@ -87,13 +87,43 @@ export function memoizeResponses(): MiddlewareHandler<AppEnv> {
       c.res.headers.has('set-cookie')
     )
       return
-    const body = Buffer.from(await c.res.clone().arrayBuffer())
-    if (body.byteLength > maxMemoizedBody) return
+    const body = await boundedBody(c.res.clone(), maxMemoizedBody)
+    if (body === undefined) return
     const headers: Record<string, string> = {}
     c.res.headers.forEach((value, name) => {
       if (!perRequestHeader.test(name)) headers[name] = value
     })
     headers['content-length'] = String(body.byteLength)
     snapshot.responses.set(key, { headers, body, language: c.var.language })
+  }
+}
+
+/**
+ * The body of `response` when it has at most `max` bytes; otherwise undefined, and the body is read no further
+ * than the chunk that passes `max`. A copy of an answer about every article of a large knowledge base is
+ * megabytes that would only be thrown away (and the stream's other branch would wait for it).
+ *
+ * @example
+ * await boundedBody(new Response('{}'), 64 * 1024) // <Buffer 7b 7d>
+ */
+export async function boundedBody(response: Response, max: number): Promise<Buffer | undefined> {
+  // A cancelled branch of a teed stream (a `clone()`) settles only when the other branch is done: not awaited.
+  if (Number(response.headers.get('content-length')) > max) {
+    response.body?.cancel().catch(() => undefined)
+    return undefined
+  }
+  if (response.body === null) return Buffer.alloc(0)
+  const reader = response.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) return Buffer.concat(chunks, size)
+    size += value.byteLength
+    if (size > max) {
+      reader.cancel().catch(() => undefined)
+      return undefined
+    }
+    chunks.push(value)
   }
 }
