@@ -45,16 +45,16 @@ function safeList(folder: string): string[] {
 /**
  * The cache's entries for a folder's content as it is now: the folder is hashed once, here, before anything of
  * it is read, so that whatever is filed under these entries was made from this content or later content, never
- * earlier (a file edited meanwhile makes an entry stale, never wrong). Undefined when the cache is off or the
- * folder unreadable.
+ * earlier (a file edited meanwhile makes an entry stale, never wrong). `known`: the folder's hash when the
+ * caller took it just before, under the same rule. Undefined when the cache is off or the folder unreadable.
  *
  * @example
  * const entries = folderEntries(dir)
  * const model = await (entries?.get('rules', '', build) ?? build())
  */
-export function folderEntries(folder: string): FolderEntries | undefined {
+export function folderEntries(folder: string, known?: string): FolderEntries | undefined {
   const dir = cacheDir()
-  const content = dir === undefined ? undefined : folderHash(folder)
+  const content = dir === undefined ? undefined : (known ?? folderHash(folder))
   if (dir === undefined || content === undefined) return undefined
   const fileOf = (kind: string, variant: string) => {
     const key = createHash('sha256').update(

@@ -5,6 +5,7 @@
  */
 import path from 'node:path'
 import type { FolderEntries } from './compiled-cache.ts'
+import { folderHash } from './folder-hash.ts'
 import type { KnowledgeBaseModel } from './model.ts'
 import { snapshotModel } from './snapshot.ts'
 
@@ -19,10 +20,12 @@ import { snapshotModel } from './snapshot.ts'
 export async function loadCompiledModel(
   dir: string,
 ): Promise<{ model: KnowledgeBaseModel; entries: FolderEntries | undefined }> {
-  const snapshot = snapshotModel(dir)
+  // Hashed once for both: stating every file of 1,000 articles takes about 25 ms.
+  const content = folderHash(dir)
+  const snapshot = snapshotModel(dir, undefined, content)
   if (snapshot) return { model: snapshot, entries: undefined }
   const { folderEntries } = await import('./compiled-cache.ts')
-  const entries = folderEntries(dir)
+  const entries = folderEntries(dir, content)
   const load = async () => {
     // The loader (YAML parser, zod schemas) is imported only when the files must be read.
     const { loadRules } = await import('./load.ts')

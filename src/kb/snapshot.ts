@@ -42,15 +42,20 @@ export function readSnapshot(file: string = snapshotFile): Snapshot | undefined 
 }
 
 /**
- * The snapshot's validated model for `rulesDir`, when that folder holds exactly the files it was made from.
+ * The snapshot's validated model for `rulesDir`, when that folder holds exactly the files it was made from
+ * (`content`: the folder's hash, when the caller has it).
  *
  * @example
  * const model = snapshotModel(defaultRulesDir)
  * if (model) new KnowledgeBase(model)
  */
-export function snapshotModel(rulesDir: string, file: string = snapshotFile): KnowledgeBaseModel | undefined {
+export function snapshotModel(
+  rulesDir: string,
+  file: string = snapshotFile,
+  content: string | undefined = folderHash(rulesDir),
+): KnowledgeBaseModel | undefined {
   const snapshot = readSnapshot(file)
-  if (!snapshot || folderHash(rulesDir) !== snapshot.rulesHash) return undefined
+  if (!snapshot || content !== snapshot.rulesHash) return undefined
   return { ...snapshot.model, dir: path.resolve(rulesDir) }
 }
 
