@@ -21,7 +21,7 @@ import {
   localesBeside,
   mergeResources,
 } from '../render/i18n.ts'
-import { MissingTranslationError } from '../render/localizer.ts'
+import { MissingTranslationError } from '../render/missing-translation-error.ts'
 import { exitCodes } from './exit-codes.ts'
 import { type CliIo, readAll, UsageError } from './io.ts'
 import { outputFailure } from './output-errors.ts'

@@ -1,16 +1,19 @@
 /** @module Human-readable text of a check result, for terminals and ticket replies. */
 import type { i18n } from 'i18next'
 import type { ArticleStepText, LocalizedCheckResult } from '../render/localize-check.ts'
-import { parseUnsanitized } from '../render/markdown.ts'
-import { toPlainText } from '../render/plain-text.ts'
 
 /**
- * Plain text: verdict, reasons, missing facts and numbered actions, in the instance's language.
+ * Plain text: verdict, reasons, missing facts and numbered actions, in the instance's language. `plain`: the
+ * plain text of a step's Markdown (`plainStepTexts`).
  *
  * @example
- * console.log(formatCheckText(localizedResults, i18n))
+ * console.log(formatCheckText(localizedResults, i18n, await plainStepTexts(localizedResults)))
  */
-export function formatCheckText(results: LocalizedCheckResult[], i18n: i18n): string {
+export function formatCheckText(
+  results: LocalizedCheckResult[],
+  i18n: i18n,
+  plain: (markdown: string) => string,
+): string {
   const t = (key: string, options: Record<string, unknown> = {}) =>
     i18n.t(key, { ns: 'common', ...options }) as string
   const lines: string[] = []
@@ -48,7 +51,7 @@ export function formatCheckText(results: LocalizedCheckResult[], i18n: i18n): st
         const prefix = action.condition ? `${action.condition} ` : ''
         const recommended = action.recommended ? ` ${t('check.recommended')}` : ''
         // The article's own steps, as the KB prints them, so a ticket reply needs nothing else.
-        const steps = action.articleStep?.steps ? formatSteps(action.articleStep.steps, 7) : []
+        const steps = action.articleStep?.steps ? formatSteps(action.articleStep.steps, 7, plain) : []
         return [`  ${index + 1}. ${prefix}${action.message}${recommended}`, ...steps]
       }),
     )
@@ -56,23 +59,21 @@ export function formatCheckText(results: LocalizedCheckResult[], i18n: i18n): st
   return lines.join('\n')
 }
 
-function formatSteps(steps: ArticleStepText[], indent: number, depth = 0): string[] {
+function formatSteps(
+  steps: ArticleStepText[],
+  indent: number,
+  plain: (markdown: string) => string,
+  depth = 0,
+): string[] {
   const pad = ' '.repeat(indent)
   return steps.flatMap((step, index) => {
     const marker = depth === 0 ? `${String.fromCharCode(97 + index)}.` : '-'
     return [
       `${pad}${marker} ${plain(step.text)}`,
       ...(step.code === undefined ? [] : [`${pad}   ${step.code}`]),
-      ...(step.steps ? formatSteps(step.steps, indent + 3, depth + 1) : []),
+      ...(step.steps ? formatSteps(step.steps, indent + 3, plain, depth + 1) : []),
     ]
   })
-}
-
-/** A step's Markdown as one line of plain text, the way `kb render --format text` writes it. */
-function plain(markdown: string): string {
-  return toPlainText(parseUnsanitized(markdown))
-    .trim()
-    .replace(/\s*\n\s*/g, ' ')
 }
 
 function capitalize(text: string): string {

@@ -91,6 +91,20 @@ export function compiledEntryFile(kind: string, folder: string, variant: string)
   return folderEntries(folder)?.file(kind, variant)
 }
 
+/**
+ * The cache file of an entry that depends on this version of the code alone, not on a folder (for example the
+ * plain text of Markdown strings); undefined when the cache is off.
+ *
+ * @example
+ * codeEntryFile('plain') // '~/.cache/kb-advisor/plain-….json'
+ */
+export function codeEntryFile(kind: string): string | undefined {
+  const dir = cacheDir()
+  if (dir === undefined) return undefined
+  const key = createHash('sha256').update(`${kind}\u0000${validatingCode()}`).digest('hex')
+  return path.join(dir, `${kind}-${key.slice(0, 40)}.json`)
+}
+
 /** See `folderEntries`. */
 export interface FolderEntries {
   /** The file of the entry `kind` (and `variant`), for callers that read and write it themselves. */

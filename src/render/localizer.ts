@@ -6,28 +6,9 @@ import { toString as mdastToString } from 'mdast-util-to-string'
 import type { ArticleValue } from './article-values.ts'
 import { createI18n, type Language } from './i18n.ts'
 import { blockContent, inlineContent, parseUnsanitized, TokenValues } from './markdown.ts'
+import { MissingTranslationError } from './missing-translation-error.ts'
 
-/**
- * A key the outline asks for that neither the language nor the English fallback has: an error, never a raw
- * key in a published document.
- *
- * @example
- * try { localizer.blocks('kb.cause') } catch (error) { if (error instanceof MissingTranslationError) error.key }
- */
-export class MissingTranslationError extends Error {
-  override readonly name = 'MissingTranslationError'
-  constructor(
-    readonly key: string,
-    readonly language: string,
-    readonly article: string,
-  ) {
-    super(
-      `Expected the translation key \`${key}\` for article \`${article}\` in \`${language}\`${language === 'en' ? '' : ' (or in `en`)'}, not none; add it to ${
-        key.startsWith('common:') ? `locales/en/common.yaml` : `locales/en/${article}.yaml`
-      }`,
-    )
-  }
-}
+export { MissingTranslationError }
 
 /** Parameters of one string besides the article's values (a revision's `date`). */
 export type Params = Record<string, ArticleValue>

@@ -3,6 +3,7 @@ import type { BlockContent, PhrasingContent, Root, RootContent } from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
+import { isPlainSentence, sentenceTree } from './plain-sentence.ts'
 
 const parser = unified().use(remarkParse).use(remarkGfm).freeze()
 
@@ -34,38 +35,6 @@ export function parseUnsanitized(text: string): Root {
 // plain sentences, and 565 distinct texts in all.
 const maxParsed = 4096
 const parsed = new Map<string, Root>()
-
-// One line that Markdown and GFM read as one paragraph of text, whatever it says: it starts with a letter (no
-// list, heading, quote or code), holds no character that starts syntax (emphasis, code, links, HTML,
-// references, escapes, tables, strikethrough), no web or mail address for GFM to link, no tab and no
-// surrogate pair (positions count them differently), and ends without a space. Most strings are such
-// sentences; the parser is what costs when documents and the search index are rendered.
-const sentence = /^[\p{L}\uE000][\p{L}\p{M}\p{N} .,;:?'"()%/=+\-\uE000\uE001]*$/u
-const surrogate = /[\uD800-\uDFFF]/
-const webAddress = /:\/\/|www\./i
-
-function isPlainSentence(text: string): boolean {
-  return sentence.test(text) && !text.endsWith(' ') && !surrogate.test(text) && !webAddress.test(text)
-}
-
-/** The tree the parser gives for a plain sentence (`isPlainSentence`), positions included. */
-function sentenceTree(text: string): Root {
-  const position = () => ({
-    start: { line: 1, column: 1, offset: 0 },
-    end: { line: 1, column: text.length + 1, offset: text.length },
-  })
-  return {
-    type: 'root',
-    children: [
-      {
-        type: 'paragraph',
-        children: [{ type: 'text', value: text, position: position() }],
-        position: position(),
-      },
-    ],
-    position: position(),
-  }
-}
 
 /**
  * Values interpolated into a string while it is translated, as opaque tokens (private-use characters that

@@ -7,6 +7,7 @@ import type { CliContext } from '../context.ts'
 import { exitCodes, worstVerdictExitCode } from '../exit-codes.ts'
 import { formatCheckText } from '../format-check.ts'
 import { UsageError } from '../io.ts'
+import { plainStepTexts } from '../plain-steps.ts'
 
 interface CheckCommandOptions {
   facts?: string
@@ -100,7 +101,7 @@ async function runCheck(options: CheckCommandOptions, context: CliContext): Prom
     context.out(JSON.stringify({ results: localized, warnings: report.warnings }, null, 2))
   } else {
     for (const warning of report.warnings) context.err(`kb: warning: ${warning.message}`)
-    context.out(formatCheckText(localized, i18n))
+    context.out(formatCheckText(localized, i18n, await plainStepTexts(localized)))
   }
   if (options.exitCode)
     context.exitCode = worstVerdictExitCode(report.results.map((result) => result.verdict))

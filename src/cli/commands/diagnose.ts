@@ -11,6 +11,7 @@ import type { CliContext } from '../context.ts'
 import { worstVerdictExitCode } from '../exit-codes.ts'
 import { formatCheckText } from '../format-check.ts'
 import { UsageError } from '../io.ts'
+import { plainStepTexts } from '../plain-steps.ts'
 import { escapeControls } from '../terminal-text.ts'
 import { parseFactsJson } from './check.ts'
 
@@ -157,7 +158,7 @@ async function runDiagnose(options: DiagnoseCommandOptions, context: CliContext)
     // Log lines and file names come from the input: a terminal must not act on their escape sequences.
     const text = [
       ...evidence.map((report) => formatDiagnosisText(report, t)),
-      formatCheckText(localized, i18n),
+      formatCheckText(localized, i18n, await plainStepTexts(localized)),
     ]
     context.out(escapeControls(text.join('\n\n')))
   }
