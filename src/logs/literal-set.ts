@@ -29,8 +29,15 @@ interface Plan {
 
 const UNKNOWN = -2
 
-// Sets made from the same list (the line scanner's and the matchers' in one pass) share their grams.
-const plans = new WeakMap<readonly string[], { plan?: Plan }>()
+/** The literals a plan is for, and the plan once chosen. */
+interface Shared {
+  known: ReadonlySet<string>
+  plan?: Plan
+}
+
+// Sets made from the same list (the line scanner's and the matchers' in one pass) share their grams, as long
+// as the list still holds the same literals.
+const plans = new WeakMap<readonly string[], Shared>()
 
 /**
  * A fixed set of literals (no empty one) and where they occur in a text.
@@ -44,7 +51,7 @@ const plans = new WeakMap<readonly string[], { plan?: Plan }>()
 export class LiteralSet {
   readonly literals: readonly string[]
   private readonly known: Set<string>
-  private readonly shared: { plan?: Plan }
+  private readonly shared: Shared
   // The text searched last and, per gram, its first occurrence at or after `from` (-1: none), so that a text
   // asked about in order (`next(text, at + 1)`) is searched once.
   private text: string | undefined
@@ -58,7 +65,8 @@ export class LiteralSet {
     if (this.literals.length === 0 || this.literals.some((literal) => literal.length === 0))
       throw new RangeError('Expected one or more literals of at least one character')
     this.known = new Set(this.literals)
-    this.shared = plans.get(literals) ?? {}
+    const shared = plans.get(literals)
+    this.shared = shared && sameMembers(shared.known, this.known) ? shared : { known: this.known }
     plans.set(literals, this.shared)
   }
 
@@ -279,4 +287,10 @@ function gramCounts(sample: string, grams: ReadonlyMap<string, unknown>): Map<st
     }
   }
   return counts
+}
+
+function sameMembers(one: ReadonlySet<string>, other: ReadonlySet<string>): boolean {
+  if (one.size !== other.size) return false
+  for (const member of one) if (!other.has(member)) return false
+  return true
 }
