@@ -51,7 +51,7 @@ async function plainOf(texts: readonly string[]): Promise<Map<string, string>> {
   const filed = file === undefined ? new Map<string, string>() : readFiled(file)
   const missing = texts.filter((text) => !filed.has(text))
   if (missing.length === 0) {
-    markCacheFileUsed(file!)
+    if (file !== undefined) markCacheFileUsed(file)
     return filed
   }
   const { parseUnsanitized } = await import('../render/markdown.ts')
