@@ -56,12 +56,7 @@ export function folderEntries(folder: string, known?: string): FolderEntries | u
   const dir = cacheDir()
   const content = dir === undefined ? undefined : (known ?? folderHash(folder))
   if (dir === undefined || content === undefined) return undefined
-  const fileOf = (kind: string, variant: string) => {
-    const key = createHash('sha256').update(
-      `${kind}\u0000${variant}\u0000${content}\u0000${validatingCode()}`,
-    )
-    return path.join(dir, `${kind}-${key.digest('hex').slice(0, 40)}.json`)
-  }
+  const fileOf = (kind: string, variant: string) => entryFile(dir, kind, variant, content)
   return {
     file: fileOf,
     async get(kind, variant, build) {
@@ -100,8 +95,15 @@ export function compiledEntryFile(kind: string, folder: string, variant: string)
  */
 export function codeEntryFile(kind: string): string | undefined {
   const dir = cacheDir()
-  if (dir === undefined) return undefined
-  const key = createHash('sha256').update(`${kind}\u0000${validatingCode()}`).digest('hex')
+  return dir === undefined ? undefined : entryFile(dir, kind)
+}
+
+// An entry's file, named as `trimCache` recognizes it: the kind, then a hash of what it was made from and of
+// the code that made it.
+function entryFile(dir: string, kind: string, ...madeFrom: string[]): string {
+  const key = createHash('sha256')
+    .update([kind, ...madeFrom, validatingCode()].join('\u0000'))
+    .digest('hex')
   return path.join(dir, `${kind}-${key.slice(0, 40)}.json`)
 }
 
