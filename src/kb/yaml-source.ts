@@ -1,6 +1,7 @@
 /** @module Parse one YAML file into data plus a way to find any field's line and column. */
 import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml'
 import type { Problem } from './problem.ts'
+import { quickYamlData } from './quick-yaml.ts'
 
 /**
  * Larger rules files are refused: they are not hand-written, and parsing them costs memory.
@@ -45,6 +46,19 @@ export interface YamlSource {
  * source.locate(['facts', 0, 'name']) // {line: 5, column: 11}
  */
 export function parseYamlSource(file: string, text: string): YamlSource {
+  const quick = quickYamlData(text, maxDepth)
+  if (!quick) return readYamlFully(file, text)
+  // Positions are only asked for problems, so yaml reads the file again only then.
+  let full: YamlSource | undefined
+  const locate: YamlSource['locate'] = (path, options) => {
+    full ??= readYamlFully(file, text)
+    return full.locate(path, options)
+  }
+  return { file, data: quick.data, problems: [], locate }
+}
+
+/** Read `text` with `yaml`: the data, its problems, and where every node was written. */
+function readYamlFully(file: string, text: string): YamlSource {
   const lineCounter = new LineCounter()
   const problems: Problem[] = []
   const at = (offset: number) => {

@@ -50,7 +50,10 @@ const folds = new Map<number, string>()
  * when that gives one character, and a non-ASCII one never to an ASCII one (ECMAScript's `Canonicalize`).
  */
 export function foldCase(text: string): string {
-  if (!/[\u0080-\uffff]/.test(text)) return text.toUpperCase()
+  // The whole text at once when that is the same: no character became two (`ß` → `SS`), none is half of a
+  // surrogate pair (folded alone, so kept), and none of the two whose capital is ASCII (`ı` → `I`, `ſ` → `S`).
+  const upper = text.toUpperCase()
+  if (upper.length === text.length && !/[\u0131\u017f\ud800-\udfff]/.test(text)) return upper
   let folded = ''
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index)

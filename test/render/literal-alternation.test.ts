@@ -1,10 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { LiteralAlternation } from '../../src/render/literal-alternation.ts'
+import { foldCase, LiteralAlternation } from '../../src/render/literal-alternation.ts'
 
-// Letters whose case folding is special (ß, long s, Kelvin and Ohm signs, dotted and dotless i), with their
-// plain neighbours, so that near matches and look-alikes are common.
-const unit = fc.constantFrom(...'aAbBsSßſkK\u212Aéɛ́ÉiIİıΩω\u2126 .(')
+// Letters whose case folding is special (ß, long s, Kelvin and Ohm signs, dotted and dotless i, a letter written
+// as a surrogate pair), with their plain neighbours, so that near matches and look-alikes are common.
+const unit = fc.constantFrom(...'aAbBsSßſkK\u212Aéɛ́ÉiIİıΩω\u2126𐐨𐐀 .(')
 const literal = fc.string({ unit, minLength: 1, maxLength: 5 })
 const escaped = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
@@ -54,5 +54,27 @@ describe('LiteralAlternation: many literals, ignoring case', () => {
     const found = new LiteralAlternation(['fault', 'Fault occurred']).exec('A FAULT OCCURRED here')
     expect(found && [found.index, found[0]]).toEqual([2, 'FAULT'])
     expect(new LiteralAlternation(['item has already been added']).exec('nothing here')).toBeNull()
+  })
+})
+
+describe('foldCase', () => {
+  // ECMAScript's Canonicalize without `u`: one code unit at a time.
+  const canonicalize = (text: string) =>
+    [...Array(text.length).keys()]
+      .map((index) => {
+        const char = text[index]!
+        const upper = char.toUpperCase()
+        return upper.length !== 1 || (char.charCodeAt(0) >= 128 && upper.charCodeAt(0) < 128) ? char : upper
+      })
+      .join('')
+
+  it('folds any text as a case-insensitive regular expression compares it', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit }), fc.string({ unit: 'binary' }), fc.string()), (text) => {
+        expect(foldCase(text)).toBe(canonicalize(text))
+      }),
+      { numRuns: 3000 },
+    )
+    expect(foldCase('Straße ıſ 𐐨 wsus')).toBe('STRAßE ıſ 𐐨 WSUS')
   })
 })
