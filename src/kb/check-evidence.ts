@@ -4,7 +4,7 @@
  * evidence fact is declared by one article's signatures, so log evidence counts for that article alone.
  */
 import type { ValidFile } from './read-files.ts'
-import { type Reporter, uniqueIds } from './reporter.ts'
+import { type Located, type Reporter, uniqueIds } from './reporter.ts'
 import type { ArticleFile } from './schema/article.ts'
 import type { FactDefinition, FactsFile } from './schema/facts.ts'
 import type { LogKind, LogKindsFile } from './schema/log-kinds.ts'
@@ -63,7 +63,8 @@ export function checkEvidence(
       if (excerpt.log !== undefined) checkKind(excerpt.log, { file, path: ['logs', id, 'log'] })
   }
 
-  const owner = new Map<string, { article: string; at: string }>()
+  // Where each evidence fact was first declared: a position asked only for a problem (it reads the file again).
+  const owner = new Map<string, { article: string; at: Located }>()
   for (const file of files.filter((candidate) => candidate.kind === 'signatures')) {
     const signatures = file.data as SignaturesFile
     if (!articleIds.has(signatures.article)) {
@@ -80,7 +81,7 @@ export function checkEvidence(
       if (first && first.article !== signatures.article) {
         reporter.error(
           'KB_DUPLICATE_ID',
-          `Expected evidence fact \`${name}\` to belong to one article, not to \`${signatures.article}\` as well as \`${first.article}\` (${first.at}): name it for this article`,
+          `Expected evidence fact \`${name}\` to belong to one article, not to \`${signatures.article}\` as well as \`${first.article}\` (${reporter.where(first.at)}): name it for this article`,
           { file, path },
         )
       } else if (inventory && !inventory.article) {
@@ -96,7 +97,7 @@ export function checkEvidence(
           { file, path },
         )
       } else if (!first) {
-        owner.set(name, { article: signatures.article, at: reporter.where({ file, path }) })
+        owner.set(name, { article: signatures.article, at: { file, path } })
         facts.set(
           name,
           type === 'enum'

@@ -114,6 +114,11 @@ describe('evidence per article', () => {
     expect(twice.map((problem) => problem.message)).toEqual([
       expect.stringContaining(`Expected evidence fact \`widgetCrash\` to belong to one article`),
     ])
+    // It points at the first declaration, in the other article's file.
+    const first = (await readFile(path.join(dir, `articles/${A}/signatures.yaml`), 'utf8')).split('\n')
+    const line = first.findIndex((text) => text.includes('fact: widgetCrash')) + 1
+    const column = first[line - 1]!.indexOf('widgetCrash') + 1
+    expect(twice[0]?.message).toContain(`${A}/signatures.yaml:${line}:${column})`)
 
     await patchFile(
       dir,
