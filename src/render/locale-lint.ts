@@ -13,7 +13,7 @@ import { factPatterns, findFact, placeholderAdvice } from './fact-literals.ts'
 import { defaultLocalesDir, languages, localesBeside } from './i18n.ts'
 import { factTextProblems, factTextSources } from './locale-fact-texts.ts'
 import { catalogLabelProblem } from './localized-catalog.ts'
-import { parseUnsanitized } from './markdown.ts'
+import { sharedTree } from './markdown.ts'
 import { lintOutlines } from './outline-lint.ts'
 import { localValueNames, placeholderMismatch } from './placeholder-check.ts'
 import { translationSources } from './plural-keys.ts'
@@ -288,9 +288,10 @@ export const markdownSyntax = /[*_`<[\]&]/
 export function parsedMarkdownProblem(
   markdown: string,
 ): { code: Problem['code']; message: string } | undefined {
-  const tree = parseUnsanitized(markdown)
+  // Only read: the parser's shared tree, not a copy.
+  const tree = sharedTree(markdown)
   let found: { code: Problem['code']; message: string } | undefined
-  const visit = (node: Root | Root['children'][number]): void => {
+  const visit = (node: Readonly<Root> | Root['children'][number]): void => {
     if (found) return
     if (node.type === 'html')
       found = {

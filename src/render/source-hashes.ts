@@ -1,5 +1,5 @@
 /** @module Source hashes: each translated string records a hash of the English it was translated from. */
-import { createHash } from 'node:crypto'
+import { hash } from 'node:crypto'
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parse, stringify } from 'yaml'
@@ -9,10 +9,10 @@ import { translationSources } from './plural-keys.ts'
  * The hash recorded for an English source string: the first 8 hex digits of its SHA-1.
  *
  * @example
- * sourceHash('Symptoms') // '5ed1b4b5'
+ * sourceHash('Symptoms') // '8cd93736'
  */
 export function sourceHash(text: string): string {
-  return createHash('sha1').update(text, 'utf8').digest('hex').slice(0, 8)
+  return hash('sha1', text, 'hex').slice(0, 8)
 }
 
 /**

@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { describe, expect, it } from 'vitest'
 import { markdownProblem, markdownSyntax, parsedMarkdownProblem } from '../../src/render/locale-lint.ts'
-import { parseUnsanitized } from '../../src/render/markdown.ts'
+import { parseUnsanitized, sharedTree } from '../../src/render/markdown.ts'
 
 // Everything Markdown and GFM give meaning to, except the characters of `markdownSyntax`.
 const pieces = [
@@ -129,5 +129,14 @@ describe('the plain-sentence fast path of parseUnsanitized', () => {
     const second = parseUnsanitized(text)
     expect(second).toEqual(parsed(text))
     expect(second).not.toBe(first)
+  })
+
+  it('shares one tree among readers, which the copies given to writers leave as it was', () => {
+    const text = 'Run `wsusutil.exe reset` as **an administrator**.'
+    const shared = sharedTree(text)
+    expect(sharedTree(text)).toBe(shared)
+    expect(shared).toEqual(parsed(text))
+    parseUnsanitized(text).children.length = 0
+    expect(sharedTree(text)).toEqual(parsed(text))
   })
 })

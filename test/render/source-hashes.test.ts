@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { replaceMetaBlock } from '../../src/render/source-hashes.ts'
+import { replaceMetaBlock, sourceHash } from '../../src/render/source-hashes.ts'
 
 describe('replaceMetaBlock', () => {
   it('replaces the block and its comment, so running it again changes nothing', () => {
@@ -10,5 +10,13 @@ describe('replaceMetaBlock', () => {
     expect(second).not.toContain('aaaa1111')
     expect(replaceMetaBlock(second, new Map([['title', 'bbbb2222']]))).toBe(second)
     expect(second.startsWith('title: Titel\n\n# Hashes')).toBe(true)
+  })
+})
+
+describe('sourceHash', () => {
+  // The hashes are written into the locale files: a different function would mark every translation stale.
+  it('is the first 8 hex digits of the SHA-1 of the UTF-8 text', () => {
+    expect(sourceHash('Symptoms')).toBe('8cd93736')
+    expect(sourceHash('Årsak')).toBe('047690b3')
   })
 })
