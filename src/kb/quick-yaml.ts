@@ -4,6 +4,7 @@
  * at all, is left to `yaml` (kb/yaml-source.ts), which also says where each problem is.
  */
 import jsYaml from 'js-yaml'
+import { differsByText } from './yaml-text-checks.ts'
 
 // The scalars of `yaml`'s core schema (yaml/dist/schema/core), the same tests and the same values: js-yaml's own
 // core schema reads some differently (`-.5` stays text, `1_000` is a number).
@@ -40,93 +41,27 @@ const yamlCoreSchema = jsYaml.FAILSAFE_SCHEMA.extend({
   ],
 })
 
-const space = (char: string | undefined) => char === ' ' || char === '\t' || char === '\n' || char === '\r'
-const spaceOrEnd = (text: string, at: number) => at >= text.length || space(text[at])
-const tokenStart = (text: string, at: number) => at === 0 || ' \t\r\n[{,'.includes(text[at - 1]!)
-const lineStart = (text: string, at: number) => at === 0 || text[at - 1] === '\n'
-
-/** Whether the rest of the line from `at` is blank or a comment. */
-function restOfLineEmpty(text: string, at: number): boolean {
-  while (text[at] === ' ' || text[at] === '\t') at++
-  return at >= text.length || text[at] === '\n' || text[at] === '\r' || text[at] === '#'
-}
-
-const digit = (char: string | undefined) => char !== undefined && char >= '1' && char <= '9'
-
-/** Whether the `|` or `>` at `at` starts a text block that js-yaml and yaml may read differently. */
-function textBlockDiffers(text: string, at: number): boolean {
-  let after = at + 1
-  const indicator = text[after]
-  // An indentation number (`|1`, `|-1`) or keeping the last line breaks (`|+`).
-  if (indicator === '+' || digit(indicator) || (indicator === '-' && digit(text[after + 1]))) return true
-  // Starting with an empty line: yaml refuses it when it has more spaces than the first line of text.
-  let before = at - 1
-  if (text[before] !== ' ' && text[before] !== '\t') return false
-  while (text[before] === ' ' || text[before] === '\t') before--
-  if (text[before] !== ':' && text[before] !== '-') return false
-  if (indicator === '-') after++
-  if (!restOfLineEmpty(text, after)) return false
-  const lineEnd = text.indexOf('\n', after)
-  return lineEnd !== -1 && restOfLineEmpty(text, lineEnd + 1) && text.indexOf('\n', lineEnd + 1) !== -1
-}
-
-// Where the two parsers part ways: a character, and what around it makes the difference.
-const differences: Array<[string, (text: string, at: number) => boolean]> = [
-  // A directive: `%YAML 1.1` changes the schema.
-  ['%', lineStart],
-  // A tag: yaml keeps `!!float 1` as text.
-  ['!', tokenStart],
-  // An explicit `? ` key.
-  ['?', (text, at) => tokenStart(text, at) && spaceOrEnd(text, at + 1)],
-  // An anchor, and so any alias.
-  ['&', (text, at) => tokenStart(text, at) && !spaceOrEnd(text, at + 1)],
-  // A comment right after a quote or bracket (`"a"#`, `"a":#`): yaml refuses it.
-  [
-    '#',
-    (text, at) => {
-      let before = at - 1
-      if (text[before] === ':') while (text[--before] === ' ' || text[before] === '\t');
-      return before >= 0 && '"\'[]{},'.includes(text[before]!)
-    },
-  ],
-  // A tab in the indentation: yaml refuses it.
-  [
-    '\t',
-    (text, at) => {
-      let before = at - 1
-      while (text[before] === ' ') before--
-      return before < 0 || text[before] === '\n'
-    },
-  ],
-  ['|', textBlockDiffers],
-  ['>', textBlockDiffers],
-  // A `-` with nothing after it on its line: js-yaml can join it to the next entry.
-  ['-', (text, at) => (at === 0 || ' \t\n'.includes(text[at - 1]!)) && restOfLineEmpty(text, at + 1)],
-]
-
-/** Whether the text has something {@link differences} names. */
-function beyondQuickPath(text: string): boolean {
-  for (const [char, differs] of differences)
-    for (let at = text.indexOf(char); at !== -1; at = text.indexOf(char, at + 1))
-      if (differs(text, at)) return true
-  return false
-}
-
-// One character of a key can take six in the file (`\\u00e9`), and yaml refuses keys over 1,024.
-const longestKey = 170
+/**
+ * Nesting deeper than this is refused before it can exhaust the stack.
+ *
+ * @example
+ * quickYamlData(`a: ${'['.repeat(maxDepth + 1)}${']'.repeat(maxDepth + 1)}`) // undefined: yaml refuses it
+ */
+export const maxDepth = 64
 
 /**
  * The data of `text` read by `js-yaml`, or `undefined` when `yaml` must read it: a syntax error, a duplicate
- * key, a key `null` (read as `''` by yaml), a collection used as a key, nesting deeper than `maxDepth`, a file
- * that is not a collection, text that has one of the {@link differences}, or a quoted text or bracketed collection that goes on
- * over lines not indented deeper than it starts.
+ * key, text {@link differsByText}, a key `null` (read as `''` by yaml), a collection used as a key, an alias
+ * of a collection, nesting deeper than `maxDepth`, a file that is not a collection, a double-quoted text with
+ * a `\U` escape or a line ending in `\`, or a quoted text or bracketed collection that goes on over lines not
+ * indented deeper than it starts.
  *
  * @example
- * quickYamlData('kind: facts\nfacts: []\n', 64) // {data: {kind: 'facts', facts: []}}
- * quickYamlData('a: 1\na: 2\n', 64) // undefined
+ * quickYamlData('kind: facts\nfacts: []\n') // {data: {kind: 'facts', facts: []}}
+ * quickYamlData('a: 1\na: 2\n') // undefined
  */
-export function quickYamlData(text: string, maxDepth: number): { data: unknown } | undefined {
-  if (beyondQuickPath(text)) return undefined
+export function quickYamlData(text: string): { data: unknown } | undefined {
+  if (differsByText(text)) return undefined
   let data: unknown
   let differs = false
   // Where each node being read starts, after spaces and comments.
@@ -143,12 +78,15 @@ export function quickYamlData(text: string, maxDepth: number): { data: unknown }
     if (differs) return
     // A block mapping starts where its first key does: only a scalar is quoted, a collection bracketed.
     const first = text[start]
+    const end = state.position
     if (state.kind === 'scalar' ? first === '"' || first === "'" : first === '[' || first === '{')
-      differs = laterLineTooShallow(text, start, state.position)
+      differs = laterLineTooShallow(text, start, end)
+    if (state.kind === 'scalar' && first === '"') differs ||= escapeDiffers(text.slice(start, end))
     if (state.kind !== 'scalar' && (first === '[' || first === '{'))
-      differs ||= isFlowKey(text, start, state.position, starts.at(-1))
+      differs ||= isFlowKey(text, start, end, starts.at(-1))
   }
   try {
+    // js-yaml's own depth limit only keeps its recursion off the end of the stack: plainTree decides.
     data = jsYaml.load(text, {
       schema: yamlCoreSchema,
       listener,
@@ -159,7 +97,7 @@ export function quickYamlData(text: string, maxDepth: number): { data: unknown }
   }
   // js-yaml reads an empty file as `undefined` (yaml: `null`), and a text block at the top with more lines.
   if (differs || typeof data !== 'object' || data === null) return undefined
-  return plainTree(data, 0, maxDepth) ? { data } : undefined
+  return plainTree(data, 0, new Set()) ? { data } : undefined
 }
 
 /** The offset of the first character of the node read from `at`: past spaces and comments. */
@@ -176,6 +114,10 @@ function contentStart(text: string, at: number): number {
 
 /** Whether a comment line between `from` and the content at `start` begins left of the content's column. */
 function commentLessIndented(text: string, from: number, start: number): boolean {
+  // Mostly nothing lies between: no comment, no need to find the column.
+  let comment = from
+  while (comment < start && text.charCodeAt(comment) !== 35 /* # */) comment++
+  if (comment === start) return false
   const column = start - text.lastIndexOf('\n', start - 1) - 1
   let lineIndent = -1
   for (let at = from; at < start; at++) {
@@ -193,8 +135,10 @@ function commentLessIndented(text: string, from: number, start: number): boolean
  * in: the key before it on its line, or else its `-`, or else itself. yaml refuses some of these, js-yaml none.
  */
 function laterLineTooShallow(text: string, start: number, end: number): boolean {
-  let lineEnd = text.indexOf('\n', start)
-  if (lineEnd === -1 || lineEnd >= end) return false
+  // Searched within the node only: on one long line of many nodes, each search to its end would add up.
+  let lineEnd = -1
+  for (let at = start; at < end && lineEnd === -1; at++) if (text.charCodeAt(at) === 10) lineEnd = at
+  if (lineEnd === -1) return false
   const lineStart = text.lastIndexOf('\n', start) + 1
   const before = text.slice(lineStart, start)
   const markers = entryMarkers.exec(before)![0]
@@ -210,6 +154,11 @@ function laterLineTooShallow(text: string, start: number, end: number): boolean 
   return false
 }
 
+/** Whether a double-quoted text holds an escape the two read differently: `\U…`, or `\` ending a line. */
+function escapeDiffers(quoted: string): boolean {
+  return quoted.includes('\\U') || /\\\r?\n/.test(quoted)
+}
+
 const entryMarkers = /^(?: *- +)* */
 
 /**
@@ -217,7 +166,9 @@ const entryMarkers = /^(?: *- +)* */
  * `{` or `,` of the bracketed mapping around it (`parent`), as in `{{p}}`.
  */
 function isFlowKey(text: string, start: number, end: number, parent: number | undefined): boolean {
-  if (/^[ \t]*:/.test(text.slice(end, end + 64))) return true
+  let after = end
+  while (text[after] === ' ' || text[after] === '\t') after++
+  if (text[after] === ':') return true
   if (parent === undefined || text[parent] !== '{') return false
   let before = start - 1
   while (before > parent && /\s/.test(text[before]!)) before--
@@ -225,16 +176,18 @@ function isFlowKey(text: string, start: number, end: number, parent: number | un
 }
 
 /**
- * Whether `value` is a tree no deeper than `maxDepth`, with no key `null` and none so long
- * that it might pass yaml's limit of 1,024 characters for a key on its line.
+ * Whether `value` is a tree no deeper than `maxDepth`, with no key `null` and no object reached twice (an
+ * alias of a collection, which js-yaml shares and yaml copies, counting the copies). The text checks let no
+ * anchor through; this keeps an alias bomb out should one ever pass them.
  */
-function plainTree(value: unknown, depth: number, maxDepth: number): boolean {
+function plainTree(value: unknown, depth: number, seen: Set<object>): boolean {
   if (typeof value !== 'object' || value === null) return true
-  if (depth >= maxDepth) return false
-  if (Array.isArray(value)) return value.every((item) => plainTree(item, depth + 1, maxDepth))
+  if (depth >= maxDepth || seen.has(value)) return false
+  seen.add(value)
+  if (Array.isArray(value)) return value.every((item) => plainTree(item, depth + 1, seen))
   for (const key in value) {
-    if (key === 'null' || key.length > longestKey) return false
-    if (!plainTree((value as Record<string, unknown>)[key], depth + 1, maxDepth)) return false
+    if (key === 'null') return false
+    if (!plainTree((value as Record<string, unknown>)[key], depth + 1, seen)) return false
   }
   return true
 }

@@ -1,7 +1,7 @@
 /** @module Parse one YAML file into data plus a way to find any field's line and column. */
 import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml'
 import type { Problem } from './problem.ts'
-import { quickYamlData } from './quick-yaml.ts'
+import { maxDepth, quickYamlData } from './quick-yaml.ts'
 
 /**
  * Larger rules files are refused: they are not hand-written, and parsing them costs memory.
@@ -19,14 +19,8 @@ export const maxFileBytes = 2 * 1024 * 1024
  */
 export const maxAliasCount = 100
 
-/**
- * Nesting deeper than this is refused before it can exhaust the stack.
- *
- * @example
- * parseYamlSource('deep.yaml', `a: ${'['.repeat(maxDepth + 1)}${']'.repeat(maxDepth + 1)}`).problems[0]?.code
- * // 'KB_YAML_TOO_DEEP'
- */
-export const maxDepth = 64
+// Nesting deeper than this is refused before it can exhaust the stack, by either reader.
+export { maxDepth }
 
 /** A parsed YAML file that can still tell where each value was written, for positioned problems. */
 export interface YamlSource {
@@ -46,7 +40,7 @@ export interface YamlSource {
  * source.locate(['facts', 0, 'name']) // {line: 5, column: 11}
  */
 export function parseYamlSource(file: string, text: string): YamlSource {
-  const quick = quickYamlData(text, maxDepth)
+  const quick = quickYamlData(text)
   if (!quick) return readYamlFully(file, text)
   // Positions are only asked for problems, so yaml reads the file again only then.
   let full: YamlSource | undefined

@@ -77,10 +77,7 @@ export async function readLocaleFile(
   namespace: string,
 ): Promise<ResourceKey> {
   // Imported here, not at the top: `kb check` reads a prebuilt snapshot and never needs a YAML parser.
-  const [{ quickYamlData }, { maxDepth }] = await Promise.all([
-    import('../kb/quick-yaml.ts'),
-    import('../kb/yaml-source.ts'),
-  ])
+  const { quickYamlData } = await import('../kb/quick-yaml.ts')
   const file = path.join(dir, language, `${namespace}.yaml`)
   // Reading a directory fails without the path: add it, so the error can name it. Synchronous: a promise's
   // read is four round trips to the thread pool, for each of thousands of small files.
@@ -91,9 +88,8 @@ export async function readLocaleFile(
     ;(error as NodeJS.ErrnoException).path ??= file
     throw error
   }
-  // yaml reads what the quick reader leaves to it, and throws on any problem.
-  const data =
-    quickYamlData(text, maxDepth)?.data ?? (await import('yaml')).parse(text, { maxAliasCount: 0 }) ?? {}
+  // yaml reads what the quick reader leaves to it (any alias among it), and throws on any problem.
+  const data = quickYamlData(text)?.data ?? (await import('yaml')).parse(text, { maxAliasCount: 0 }) ?? {}
   delete (data as Record<string, unknown>)._meta
   return data as ResourceKey
 }

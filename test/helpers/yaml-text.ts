@@ -5,6 +5,7 @@ import fc from 'fast-check'
 const key = fc.constantFrom(
   ...['a', 'kind', '"a"', "'b'", '1', '0x1', 'true', 'null', '~', '__proto__', '? a', '[a, b]', '{a: 1}'],
   ...['&k a', '*k', '!!str 1', '"a b"', 'a b', '-a', '<<', 'x'.repeat(1030), '', '"\\u00e9"', 'é'],
+  ...[`a${' '.repeat(1030)}`, `"${'\\U00000061'.repeat(103)}"`, '"a":&k', '"a":!!str', '\uFEFFa', '--- a'],
 )
 const scalar = fc.constantFrom(
   ...['', '~', 'null', 'Null', 'nULL', 'true', 'True', 'tRUE', 'yes', 'no', 'on', '0o17', '0o8', '0x1F'],
@@ -15,6 +16,7 @@ const scalar = fc.constantFrom(
   ...['a\tb', '"\\x41"', '12345678901234567890', '1e400', '[1, [2, [3]]]', '{a: [b, {c: d}]}', '[a: b]'],
   ...['"multi\n  line"', '"multi\n line"', '"multi\nline"', "'multi\n    line'", '"a\n\n   b"', '- - x'],
   ...['plain\n  continued', 'plain\ncontinued', '|\n  x\n y', '>\n   x\n  y', '? x', '""', ': x', 'a:b', '-'],
+  ...['"\\U00110000"', '"\\U0001F600"', '"x\\\n\n  y"', '"x\\\n  y"', 'x\ry', '"x\ry"', '[1,\r2]', '--- x'],
 )
 const line = fc
   .tuple(
@@ -152,6 +154,7 @@ export const yamlDocuments = fc
           '*a',
           '|+',
           '? ',
+          ...['\uFEFF', '\r', ':&a ', ':!!float ', ' '.repeat(1030), '\\U00000061', '\\\n', '--- ', '...\n'],
         ),
       ),
       { maxLength: 2 },

@@ -35,7 +35,7 @@ describe('the quick reader reads what yaml reads', () => {
       let quick = 0
       fc.assert(
         fc.property(texts, (text) => {
-          const read = quickYamlData(text, maxDepth)
+          const read = quickYamlData(text)
           if (read === undefined) return
           quick++
           expect(yamlReads(text)).toEqual({ errors: [], data: read.data })
@@ -53,13 +53,13 @@ describe('the quick reader reads what yaml reads', () => {
     for (const file of files) {
       const text = readFileSync(file, 'utf8')
       const { errors, data } = yamlReads(text)
-      const read = quickYamlData(text, maxDepth)
+      const read = quickYamlData(text)
       if (errors.length > 0) expect(read, file).toBeUndefined()
       else if (read) expect(read.data, file).toEqual(data)
     }
     // The shipped knowledge base gains the speed.
     for (const file of ['rules', 'locales'].flatMap(yamlFiles))
-      expect(quickYamlData(readFileSync(file, 'utf8'), maxDepth), file).toBeDefined()
+      expect(quickYamlData(readFileSync(file, 'utf8')), file).toBeDefined()
   })
 })
 
@@ -86,7 +86,7 @@ describe('numbers, null and booleans as yaml reads them, not as js-yaml does', (
     ['3.0 SP1', '3.0 SP1'],
   ])('`a: %s`', (written, value) => {
     const text = `a: ${written}\n`
-    expect(quickYamlData(text, maxDepth)).toEqual({ data: { a: value } })
+    expect(quickYamlData(text)).toEqual({ data: { a: value } })
     expect(yamlReads(text).data).toEqual({ a: value })
   })
 })
@@ -97,7 +97,7 @@ describe('left to yaml', () => {
     ['a duplicate key', 'a: 1\na: 2\n'],
     ['an empty file', ''],
     ['a file that is a text, not a collection', 'just text\n'],
-    ['a directive', '%YAML 1.1\n---\na: yes\n'],
+    ['a directive and its document start', '%YAML 1.1\n---\na: yes\n'],
     ['an explicit tag', 'a: !!float 1\n'],
     ['an explicit key', '? a\n: 1\n'],
     ['an anchor and its alias', 'a: &x 1\nb: *x\n'],
@@ -105,28 +105,40 @@ describe('left to yaml', () => {
     ['a collection as a key', '[a, b]: 1\n'],
     ['a collection as a key inside brackets', 'a: {{p}}\n'],
     ['a comment right after a quote', 'a: "b"#c\n'],
-    ['a tab in the indentation', 'a:\n\tb: 1\n'],
+    ['a tab in the indentation', 'a: |\n  b c\n\t'],
     ['a text block with an indentation number', 'a: |1\n  b\n'],
     ['a text block keeping its last line breaks', 'a: |+\n  b\n\n'],
-    ['a text block starting with an empty line', 'a: |\n   \n b\n'],
+    ['a folded block keeping its last line breaks', 'k: >+\n  b\n  '],
+    ['a text block starting with an empty line', 'a: |-\n   \n #c\n'],
+    ['a folded block starting with an empty line', 'a: >-\n   \n #c\n'],
     ['an entry with nothing after its `-`', '- -\n- - a\n'],
     ['a value written after a comment less indented than it', 'a:\n#c\n  b\nc: 1\n'],
     ['quoted text going on at the depth of its key', '- a: "b\n  c"\n'],
     ['brackets going on at the depth of their key', 'a: {b: 1,\nc: 2}\n'],
-    ['a key of 171 characters', `${'k'.repeat(171)}: 1\n`],
+    ['a key of more than 1,024 characters', `${'k'.repeat(1030)}: 1\n`],
+    ['a key whose spaces take it past 1,024 characters', `a${' '.repeat(1030)}: 1\n`],
+    ['a key of escapes past 1,024 characters in the file', `"${'\\U00000061'.repeat(103)}": 1\n`],
+    ['a byte-order mark', '\uFEFF[a, b]: 1\n'],
+    ['a carriage return alone', 'a: 1\rb: 2\r'],
+    ['content after a document marker', '--- a: 1\n'],
+    ['a tag right after a quoted key', '{"a":!!float 1}\n'],
+    ['an anchor right after a quoted key', 'x: {"a":&x 1, "b": *x}\n'],
+    ['a `\\U` escape in double quotes', 'a: "\\U00110000"\n'],
+    ['a double-quoted line ending in `\\`', 'a: "x\\\n\n  y"\n'],
+    ['a collection as a key, far from its `:`', `[a]${' '.repeat(70)}: 1\n`],
     [`nesting ${maxDepth} levels deep`, `a: ${'['.repeat(maxDepth)}${']'.repeat(maxDepth)}\n`],
   ])('%s', (_, text) => {
-    expect(quickYamlData(text, maxDepth)).toBeUndefined()
+    expect(quickYamlData(text)).toBeUndefined()
   })
 
   it('quoted text and brackets going on deeper than their key are read quickly', () => {
-    expect(quickYamlData('- a: "b\n    c"\n  d: [1,\n    2]\n', maxDepth)).toEqual({
+    expect(quickYamlData('- a: "b\n    c"\n  d: [1,\n    2]\n')).toEqual({
       data: [{ a: 'b c', d: [1, 2] }],
     })
   })
 
   it('comments at the top, between keys and as deep as the value are read quickly', () => {
-    expect(quickYamlData('# top\na: 1\n# between\nb:\n  # before\n  c\n', maxDepth)).toEqual({
+    expect(quickYamlData('# top\na: 1\n# between\nb:\n  # before\n  c\n')).toEqual({
       data: { a: 1, b: 'c' },
     })
   })
@@ -143,6 +155,17 @@ describe('parseYamlSource through the quick path', () => {
     expect(source.locate(['facts', 0, 'type'])).toEqual({ line: 4, column: 11 })
     expect(source.locate(['facts', 0, 'type'], { key: true })).toEqual({ line: 4, column: 5 })
     expect(source.locate(['facts', 0, 'missing'])).toEqual({ line: 3, column: 5 })
+  })
+
+  it('refuses an alias bomb written with anchors right after quoted keys', () => {
+    let bomb = 'kind: catalog\nx: {"a0":&a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]}\n'
+    for (let level = 1; level < 8; level++)
+      bomb += `x${level}: {"a${level}":&a${level} [${Array(10)
+        .fill(`*a${level - 1}`)
+        .join(', ')}]}\n`
+    const source = parseYamlSource('bomb.yaml', bomb)
+    expect(source.data).toBeUndefined()
+    expect(source.problems).toMatchObject([{ code: 'KB_YAML_ALIAS_LIMIT' }])
   })
 
   it('reports the problems yaml finds in a file the quick path leaves to it', () => {
