@@ -24,6 +24,7 @@ export function parseUnsanitized(text: string): Root {
 
 /**
  * The tree `parseUnsanitized` copies, shared by every caller: for readers only, which then need no copy.
+ * `Readonly` guards the root alone; no node below it may be changed either.
  *
  * @example
  * sharedTree('**bold**').children[0]?.type // 'paragraph'
