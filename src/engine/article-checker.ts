@@ -50,8 +50,11 @@ export class ArticleChecker {
   readonly #logic: ArticleLogic
   // `changesOutcome` searches completions; a guided check meets the same few states again and again.
   readonly #relevance = new Map<string, boolean>()
-  // The facts any rule of the article reads, sorted: the only ones that key the memo.
+  // The facts any rule of the article reads, sorted.
   readonly #factsRead: string[]
+  // The facts that key the memo: those the rules read, and those whose being known withdraws an action
+  // (`checks`), since whether a fact is worth asking depends on the actions offered too.
+  readonly #stateFacts: string[]
   // The facts the answer depends on (fact-index.ts): the only ones the engine is given.
   readonly #concerning: readonly string[]
 
@@ -90,6 +93,8 @@ export class ArticleChecker {
       named: namedValues([...this.#derivations, ...this.#decisions]),
     }
     this.#factsRead = factsReadBy(this.rules)
+    const checked = article.verdicts.actions.flatMap((action) => action.checks)
+    this.#stateFacts = [...new Set([...this.#factsRead, ...checked])].sort()
   }
 
   /** The article's rules as the completion search reads them (for lint and tests). */
@@ -214,7 +219,7 @@ export class ArticleChecker {
       for (const definition of this.#vocabulary)
         if (definition.source === 'evidence') candidates.delete(definition.name)
       // The facts as the memo keys them, written once for all candidates.
-      const state = candidates.size === 0 ? '' : JSON.stringify(seen, this.#factsRead)
+      const state = candidates.size === 0 ? '' : JSON.stringify(seen, this.#stateFacts)
       for (const name of candidates) if (!this.#worthAsking(seen, state, name)) candidates.delete(name)
       const openReads = new Map<string, number>()
       for (const index of decision.open)
@@ -272,7 +277,7 @@ export class ArticleChecker {
     }
   }
 
-  /** `state`: `seen` as `JSON.stringify(seen, factsRead)` writes it. */
+  /** `state`: `seen` as `JSON.stringify(seen, this.#stateFacts)` writes it. */
   #worthAsking(seen: Facts, state: string, name: string): boolean {
     const key = `${name}\u0000${state}`
     let answer = this.#relevance.get(key)

@@ -143,6 +143,34 @@ describe('the fact index against evaluating every article', () => {
     // The property says something only if articles were actually skipped.
     expect(skipped).toBeGreaterThan(100)
   })
+
+  // Found by the property above (seed -849331597): the checker remembered whether `legacyMode` is worth
+  // asking by the facts the rules read, not by `site`, which only an action checks, so the answer for the
+  // defaults after a query with `site` lost it.
+  it('asks for the same facts after a query with a fact only an action checks as a fresh checker does', async () => {
+    const rule = (id: string) => template.verdicts.rules.find((each) => each.id === id)!
+    const connected = rule('connected-or-legacy')
+    const findOut = {
+      ...template.verdicts.actions[0]!,
+      id: 'find-out',
+      verdicts: ['not_affected' as const],
+      checks: ['site'],
+      when: connected.when,
+    }
+    const subject = article('gen-z', {
+      derive: [],
+      rules: [rule('no-brewer'), connected],
+      actions: [...template.verdicts.actions, findOut],
+    })
+    const kb = new KnowledgeBase({ ...model, articles: [subject] })
+    const defaults = kb.prepareFacts({}).facts
+    const fresh = await new ArticleChecker(subject, model.facts).check(defaults)
+    expect(fresh.missingFacts).toContain('legacyMode')
+    const used = new ArticleChecker(subject, model.facts)
+    await used.check(kb.prepareFacts({ site: 'lab' }).facts)
+    expect((await used.check(defaults)).missingFacts).toEqual(fresh.missingFacts)
+    expect(used.explain(defaults).missingFacts).toEqual(fresh.missingFacts)
+  })
 })
 
 describe('factsConcerning', () => {
