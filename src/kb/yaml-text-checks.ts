@@ -66,15 +66,22 @@ function tabInIndentation(text: string, at: number): boolean {
   return before < 0 || text[before] === '\n'
 }
 
+/**
+ * Whether the `-` at `at` starts a document (after a directive, `%YAML 1.1` changing the schema, since without
+ * `---` both refuse one; or with content on its line, which yaml refuses and js-yaml reads), or is an entry
+ * with nothing after it on its line, which js-yaml can join to the next entry.
+ */
+function dashDiffers(text: string, at: number): boolean {
+  if (lineStart(text, at) && text.startsWith('---', at)) return true
+  return (at === 0 || ' \t\n'.includes(text[at - 1]!)) && restOfLineEmpty(text, at + 1)
+}
+
 // Each character that can start a difference, and what around it makes one.
 const differences: Array<[string, (text: string, at: number) => boolean]> = [
   // A byte-order mark: js-yaml drops it, so the positions it reports no longer match the text.
   ['\uFEFF', () => true],
   // A carriage return alone: a line break to js-yaml, text to yaml.
   ['\r', (text, at) => text[at + 1] !== '\n'],
-  // A document start: after a directive (`%YAML 1.1` changes the schema; without `---` both refuse one), or
-  // with content on its line, which yaml refuses and js-yaml reads.
-  ['-', (text, at) => lineStart(text, at) && text.startsWith('---', at)],
   // A tag: yaml keeps `!!float 1` as text.
   ['!', tokenStart],
   // An explicit `? ` key.
@@ -85,8 +92,7 @@ const differences: Array<[string, (text: string, at: number) => boolean]> = [
   ['\t', tabInIndentation],
   ['|', textBlockDiffers],
   ['>', textBlockDiffers],
-  // A `-` with nothing after it on its line: js-yaml can join it to the next entry.
-  ['-', (text, at) => (at === 0 || ' \t\n'.includes(text[at - 1]!)) && restOfLineEmpty(text, at + 1)],
+  ['-', dashDiffers],
 ]
 
 // yaml refuses a key of more than 1,024 characters from its start to its `:`.

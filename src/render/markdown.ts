@@ -19,7 +19,7 @@ const safeUrl = /^(https?:|mailto:)/i
 export function parseUnsanitized(text: string): Root {
   if (isPlainSentence(text)) return sentenceTree(text)
   // Callers change the tree they get (values put back, unsafe nodes dropped): each gets its own copy.
-  return structuredClone(sharedTree(text))
+  return structuredClone(cachedTree(text))
 }
 
 /**
@@ -30,7 +30,11 @@ export function parseUnsanitized(text: string): Root {
  * sharedTree('**bold**').children[0]?.type // 'paragraph'
  */
 export function sharedTree(text: string): Readonly<Root> {
-  if (isPlainSentence(text)) return sentenceTree(text)
+  return isPlainSentence(text) ? sentenceTree(text) : cachedTree(text)
+}
+
+/** The parser's tree of a string that is not a plain sentence, parsed once and kept. */
+function cachedTree(text: string): Root {
   let tree = parsed.get(text)
   if (tree === undefined) {
     tree = parser.parse(text)
