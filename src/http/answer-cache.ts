@@ -1,4 +1,5 @@
 /** @module A bounded cache of check answers per knowledge snapshot: the same facts always get the same answer. */
+import { LruMap } from '../lru-map.ts'
 
 /** Facts whose JSON is longer than this are never cached (they are rare, and would crowd out real keys). */
 const maxKeyLength = 2048
@@ -12,13 +13,7 @@ const maxKeyLength = 2048
  * const body = cache.get(key) ?? cache.set(key, await compute())
  */
 export class AnswerCache<T> {
-  readonly #entries = new Map<string, T>()
-  readonly #capacity: number
-  readonly #maxSize: number
-  readonly #sizeOf: (value: T) => number
-  #size = 0
-  /** The most recent key: asked again (the common case under load), it is already in place. */
-  #newest: string | undefined
+  readonly #entries: LruMap<string, T>
 
   /**
    * At most `capacity` answers, and with `sizeOf`, at most `maxSize` in all: an answer about every article of
@@ -26,47 +21,18 @@ export class AnswerCache<T> {
    * `maxSize` is not kept.
    */
   constructor(capacity = 1000, options: { maxSize?: number; sizeOf?: (value: T) => number } = {}) {
-    this.#capacity = capacity
-    this.#maxSize = options.maxSize ?? Number.POSITIVE_INFINITY
-    this.#sizeOf = options.sizeOf ?? (() => 0)
+    this.#entries = new LruMap(capacity, {
+      ...(options.maxSize === undefined ? {} : { maxWeight: options.maxSize }),
+      ...(options.sizeOf === undefined ? {} : { weigh: options.sizeOf }),
+    })
   }
 
   get(key: string | undefined): T | undefined {
-    if (key === undefined) return undefined
-    const value = this.#entries.get(key)
-    if (value !== undefined && key !== this.#newest) {
-      // Move to the end: a Map iterates in insertion order, so the first entry is the least recent.
-      this.#entries.delete(key)
-      this.#entries.set(key, value)
-      this.#newest = key
-    }
-    return value
+    return key === undefined ? undefined : this.#entries.get(key)
   }
 
   set(key: string | undefined, value: T): T {
-    if (key === undefined) return value
-    const size = this.#sizeOf(value)
-    const previous = this.#entries.get(key)
-    if (size > this.#maxSize) {
-      if (previous !== undefined) this.#remove(key, previous)
-      return value
-    }
-    // A key set again keeps its place in the Map's order: it is the newest only when it was not there.
-    if (previous === undefined) this.#newest = key
-    else this.#size -= this.#sizeOf(previous)
-    this.#entries.set(key, value)
-    this.#size += size
-    while (this.#entries.size > this.#capacity || this.#size > this.#maxSize) {
-      const [oldest, evicted] = this.#entries.entries().next().value as [string, T]
-      this.#remove(oldest, evicted)
-    }
-    return value
-  }
-
-  #remove(key: string, value: T): void {
-    this.#entries.delete(key)
-    this.#size -= this.#sizeOf(value)
-    if (key === this.#newest) this.#newest = undefined
+    return key === undefined ? value : this.#entries.set(key, value)
   }
 }
 

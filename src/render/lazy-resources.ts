@@ -6,6 +6,7 @@
  * (compiled-strings.ts). The strings are read-only: a change made inside a value is lost when the value is let go.
  */
 import type { Resource, ResourceKey, ResourceLanguage } from 'i18next'
+import { LruMap } from '../lru-map.ts'
 import { type CompiledStrings, compiledStrings } from './compiled-strings.ts'
 import { defaultLocalesDir, type Language, languages } from './i18n.ts'
 
@@ -66,14 +67,12 @@ function lazyProperty(target: object, name: string, get: () => unknown): void {
  */
 class KeptNamespaces {
   readonly #strings: CompiledStrings
-  readonly #limit: number
   readonly #namespaces = new Map<string, ResourceKey>()
-  readonly #parsed = new Map<string, { value: ResourceKey; size: number }>()
-  #bytes = 0
+  readonly #parsed: LruMap<string, { value: ResourceKey; size: number }>
 
   constructor(strings: CompiledStrings, limit: number) {
     this.#strings = strings
-    this.#limit = limit
+    this.#parsed = new LruMap(Number.POSITIVE_INFINITY, { maxWeight: limit, weigh: (parsed) => parsed.size })
   }
 
   /** The namespace: an object whose keys parse when read, or, when it is not a mapping, its value. */
@@ -94,21 +93,9 @@ class KeptNamespaces {
   #value(language: string, namespace: string, key: string | undefined): ResourceKey {
     const name = JSON.stringify([language, namespace, key ?? null])
     const found = this.#parsed.get(name)
-    if (found !== undefined) {
-      this.#parsed.delete(name)
-      this.#parsed.set(name, found)
-      return found.value
-    }
+    if (found !== undefined) return found.value
     const value = this.#strings.read(language, namespace, key)
-    const size = this.#strings.size(language, namespace, key)
-    this.#parsed.set(name, { value, size })
-    this.#bytes += size
-    // The value just read stays even when it alone is over the limit: its reader is using it.
-    for (const [oldest, entry] of this.#parsed) {
-      if (this.#bytes <= this.#limit || oldest === name) break
-      this.#parsed.delete(oldest)
-      this.#bytes -= entry.size
-    }
+    this.#parsed.set(name, { value, size: this.#strings.size(language, namespace, key) })
     return value
   }
 }

@@ -24,8 +24,7 @@ describe('AnswerCache', () => {
               if (found) naive = [...naive.filter(([name]) => name !== key), found]
             } else {
               cache.set(key, index)
-              if (found) found[1] = index
-              else naive.push([key, index])
+              naive = [...naive.filter(([name]) => name !== key), [key, index]]
               if (naive.length > capacity) naive.shift()
             }
           })
@@ -65,8 +64,7 @@ describe('AnswerCache', () => {
             cache.set(key, value)
             if (size > maxSize) naive = naive.filter(([name]) => name !== key)
             else {
-              if (found) found[1] = value
-              else naive.push([key, value])
+              naive = [...naive.filter(([name]) => name !== key), [key, value]]
               while (naive.length > 3 || total() > maxSize) naive.shift()
             }
           })
