@@ -17,6 +17,7 @@ export class LiteralAlternation {
   // The place of each literal, by its case-folded form (the first of literals that fold alike).
   readonly #order = new Map<string, number>()
   readonly #lengths: number[]
+  readonly #lineBreaks: boolean
 
   /** `literals`: one or more, none empty. */
   constructor(literals: readonly string[]) {
@@ -26,20 +27,53 @@ export class LiteralAlternation {
     })
     this.#set = new LiteralSet([...this.#order.keys()])
     this.#lengths = [...new Set([...this.#order.keys()].map((folded) => folded.length))]
+    this.#lineBreaks = literals.some((literal) => literal.includes('\n'))
   }
 
   /** The match, as the regular expression's `exec` gives its index and text, or null. */
   exec(text: string): { index: number; 0: string } | null {
     const folded = foldCase(text)
     const index = this.#set.next(folded, 0)
-    if (index === -1) return null
+    return index === -1 ? null : { index, 0: text.slice(index, index + this.#lengthAt(folded, index)) }
+  }
+
+  /**
+   * `exec` of each text, searched as one text: a search costs about as much for a sentence as for a page,
+   * and the translations of a thousand articles are hundreds of thousands of sentences.
+   *
+   * @example
+   * new LiteralAlternation(['fault']).execEach(['no', 'A FAULT']) // [null, {index: 2, 0: 'FAULT'}]
+   */
+  execEach(texts: readonly string[]): ({ index: number; 0: string } | null)[] {
+    // A literal holding a line break could match across two texts joined by one.
+    if (this.#lineBreaks) return texts.map((text) => this.exec(text))
+    const joined = texts.join('\n')
+    // Folded per character, so each text keeps its place in the joined one.
+    const folded = foldCase(joined)
+    const found: ({ index: number; 0: string } | null)[] = texts.map(() => null)
+    let text = 0
+    let start = 0
+    while (text < texts.length) {
+      const at = this.#set.next(folded, start)
+      if (at === -1) break
+      // No literal starts at a line break: `at` is inside a text, the first one ending after it.
+      while (start + texts[text]!.length < at) start += texts[text++]!.length + 1
+      const index = at - start
+      found[text] = { index, 0: texts[text]!.slice(index, index + this.#lengthAt(folded, at)) }
+      start += texts[text++]!.length + 1
+    }
+    return found
+  }
+
+  // The length of the first literal, in the given order, that starts at `index` of the folded text.
+  #lengthAt(folded: string, index: number): number {
     let first: { order: number; length: number } | undefined
     for (const length of this.#lengths) {
       const order = this.#order.get(folded.slice(index, index + length))
       if (order !== undefined && (first === undefined || order < first.order)) first = { order, length }
     }
     // Folding keeps every character in its place, so the match is the same span of the text.
-    return { index, 0: text.slice(index, index + first!.length) }
+    return first!.length
   }
 }
 

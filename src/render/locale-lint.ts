@@ -9,7 +9,7 @@ import type { KnowledgeBaseModel } from '../kb/model.ts'
 import type { Problem } from '../kb/problem.ts'
 import { displayPath } from '../kb/read-files.ts'
 import { parseYamlSource, type YamlSource } from '../kb/yaml-source.ts'
-import { factPatterns, findFact, placeholderAdvice } from './fact-literals.ts'
+import { factPatterns, findFacts, placeholderAdvice } from './fact-literals.ts'
 import { defaultLocalesDir, languages, localesBeside } from './i18n.ts'
 import { factTextProblems, factTextSources } from './locale-fact-texts.ts'
 import { catalogLabelProblem } from './localized-catalog.ts'
@@ -105,7 +105,10 @@ export async function lintLocales(localesDir: string, model: KnowledgeBaseModel)
     // Plural keys follow each language's own categories (`_few`, `_many` in Polish).
     const sources =
       file === reference ? reference.strings : translationSources(reference.strings, file.language)
+    const facts = findFacts([...file.strings.values()], patterns)
+    let position = -1
     for (const [key, text] of file.strings) {
+      position++
       const source = sources.get(key)
       if (file.namespace === 'common' && key.startsWith('products.')) {
         // A catalog label in this language: its source is the catalog, not an English string.
@@ -143,7 +146,7 @@ export async function lintLocales(localesDir: string, model: KnowledgeBaseModel)
       }
       const markdown = markdownProblem(text)
       if (markdown) problem(markdown.code, markdown.message, key)
-      const fact = findFact(text, patterns)
+      const fact = facts[position]
       if (fact)
         problem(
           'KB_LOCALE_FACT',

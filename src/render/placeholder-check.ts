@@ -10,9 +10,22 @@ import { articleValues } from './article-values.ts'
  * localValueNames(model, '954960').has('fixedVersion') // true
  */
 export function localValueNames(model: KnowledgeBaseModel, namespace: string): ReadonlySet<string> {
-  const entry = model.articles.find((candidate) => candidate.id === namespace)
-  return new Set(entry ? Object.keys(articleValues(entry.article, model.products)) : [])
+  // Asked for every locale file (and XLIFF unit): made once per model and namespace.
+  let names = localNames.get(model)
+  if (names === undefined) {
+    names = new Map()
+    localNames.set(model, names)
+  }
+  let found = names.get(namespace)
+  if (found === undefined) {
+    const entry = model.articles.find((candidate) => candidate.id === namespace)
+    found = new Set(entry ? Object.keys(articleValues(entry.article, model.products)) : [])
+    names.set(namespace, found)
+  }
+  return found
 }
+
+const localNames = new WeakMap<KnowledgeBaseModel, Map<string, ReadonlySet<string>>>()
 
 /**
  * Why a translation's placeholders do not fit its English source, or undefined when they do: it keeps
@@ -41,6 +54,7 @@ export function placeholderMismatch(
  * placeholders('{{a, datetime(dateStyle: full)}} {{- b}} {{a}}') // ['a', 'b']
  */
 export function placeholders(text: string): string[] {
+  if (!text.includes('{{')) return []
   return [...new Set([...text.matchAll(/\{\{-?\s*([^,}\s]+)[^}]*\}\}/g)].map((match) => match[1]!))].sort()
 }
 

@@ -9,10 +9,18 @@ const suffixes = ['zero', 'one', 'two', 'few', 'many', 'other'] as const
  * pluralCategories('pl') // ['one', 'few', 'many', 'other']
  * pluralCategories('nl') // ['one', 'other']
  */
-export function pluralCategories(language: string): string[] {
-  const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories as string[]
-  return suffixes.filter((suffix) => categories.includes(suffix))
+export function pluralCategories(language: string): readonly string[] {
+  // Asked for every locale file: an `Intl.PluralRules` costs tens of microseconds to make.
+  let found = categoriesByLanguage.get(language)
+  if (found === undefined) {
+    const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories as string[]
+    found = suffixes.filter((suffix) => categories.includes(suffix))
+    categoriesByLanguage.set(language, found)
+  }
+  return found
 }
+
+const categoriesByLanguage = new Map<string, readonly string[]>()
 
 /**
  * The base of a plural key (`diagnose.omittedBlocks` of `diagnose.omittedBlocks_few`), or undefined when

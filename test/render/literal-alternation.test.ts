@@ -50,6 +50,36 @@ describe('LiteralAlternation: many literals, ignoring case', () => {
     )
   })
 
+  it('finds in each of many texts what it finds in that text alone, line breaks in texts or literals or not', () => {
+    const withBreaks = fc.constantFrom(...'aAbBsSßſkK\u212AéiIİıΩω𐐨 .(\n')
+    const texts = fc.array(fc.string({ unit: withBreaks, maxLength: 10 }), { maxLength: 8 })
+    fc.assert(
+      fc.property(
+        literalsAndText,
+        texts,
+        fc.array(fc.string({ unit: withBreaks, minLength: 1, maxLength: 4 }), { maxLength: 2 }),
+        ([literals, haystack], others, extra) => {
+          const alternation = new LiteralAlternation([...literals, ...extra])
+          const all = [...others, haystack, ...others.map((text) => text.toUpperCase())]
+          const each = alternation.execEach(all)
+          expect(each.map((found) => found && [found.index, found[0]])).toEqual(
+            all.map((text) => {
+              const found = alternation.exec(text)
+              return found && [found.index, found[0]]
+            }),
+          )
+        },
+      ),
+      { numRuns: 2000 },
+    )
+    expect(new LiteralAlternation(['fault']).execEach(['', 'a fault', '', 'FAULT\nfault'])).toEqual([
+      null,
+      expect.objectContaining({ index: 2, 0: 'fault' }),
+      null,
+      expect.objectContaining({ index: 0, 0: 'FAULT' }),
+    ])
+  })
+
   it('names the text as written, at the first literal given where several start', () => {
     const found = new LiteralAlternation(['fault', 'Fault occurred']).exec('A FAULT OCCURRED here')
     expect(found && [found.index, found[0]]).toEqual([2, 'FAULT'])
