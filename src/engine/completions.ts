@@ -98,15 +98,15 @@ export function probeValues(definition: FactDefinition, thresholds: readonly str
 interface Evaluation {
   /** `undecided` when every rule is settled and none holds. */
   verdict: string
+  /** The engine's verdict (`unknown` where `verdict` says `undecided`): the one actions are offered for. */
+  decided: ReturnType<typeof decide>['verdict']
   open: number[]
   /** A derivation may still hold. */
   pending: boolean
   facts: Facts
-  /** The verdict and the actions offered, as one comparable string. */
-  signature: string
 }
 
-/** Evaluate decisions and actions on input facts with the engine's semantics (derivations first). */
+/** Evaluate the decisions on input facts with the engine's semantics (derivations first). */
 function evaluate(logic: ArticleLogic, input: Facts): Evaluation {
   const facts = applyDerivations(logic.compiled, input)
   const decisions = logic.compiled.decisions
@@ -114,17 +114,26 @@ function evaluate(logic: ArticleLogic, input: Facts): Evaluation {
     decisions.map((rule) => rule.when(facts)),
     decisions.map((rule) => rule.verdict),
   )
+  const pending = logic.compiled.derivations.some((derivation) => derivation.when(facts) === UNKNOWN)
+  const verdict =
+    decision.verdict === 'unknown' && decision.open.length === 0 ? 'undecided' : decision.verdict
+  return { verdict, decided: decision.verdict, open: decision.open, pending, facts }
+}
+
+/**
+ * The verdict and the actions offered, as one comparable string: made only for settled evaluations, the only
+ * ones compared (the search for undecided cases never needs the actions).
+ */
+function outcome(logic: ArticleLogic, evaluation: Evaluation): string {
+  const { facts, verdict, decided } = evaluation
   const offered = logic.compiled.actions.flatMap((action, index) => {
     const definition = logic.actions[index]!
-    if (!definition.verdicts.includes(decision.verdict)) return []
+    if (!definition.verdicts.includes(decided)) return []
     if (definition.checks.some((fact) => facts[fact] !== undefined)) return []
     const tri = action.when(facts)
     return tri === FALSE ? [] : [tri === UNKNOWN ? `${action.id}?` : action.id]
   })
-  const pending = logic.compiled.derivations.some((derivation) => derivation.when(facts) === UNKNOWN)
-  const verdict =
-    decision.verdict === 'unknown' && decision.open.length === 0 ? 'undecided' : decision.verdict
-  return { verdict, open: decision.open, pending, facts, signature: `${verdict}:${offered.join(',')}` }
+  return `${verdict}:${offered.join(',')}`
 }
 
 // A derivation that may still hold may still replace a given fact, so nothing is settled before it is.
@@ -153,8 +162,21 @@ function nextFact(logic: ArticleLogic, evaluations: Evaluation[], skip: string):
   return undefined
 }
 
-function probes(logic: ArticleLogic, definition: FactDefinition): FactValue[] {
-  return probeValues(definition, logic.thresholds.get(definition.name) ?? [])
+// Asked at every step of a search, for every fact an open rule waits for: made once per article and fact.
+const probesMade = new WeakMap<ArticleLogic, Map<string, readonly FactValue[]>>()
+
+function probes(logic: ArticleLogic, definition: FactDefinition): readonly FactValue[] {
+  let made = probesMade.get(logic)
+  if (made === undefined) {
+    made = new Map()
+    probesMade.set(logic, made)
+  }
+  let values = made.get(definition.name)
+  if (values === undefined) {
+    values = probeValues(definition, logic.thresholds.get(definition.name) ?? [])
+    made.set(definition.name, values)
+  }
+  return values
 }
 
 /**
@@ -180,7 +202,7 @@ export function changesOutcome(
     if (budget < 0) return true
     const evaluations = values.map((value) => evaluate(logic, { ...known, [fact]: value }))
     const settled = evaluations.filter(isSettled)
-    if (new Set(settled.map((evaluation) => evaluation.signature)).size > 1) return true
+    if (new Set(settled.map((evaluation) => outcome(logic, evaluation))).size > 1) return true
     if (settled.length === evaluations.length) return false
     const branch = nextFact(logic, evaluations, fact)
     // Nothing left to try: the answers differ only if some stay open while others settled.

@@ -153,6 +153,13 @@ describe('changesOutcome', () => {
     expect(changesOutcome(logic, { connected: false }, 'server')).toBe(true)
   })
 
+  it('offers a case no rule decides the actions of the verdict unknown, as the engine does', () => {
+    const undecided = { server: '4.3', connected: true }
+    expect(changesOutcome(logicOf(), undecided, 'legacy')).toBe(false)
+    const logic = logicOf({ actions: [{ id: 'ask-vendor', verdicts: ['unknown'], when: holds('legacy') }] })
+    expect(changesOutcome(logic, undecided, 'legacy')).toBe(true)
+  })
+
   it('a fact that feeds a derivation changes the outcome when the derivation decides', () => {
     const logic = logicOf({
       derive: [{ id: 'legacy-runs-old', when: holds('legacy'), set: { server: '4.1' } }],
