@@ -15,7 +15,7 @@ import { factTextProblems, factTextSources } from './locale-fact-texts.ts'
 import { catalogLabelProblem } from './localized-catalog.ts'
 import { sharedTree } from './markdown.ts'
 import { lintOutlines } from './outline-lint.ts'
-import { localValueNames, placeholderMismatch } from './placeholder-check.ts'
+import { localValueNames, placeholderMismatch, placeholders } from './placeholder-check.ts'
 import { translationSources } from './plural-keys.ts'
 import { flattenStrings, recordedHashes, sourceHash } from './source-hashes.ts'
 
@@ -77,6 +77,16 @@ export async function lintLocales(localesDir: string, model: KnowledgeBaseModel)
   const english = new Map(
     files.filter((file) => file.language === 'en').map((file) => [file.namespace, file]),
   )
+  // Each English string is the source of three translations: its hash and placeholders are found once.
+  const sourceFacts = new Map<string, { hash: string; placeholders: string[] }>()
+  const factsOfSource = (text: string) => {
+    let found = sourceFacts.get(text)
+    if (found === undefined) {
+      found = { hash: sourceHash(text), placeholders: placeholders(text) }
+      sourceFacts.set(text, found)
+    }
+    return found
+  }
   for (const file of files) {
     const patterns = factPatterns(model, file.language)
     const local = localValueNames(model, file.namespace)
@@ -128,7 +138,8 @@ export async function lintLocales(localesDir: string, model: KnowledgeBaseModel)
         continue
       }
       if (file !== reference && source !== undefined) {
-        const mismatch = placeholderMismatch(source, text, local)
+        const { hash: currentHash, placeholders: expected } = factsOfSource(source)
+        const mismatch = placeholderMismatch(source, text, local, expected)
         if (mismatch) problem('KB_LOCALE_PLACEHOLDERS', mismatch, key)
         const hash = hashes.get(key)
         if (hash === undefined)
@@ -137,7 +148,7 @@ export async function lintLocales(localesDir: string, model: KnowledgeBaseModel)
             `Expected a source hash for \`${key}\` in \`_meta.source\`, not none; review the string, then run \`kb locale-hashes --lang ${file.language}\``,
             key,
           )
-        else if (hash !== sourceHash(source))
+        else if (hash !== currentHash)
           problem(
             'KB_LOCALE_STALE',
             `Expected a translation of the current English, not of an older one (the English of \`${key}\` changed); update the string, then run \`kb locale-hashes --lang ${file.language}\``,
@@ -241,11 +252,17 @@ function schemaComment(file: string, folder: string, text: string): Problem[] {
 /** Leaves that are not strings (numbers, lists, null) cannot be translations. */
 function nonStrings(file: LocaleFile): Problem[] {
   const problems: Problem[] = []
-  const visit = (node: unknown, keyPath: string[]): void => {
+  // One path, extended and cut back while walking: copied only for a problem.
+  const keyPath: string[] = []
+  const visit = (node: unknown): void => {
     if (keyPath[0] === '_meta') return
     if (typeof node === 'string') return
     if (node !== null && typeof node === 'object' && !Array.isArray(node)) {
-      for (const [key, value] of Object.entries(node)) visit(value, [...keyPath, key])
+      for (const [key, value] of Object.entries(node)) {
+        keyPath.push(key)
+        visit(value)
+        keyPath.pop()
+      }
       return
     }
     problems.push({
@@ -254,10 +271,10 @@ function nonStrings(file: LocaleFile): Problem[] {
       message: `Expected a string (quote it), not ${node === null ? 'an empty value' : Array.isArray(node) ? 'a list' : typeof node}`,
       file: file.source.file,
       ...file.source.locate(keyPath),
-      path: keyPath,
+      path: [...keyPath],
     })
   }
-  visit(file.source.data, [])
+  visit(file.source.data)
   return problems
 }
 

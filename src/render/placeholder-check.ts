@@ -29,7 +29,8 @@ const localNames = new WeakMap<KnowledgeBaseModel, Map<string, ReadonlySet<strin
 
 /**
  * Why a translation's placeholders do not fit its English source, or undefined when they do: it keeps
- * every placeholder of the English and adds only names of `local` (facts its own source adds).
+ * every placeholder of the English and adds only names of `local` (facts its own source adds). `expected`:
+ * the English string's `placeholders`, when the caller has them already.
  *
  * @example
  * placeholderMismatch('Call {{a}}', 'Bel {{a}} op {{phone}}', new Set(['phone'])) // undefined
@@ -38,8 +39,8 @@ export function placeholderMismatch(
   english: string,
   translation: string,
   local: ReadonlySet<string>,
+  expected: readonly string[] = placeholders(english),
 ): string | undefined {
-  const expected = placeholders(english)
   const actual = placeholders(translation)
   const missing = expected.some((name) => !actual.includes(name))
   const unknown = actual.some((name) => !expected.includes(name) && !local.has(name))
@@ -64,6 +65,6 @@ export function placeholders(text: string): string[] {
  * @example
  * placeholderList(['kbUrl']) // '`{{kbUrl}}`'
  */
-export function placeholderList(names: string[]): string {
+export function placeholderList(names: readonly string[]): string {
   return names.length === 0 ? 'none' : names.map((name) => `\`{{${name}}}\``).join(', ')
 }

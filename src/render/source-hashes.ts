@@ -23,14 +23,19 @@ export function sourceHash(text: string): string {
  */
 export function flattenStrings(data: unknown, prefix = ''): Map<string, string> {
   const flat = new Map<string, string>()
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return flat
+  addStrings(flat, data, prefix)
+  return flat
+}
+
+// Into one map: a map per level, copied into its parent's, cost a copy of every string per level.
+function addStrings(flat: Map<string, string>, data: unknown, prefix: string): void {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return
   for (const [key, value] of Object.entries(data)) {
     if (prefix === '' && key === '_meta') continue
     const dotted = prefix === '' ? key : `${prefix}.${key}`
     if (typeof value === 'string') flat.set(dotted, value)
-    else for (const [inner, text] of flattenStrings(value, dotted)) flat.set(inner, text)
+    else addStrings(flat, value, dotted)
   }
-  return flat
 }
 
 /**
