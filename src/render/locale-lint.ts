@@ -43,40 +43,12 @@ interface LocaleFile {
  */
 export async function lintLocales(localesDir: string, model: KnowledgeBaseModel): Promise<Problem[]> {
   const problems: Problem[] = []
-  const files: LocaleFile[] = []
-  for (const language of languages) {
-    const folder = path.join(localesDir, language)
-    let names: string[]
-    try {
-      names = (await readdir(folder)).filter((name) => name.endsWith('.yaml')).sort()
-    } catch {
-      problems.push({
-        code: 'KB_LOCALE_MISSING_LANGUAGE',
-        severity: 'error',
-        message: `Expected a folder \`${language}/\` with the ${language} translation, not none; copy \`en/\` and translate it`,
-        file: displayPath(localesDir),
-        line: 0,
-        column: 0,
-        path: [language],
-      })
-      continue
-    }
-    for (const name of names) {
-      const file = path.join(folder, name)
-      const text = readFileSync(file, 'utf8')
-      const source = parseYamlSource(displayPath(file), text)
-      problems.push(...source.problems, ...schemaComment(source.file, folder, text))
-      files.push({
-        language,
-        namespace: name.replace(/\.yaml$/, ''),
-        source,
-        strings: flattenStrings(source.data),
-      })
-    }
-  }
-  const english = new Map(
-    files.filter((file) => file.language === 'en').map((file) => [file.namespace, file]),
-  )
+  // Problems of checking files, after those of reading them all, as when every file was read first.
+  const checked: Problem[] = []
+  const english = new Map<string, LocaleFile>()
+  // `language/namespace` → the keys its file has; the languages that have any file.
+  const keys = new Map<string, { has(key: string): boolean }>()
+  const present = new Set<string>()
   // Each English string is the source of three translations: its hash and placeholders are found once.
   const sourceFacts = new Map<string, { hash: string; placeholders: string[] }>()
   const factsOfSource = (text: string) => {
@@ -87,13 +59,14 @@ export async function lintLocales(localesDir: string, model: KnowledgeBaseModel)
     }
     return found
   }
-  for (const file of files) {
+  // The checks of one file, as soon as it is read: only the English files and the keys of the others stay.
+  const check = (file: LocaleFile): void => {
     const patterns = factPatterns(model, file.language)
     const local = localValueNames(model, file.namespace)
     const reference = english.get(file.namespace)
     const problem = (code: Problem['code'], message: string, key: string | undefined, onKey = false) => {
       const keyPath = key === undefined ? [] : key.split('.')
-      problems.push({
+      checked.push({
         code,
         severity: 'error',
         message,
@@ -102,14 +75,14 @@ export async function lintLocales(localesDir: string, model: KnowledgeBaseModel)
         path: keyPath,
       })
     }
-    problems.push(...nonStrings(file))
+    checked.push(...nonStrings(file))
     if (!reference) {
       problem(
         'KB_LOCALE_EXTRA_FILE',
         `Expected a namespace that \`en/\` has, not \`${file.namespace}\`; remove the file or add it to \`en/\``,
         undefined,
       )
-      continue
+      return
     }
     const hashes = recordedHashes(file.source.data)
     // Plural keys follow each language's own categories (`_few`, `_many` in Polish).
@@ -165,7 +138,7 @@ export async function lintLocales(localesDir: string, model: KnowledgeBaseModel)
           key,
         )
     }
-    if (file === reference) continue
+    if (file === reference) return
     for (const key of sources.keys())
       if (!file.strings.has(key))
         problem(
@@ -174,13 +147,50 @@ export async function lintLocales(localesDir: string, model: KnowledgeBaseModel)
           key,
         )
   }
-  const strings = new Map(files.map((file) => [`${file.language}/${file.namespace}`, file.strings]))
-  const present = new Set(files.map((file) => file.language))
+  for (const language of languages) {
+    const folder = path.join(localesDir, language)
+    let names: string[]
+    try {
+      names = (await readdir(folder)).filter((name) => name.endsWith('.yaml')).sort()
+    } catch {
+      problems.push({
+        code: 'KB_LOCALE_MISSING_LANGUAGE',
+        severity: 'error',
+        message: `Expected a folder \`${language}/\` with the ${language} translation, not none; copy \`en/\` and translate it`,
+        file: displayPath(localesDir),
+        line: 0,
+        column: 0,
+        path: [language],
+      })
+      continue
+    }
+    for (const name of names) {
+      const file = path.join(folder, name)
+      const text = readFileSync(file, 'utf8')
+      const source = parseYamlSource(displayPath(file), text)
+      problems.push(...source.problems, ...schemaComment(source.file, folder, text))
+      const read: LocaleFile = {
+        language,
+        namespace: name.replace(/\.yaml$/, ''),
+        source,
+        strings: flattenStrings(source.data),
+      }
+      // `en` comes first: every English file is in `english` before a translation is checked.
+      if (language === 'en') english.set(read.namespace, read)
+      keys.set(
+        `${language}/${read.namespace}`,
+        language === 'en' ? read.strings : new Set(read.strings.keys()),
+      )
+      present.add(language)
+      check(read)
+    }
+  }
+  problems.push(...checked)
   problems.push(
     ...(await lintOutlines(
       model,
       (language, namespace, key) =>
-        !present.has(language) || (strings.get(`${language}/${namespace}`)?.has(key) ?? false),
+        !present.has(language) || (keys.get(`${language}/${namespace}`)?.has(key) ?? false),
     )),
   )
   const englishSources = new Map([...english].map(([namespace, file]) => [namespace, file.source]))
@@ -193,11 +203,8 @@ export async function lintLocales(localesDir: string, model: KnowledgeBaseModel)
   )
   for (const reference of english.values())
     for (const language of languages.filter((candidate) => candidate !== 'en')) {
-      const present = files.some(
-        (file) => file.language === language && file.namespace === reference.namespace,
-      )
       const folder = path.join(localesDir, language)
-      if (!present && existsSync(folder))
+      if (!keys.has(`${language}/${reference.namespace}`) && existsSync(folder))
         problems.push({
           code: 'KB_LOCALE_MISSING_FILE',
           severity: 'error',
