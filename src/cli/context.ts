@@ -21,6 +21,7 @@ import {
   localesBeside,
   mergeResources,
 } from '../render/i18n.ts'
+import { loadLazyResources } from '../render/lazy-resources.ts'
 import { MissingTranslationError } from '../render/missing-translation-error.ts'
 import { exitCodes } from './exit-codes.ts'
 import { type CliIo, readAll, UsageError } from './io.ts'
@@ -85,7 +86,8 @@ export class CliContext {
       this.#resources = beside
         ? mergeResources(
             resources,
-            await compiledFolder('locales', beside, wanted.join(','), () => loadResources(beside, wanted)),
+            // Parsed namespace by namespace when looked up: an answer about one article of a thousand reads two.
+            await loadLazyResources(beside, wanted),
           )
         : resources
     }
