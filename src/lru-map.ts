@@ -4,7 +4,7 @@
 export interface LruMapOptions<V> {
   /** The most weight kept in all (default: no bound). A value heavier than this alone is not kept. */
   maxWeight?: number
-  /** The weight of a value (default: 0, so only the number of entries bounds the map). */
+  /** The weight of a value, a number of at least 0 (default: 0, so only the number of entries bounds the map). */
   weigh?: (value: V) => number
 }
 
@@ -51,11 +51,6 @@ export class LruMap<K, V> {
     return this.#entries.size
   }
 
-  /** The weight of the entries kept now. */
-  get weight(): number {
-    return this.#weight
-  }
-
   has(key: K): boolean {
     return this.#entries.has(key)
   }
@@ -70,6 +65,8 @@ export class LruMap<K, V> {
   /** Keep `value` under `key` as the most recent entry (or let go of `key` when `value` alone is too heavy). */
   set(key: K, value: V): V {
     const weight = this.#weigh(value)
+    // NaN would stop the weight bound for good, silently.
+    if (!(weight >= 0)) throw new RangeError(`Expected a weight of at least 0, not \`${weight}\``)
     const entry = this.#entries.get(key)
     if (weight > this.maxWeight) {
       if (entry !== undefined) this.#remove(entry)
@@ -90,13 +87,6 @@ export class LruMap<K, V> {
     this.#weight += weight
     while (this.#entries.size > this.capacity || this.#weight > this.maxWeight) this.#remove(this.#oldest!)
     return value
-  }
-
-  delete(key: K): boolean {
-    const entry = this.#entries.get(key)
-    if (entry === undefined) return false
-    this.#remove(entry)
-    return true
   }
 
   #makeNewest(entry: Entry<K, V>): void {

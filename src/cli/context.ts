@@ -107,12 +107,7 @@ export class CliContext {
     if (validateFacts(facts, kb.model.facts).errors.length === 0) return {}
     const beside = rules === undefined ? undefined : localesBeside(this.resolve(rules))
     const base = (beside ? undefined : snapshotResources()) ?? (await loadResources())
-    const resources = beside
-      ? mergeResources(
-          base,
-          await compiledFolder('locales', beside, languages.join(','), () => loadResources(beside)),
-        )
-      : base
+    const resources = beside ? mergeResources(base, await loadLazyResources(beside)) : base
     return { answers: factAnswers(resources, kb.model) }
   }
 

@@ -18,7 +18,7 @@ export class AnswerCache<T> {
   /**
    * At most `capacity` answers, and with `sizeOf`, at most `maxSize` in all: an answer about every article of
    * a large knowledge base is megabytes, and a thousand of them would not fit. An answer larger than
-   * `maxSize` is not kept.
+   * `maxSize` is not kept. Throws `RangeError` for a capacity below 1 or a negative `maxSize`.
    */
   constructor(capacity = 1000, options: { maxSize?: number; sizeOf?: (value: T) => number } = {}) {
     this.#entries = new LruMap(capacity, {

@@ -1,6 +1,7 @@
 /** @module Find facts typed into a translation that must come from rules/ by interpolation. */
 import type { KnowledgeBaseModel } from '../kb/model.ts'
 import { articleValues } from './article-values.ts'
+import { execJoined } from './exec-joined.ts'
 import { LiteralAlternation } from './literal-alternation.ts'
 
 /** A kind of fact and how to spot it. */
@@ -21,6 +22,12 @@ const shapes: FactPattern[] = [
   { what: 'an error code', pattern: /\b0x[0-9A-F]{8}\b/i },
   { what: 'a date', pattern: /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b/ },
 ]
+
+/**
+ * The patterns made here, which may search texts joined by line breaks (`execJoined`): none matches a line
+ * break, and their `\b` and look-arounds take one as they take the edge of a text.
+ */
+const joinable = new WeakSet<object>(shapes.map((shape) => shape.pattern))
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -47,6 +54,11 @@ export function factPatterns(model: KnowledgeBaseModel, language: string): FactP
 }
 
 const built = new WeakMap<KnowledgeBaseModel, Map<string, FactPattern[]>>()
+
+function joined(pattern: RegExp): RegExp {
+  joinable.add(pattern)
+  return pattern
+}
 
 function buildFactPatterns(model: KnowledgeBaseModel, language: string): FactPattern[] {
   const patterns = [...shapes]
@@ -84,7 +96,7 @@ function buildFactPatterns(model: KnowledgeBaseModel, language: string): FactPat
   if (numbers.size > 0)
     patterns.push({
       what: 'a KB or advisory number',
-      pattern: new RegExp(`(?<![\\w.-])(?:${alternation(numbers)})(?![\\w-])`),
+      pattern: joined(new RegExp(`(?<![\\w.-])(?:${alternation(numbers)})(?![\\w-])`)),
     })
   const written = [...dates].flatMap((date) => {
     const day = new Date(`${date}T00:00:00Z`)
@@ -92,7 +104,8 @@ function buildFactPatterns(model: KnowledgeBaseModel, language: string): FactPat
       new Intl.DateTimeFormat(language, { dateStyle, timeZone: 'UTC' }).format(day),
     )
   })
-  if (written.length > 0) patterns.push({ what: 'a date', pattern: new RegExp(alternation(written), 'i') })
+  if (written.length > 0)
+    patterns.push({ what: 'a date', pattern: joined(new RegExp(alternation(written), 'i')) })
   // Thousands with a thousand articles: a literal set, which an alternation of them would cost per literal.
   if (literals.size > 0)
     patterns.push({ what: 'an error message or log line', pattern: new LiteralAlternation([...literals]) })
@@ -133,48 +146,14 @@ export function findFacts(texts: readonly string[], patterns: FactPattern[]): (F
     const matches =
       pattern instanceof LiteralAlternation
         ? pattern.execEach(blanked)
-        : pattern instanceof RegExp
-          ? execEach(pattern, blanked)
+        : joinable.has(pattern)
+          ? execJoined(pattern as RegExp, blanked)
           : blanked.map((text) => pattern.exec(text))
     matches.forEach((match, at) => {
       const earlier = found[at]
       if (match && (earlier === undefined || match.index < earlier.index))
         found[at] = { what, text: match[0], index: match.index }
     })
-  }
-  return found
-}
-
-const globalCopies = new WeakMap<RegExp, RegExp>()
-
-/**
- * `pattern.exec` of each text, searched in the texts joined by line breaks: one search instead of one per
- * sentence. For the patterns above, a line break next to a text reads as the text's edge (none matches one,
- * and their `\b` and look-arounds take it as they take the edge); a match that still runs past its text is
- * looked for again in that text alone.
- */
-function execEach(pattern: RegExp, texts: readonly string[]): (RegExpExecArray | null)[] {
-  let global = globalCopies.get(pattern)
-  if (global === undefined) {
-    global = new RegExp(pattern.source, `${pattern.flags.replace(/[gy]/g, '')}g`)
-    globalCopies.set(pattern, global)
-  }
-  const joined = texts.join('\n')
-  const found: (RegExpExecArray | null)[] = texts.map(() => null)
-  let text = 0
-  let start = 0
-  while (text < texts.length) {
-    global.lastIndex = start
-    const match = global.exec(joined)
-    if (match === null) break
-    while (start + texts[text]!.length < match.index) start += texts[text++]!.length + 1
-    const end = start + texts[text]!.length
-    if (match.index + match[0].length <= end) {
-      match.index -= start
-      found[text] = match
-    } else found[text] = pattern.exec(texts[text]!)
-    start = end + 1
-    text++
   }
   return found
 }

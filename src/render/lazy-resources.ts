@@ -12,7 +12,10 @@ import { defaultLocalesDir, type Language, languages } from './i18n.ts'
 
 /** Options of `loadLazyResources`. */
 export interface LazyResourcesOptions {
-  /** Keep parsed namespaces up to this many bytes of their JSON, the least recently used let go first (default 4 MiB). */
+  /**
+   * Keep parsed namespaces up to this many bytes of their JSON, the least recently used let go first (default
+   * 4 MiB); a value larger than this alone is parsed again at each read.
+   */
   keepBytes?: number
 }
 

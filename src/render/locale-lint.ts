@@ -147,7 +147,9 @@ export async function lintLocales(localesDir: string, model: KnowledgeBaseModel)
           key,
         )
   }
-  for (const language of languages) {
+  // English first, whatever the order of `languages`: every English file is in `english` before a
+  // translation is checked.
+  for (const language of ['en', ...languages.filter((candidate) => candidate !== 'en')]) {
     const folder = path.join(localesDir, language)
     let names: string[]
     try {
@@ -175,7 +177,6 @@ export async function lintLocales(localesDir: string, model: KnowledgeBaseModel)
         source,
         strings: flattenStrings(source.data),
       }
-      // `en` comes first: every English file is in `english` before a translation is checked.
       if (language === 'en') english.set(read.namespace, read)
       keys.set(
         `${language}/${read.namespace}`,
@@ -258,6 +259,21 @@ function schemaComment(file: string, folder: string, text: string): Problem[] {
 
 /** Leaves that are not strings (numbers, lists, null) cannot be translations. */
 function nonStrings(file: LocaleFile): Problem[] {
+  const data = file.source.data
+  // A file that did not parse has its syntax error already.
+  if (data === undefined) return []
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    return [
+      {
+        code: 'KB_LOCALE_NOT_STRING',
+        severity: 'error',
+        message: `Expected the file to map keys to strings, not ${data === null ? 'an empty file' : Array.isArray(data) ? 'a list' : `a ${typeof data}`}`,
+        file: file.source.file,
+        line: 1,
+        column: 1,
+        path: [],
+      },
+    ]
   const problems: Problem[] = []
   // One path, extended and cut back while walking: copied only for a problem.
   const keyPath: string[] = []
@@ -281,7 +297,7 @@ function nonStrings(file: LocaleFile): Problem[] {
       path: [...keyPath],
     })
   }
-  visit(file.source.data)
+  visit(data)
   return problems
 }
 

@@ -74,6 +74,15 @@ describe('findFacts', () => {
     )
   })
 
+  it('searches each text alone with a pattern made elsewhere, which may read the edge of a text', () => {
+    const atEnd = { what: 'a final c', pattern: /c$/ }
+    expect(findFacts(['a', 'xc', 'c b'], [atEnd])).toEqual([
+      undefined,
+      { what: 'a final c', text: 'c', index: 1 },
+      undefined,
+    ])
+  })
+
   it('names the kind, the text and its place in its own text', () => {
     const [first, second, third] = findFacts(
       ['Fixed on March 15, 2031.', 'No fact.', 'See {{kbUrl}} or KB 1001'],

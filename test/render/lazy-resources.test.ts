@@ -64,6 +64,21 @@ describe('locale strings read namespace by namespace', () => {
     }
   })
 
+  it('keeps a parsed value while it fits the limit, and parses it again once it does not', async () => {
+    vi.stubEnv('KB_CACHE_DIR', cache)
+    const kept = (await loadLazyResources(`${fictional}/locales`)).en!['contoso-1001'] as Record<
+      string,
+      unknown
+    >
+    expect(kept.facts).toBeDefined()
+    expect(kept.facts).toBe(kept.facts)
+    const none = (await loadLazyResources(`${fictional}/locales`, languages, { keepBytes: 1 })).en![
+      'contoso-1001'
+    ] as Record<string, unknown>
+    expect(none.facts).not.toBe(none.facts)
+    expect(none.facts).toEqual(kept.facts)
+  })
+
   it('files one compiled copy per folder content and reads the edited file after a change', async () => {
     vi.stubEnv('KB_CACHE_DIR', cache)
     const dir = await copyLocales()

@@ -1,4 +1,5 @@
-import { cp } from 'node:fs/promises'
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { beforeAll, expect, test } from 'vitest'
 import { loadRules } from '../../src/kb/load.ts'
@@ -148,4 +149,27 @@ test('an error code that is only a type (`SoapException:`) is no message to look
     what: 'an error message or log line',
     text: 'the brewer stopped',
   })
+})
+
+test('a locale file that is not a mapping of keys gets one problem at its start, and a broken one only its syntax error', async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'kb-locale-shapes-'))
+  await cp('test/fixtures/fictional/locales', dir, { recursive: true })
+  await writeFile(path.join(dir, 'nl', 'contoso-1001.yaml'), 'title: [unclosed\n')
+  await writeFile(path.join(dir, 'pl', 'contoso-1001.yaml'), '')
+  await writeFile(path.join(dir, 'nb', 'contoso-1001.yaml'), '- a\n- b\n')
+  const problems = await lintLocales(dir, await loadRules('test/fixtures/fictional/rules'))
+  const shapes = problems
+    .filter((problem) => problem.code === 'KB_LOCALE_NOT_STRING' || problem.code === 'KB_YAML_SYNTAX')
+    .map((problem) => [
+      path.basename(path.dirname(problem.file)),
+      problem.line,
+      problem.code,
+      problem.message,
+    ])
+  expect(shapes).toEqual([
+    ['nl', 2, 'KB_YAML_SYNTAX', expect.stringContaining('indented')],
+    ['pl', 1, 'KB_LOCALE_NOT_STRING', 'Expected the file to map keys to strings, not an empty file'],
+    ['nb', 1, 'KB_LOCALE_NOT_STRING', 'Expected the file to map keys to strings, not a list'],
+  ])
+  await rm(dir, { recursive: true, force: true })
 })
