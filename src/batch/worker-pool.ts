@@ -1,7 +1,6 @@
 /** @module Batch worker threads, started from compiled JavaScript (dist/) or from TypeScript sources (tsx). */
-import { createRequire } from 'node:module'
-import { pathToFileURL } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
+import { startWorker } from '../start-worker.ts'
 import type { BlockTask, WorkerReply, WorkerSetup } from './worker.ts'
 
 /** A block's answer from a worker. */
@@ -26,7 +25,7 @@ export class WorkerPool {
 
   /** Start `count` workers and wait until each has loaded the rules. */
   static async start(count: number, setup: WorkerSetup): Promise<WorkerPool> {
-    const workers = Array.from({ length: count }, () => startWorker(setup))
+    const workers = Array.from({ length: count }, () => startBlockWorker(setup))
     const pool = new WorkerPool(workers)
     try {
       await Promise.all(
@@ -96,19 +95,8 @@ export class WorkerPool {
   }
 }
 
-// From dist/ the worker is plain JavaScript. From the sources (bin/kb.js without a build, tests, tsx) the
-// worker must first register tsx itself: loader hooks of the main thread do not reach worker threads.
-function startWorker(setup: WorkerSetup): Worker {
-  const here = import.meta.url
-  if (!here.endsWith('.ts'))
-    return new Worker(new URL('./worker.js', here), { workerData: setup, resourceLimits })
-  const tsx =
-    typeof import.meta.resolve === 'function'
-      ? import.meta.resolve('tsx/esm/api')
-      : pathToFileURL(createRequire(here).resolve('tsx/esm/api')).href
-  const entry = new URL('./worker.ts', here).href
-  const code = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}) })`
-  return new Worker(code, { eval: true, workerData: setup, resourceLimits })
+function startBlockWorker(setup: WorkerSetup): Worker {
+  return startWorker(import.meta.url, 'worker', { workerData: setup, resourceLimits })
 }
 
 // A block needs a few MB; a small young generation and a capped old one make the workers collect early

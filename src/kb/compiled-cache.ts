@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url'
 import { cacheDir, markCacheFileUsed, writeCacheFile } from './cache-dir.ts'
 import { folderHash } from './folder-hash.ts'
 
-const CACHE_VERSION = 1
+// 2: the files of an article are relative to the rules folder, no longer as shown in problems.
+const CACHE_VERSION = 2
 
 let codeStamp: string | undefined
 // The code that validates: a rebuilt or edited loader must not reuse what the old one produced.

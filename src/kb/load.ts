@@ -64,7 +64,13 @@ export async function lintRules(
     products: checked.products,
     facts: checked.facts,
     logKinds: checked.logKinds,
-    articles: checked.articles,
+    // Relative to the folder, so that a compiled copy of the same content serves any copy of the folder.
+    articles: checked.articles.map((article) => ({
+      ...article,
+      files: article.files.map((file) =>
+        path.relative(absolute, path.resolve(file)).split(path.sep).join('/'),
+      ),
+    })),
   }
   // Searches every completion of every article's facts: for `kb lint`, not for each start-up.
   if (options.decidability)

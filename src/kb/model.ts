@@ -12,7 +12,7 @@ export interface ArticleModel {
   verdicts: VerdictsFile
   /** Other validated files of the article, by kind (for example `signatures`). */
   extras: Record<string, unknown>
-  /** The files the article came from, relative to the knowledge-base folder. */
+  /** The files the article came from, relative to the knowledge-base folder (`dir`), with `/` between folders. */
   files: string[]
 }
 

@@ -5,6 +5,7 @@ import { checkOutline } from '../kb/check-outline.ts'
 import type { KnowledgeBaseModel } from '../kb/model.ts'
 import { outlineKeys, type YamlPath } from '../kb/outline-walk.ts'
 import type { Problem } from '../kb/problem.ts'
+import { displayPath } from '../kb/read-files.ts'
 import { parseYamlSource, type YamlSource } from '../kb/yaml-source.ts'
 import { articleValues } from './article-values.ts'
 import { type Language, languages } from './i18n.ts'
@@ -47,7 +48,7 @@ export async function lintOutlines(model: KnowledgeBaseModel, has: HasString): P
     }
   }
   for (const { article, verdicts, files } of model.articles) {
-    const [articleFile, verdictsFile] = files
+    const [articleFile, verdictsFile] = files.map((file) => displayPath(path.join(model.dir, file)))
     if (articleFile !== undefined) {
       const source = lazySource(articleFile)
       const valueNames = new Set(Object.keys(articleValues(article, model.products)))

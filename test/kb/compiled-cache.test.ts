@@ -37,6 +37,18 @@ describe('compiled copy of a rules folder, reused across runs', () => {
     )
   })
 
+  it('serves a copy of the folder elsewhere with the files of that copy', async () => {
+    vi.stubEnv('KB_CACHE_DIR', cache)
+    const [one, other] = [await copyRules(fictional), await copyRules(fictional)]
+    await loadKnowledgeBase(one)
+    const { model } = await loadKnowledgeBase(other)
+    expect(model.articles[0]!.files.slice(0, 2)).toEqual([
+      'articles/contoso-1001/article.yaml',
+      'articles/contoso-1001/verdicts.yaml',
+    ])
+    expect(model).toEqual(await loadRules(other))
+  })
+
   it('marks the entries it reads as used, so a bounded cache lets go of them last', async () => {
     const own = await mkdtemp(path.join(tmpdir(), 'kb-cache-'))
     vi.stubEnv('KB_CACHE_DIR', own)

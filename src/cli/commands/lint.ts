@@ -1,13 +1,15 @@
 /** @module `kb lint`: validate the whole knowledge base. */
-import { statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import type { Command } from 'commander'
-import { compiledFolder } from '../../kb/compiled-cache.ts'
+import { folderEntries } from '../../kb/compiled-cache.ts'
 import { folderHash } from '../../kb/folder-hash.ts'
 import { defaultRulesDir, lintRules } from '../../kb/load.ts'
 import { formatProblem, type Problem } from '../../kb/problem.ts'
 import { defaultLocalesDir, localesBeside } from '../../render/i18n.ts'
 import { lintLocalesFor } from '../../render/locale-lint.ts'
+import { lintLocalesInThread } from '../../render/locale-lint-thread.ts'
 import type { CliContext } from '../context.ts'
 import { exitCodes } from '../exit-codes.ts'
 import { UsageError } from '../io.ts'
@@ -22,11 +24,24 @@ async function lintProblems(rules: string): Promise<Problem[]> {
   const variant = [process.cwd(), path.resolve(rules), path.resolve(locales), folderHash(locales)].join(
     '\u0000',
   )
-  return compiledFolder('lint', rules, variant, async () => {
+  const entries = folderEntries(rules)
+  const build = async () => {
+    // The translations on a second core while this thread checks the rules, when the rules' compiled copy is
+    // there for it to load (`kb check` and `kb serve` file it): validating them twice would cost more than it
+    // saves.
+    const aside =
+      availableParallelism() > 1 && entries !== undefined && existsSync(entries.file('rules', ''))
+        ? lintLocalesInThread(rules)
+        : undefined
     const { problems, model } = await lintRules(rules, { decidability: true })
-    problems.push(...(model ? await lintLocalesFor({ rules, model }) : []))
+    if (!model) {
+      await aside?.cancel()
+      return problems
+    }
+    problems.push(...(await (aside?.problems ?? lintLocalesFor({ rules, model }))))
     return problems
-  })
+  }
+  return entries ? entries.get('lint', variant, build) : build()
 }
 
 /**
