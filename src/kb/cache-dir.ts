@@ -15,6 +15,7 @@ import {
 } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { threadId } from 'node:worker_threads'
 
 /**
  * The cache folder, or undefined when it is turned off: `$KB_CACHE_DIR`, else `$XDG_CACHE_HOME/kb-advisor`,
@@ -41,7 +42,8 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefin
 export function writeCacheFile(file: string, text: string | Uint8Array): boolean {
   try {
     mkdirSync(path.dirname(file), { recursive: true })
-    const temporary = `${file}.${process.pid}.tmp`
+    // The thread too: a worker thread of the same process may file the same entry at the same time.
+    const temporary = `${file}.${process.pid}${threadId === 0 ? '' : `-${threadId}`}.tmp`
     writeFileSync(temporary, text)
     renameSync(temporary, file)
   } catch {
@@ -92,7 +94,7 @@ export function cacheLimit(env: NodeJS.ProcessEnv = process.env): number {
 // Only names kb-advisor gives its entries (`rules-<40 hex>.json`) and its temporary files: the folder may be
 // shared with anything else.
 const entryName = /^[a-z]+-[0-9a-f]{40}\.json$/
-const temporaryName = /^[a-z]+-[0-9a-f]{40}\.json\.\d+\.tmp$/
+const temporaryName = /^[a-z]+-[0-9a-f]{40}\.json\.\d+(?:-\d+)?\.tmp$/
 // A temporary file this old was left by a process that stopped while writing it.
 const abandonedMs = 60 * 60 * 1000
 

@@ -3,7 +3,9 @@
  * snapshot for the built-in rules, else the compiled copy filed for the folder's content (compiled-cache.ts),
  * else the folder read and validated, and filed for the next run.
  */
+import { existsSync } from 'node:fs'
 import path from 'node:path'
+import { writeCacheFile } from './cache-dir.ts'
 import type { FolderEntries } from './compiled-cache.ts'
 import { folderHash } from './folder-hash.ts'
 import type { KnowledgeBaseModel } from './model.ts'
@@ -29,9 +31,27 @@ export async function loadCompiledModel(
   const load = async () => {
     // The loader (YAML parser, zod schemas) is imported only when the files must be read.
     const { loadRules } = await import('./load.ts')
-    const { dir: _dir, ...portable } = await loadRules(dir)
-    return portable
+    return portable(await loadRules(dir))
   }
   const model = entries ? await entries.get('rules', '', load) : await load()
   return { model: { ...model, dir: path.resolve(dir) }, entries }
+}
+
+/**
+ * File the validated model of a folder under its cache entries when no run has filed it yet: what
+ * `loadCompiledModel` would file, for the next `kb check` or `kb serve` (and the next `kb lint`'s worker thread).
+ * `entries` must have been taken before the folder was read (see `folderEntries`).
+ *
+ * @example
+ * const entries = folderEntries(dir); const { model } = await lintRules(dir); if (model && entries) fileCompiledModel(entries, model)
+ */
+export function fileCompiledModel(entries: FolderEntries, model: KnowledgeBaseModel): void {
+  const file = entries.file('rules', '')
+  if (!existsSync(file)) writeCacheFile(file, JSON.stringify(portable(model)))
+}
+
+// Without its folder: the same content elsewhere is the same model (its files are relative to the folder).
+function portable(model: KnowledgeBaseModel): Omit<KnowledgeBaseModel, 'dir'> {
+  const { dir: _dir, ...rest } = model
+  return rest
 }

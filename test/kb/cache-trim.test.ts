@@ -54,6 +54,8 @@ describe('trimCache()', () => {
     file(folder, 'rules-short.json', 5000, 9000)
     file(folder, `${entry('rules', 'a')}.123.tmp`, 10, 2 * 3600)
     file(folder, `${entry('rules', 'b')}.456.tmp`, 10, 60)
+    // A worker thread's, named with its thread id too.
+    file(folder, `${entry('rules', 'c')}.123-2.tmp`, 10, 2 * 3600)
     trimCache(folder, { maxBytes: 0 })
     expect(readdirSync(folder).sort()).toEqual(
       ['notes.txt', 'rules-short.json', `${entry('rules', 'b')}.456.tmp`].sort(),

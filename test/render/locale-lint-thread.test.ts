@@ -1,5 +1,5 @@
 // The translation QA in a worker thread gives what it gives on the main thread.
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, expect, test, vi } from 'vitest'
@@ -47,23 +47,28 @@ test('finds nothing when the rules do not validate (the rules checks report them
   await expect(stopped.problems).rejects.toThrow('not to exit with code')
 })
 
-test('kb lint prints the same problems with the translations on another thread as without', async () => {
+test('kb lint files the rules it validated, and then lints the translations beside them on another thread', async () => {
   const copy = await mkdtemp(path.join(tmpdir(), 'kb-lint-thread-cli-'))
   const cache = await mkdtemp(path.join(tmpdir(), 'kb-lint-thread-cache-'))
+  const lint = async (cached: boolean) => {
+    vi.stubEnv('KB_CACHE_DIR', cached ? cache : 'off')
+    const { status, stdout, stderr } = await kb(['lint', '--rules', path.join(copy, 'rules'), '--json'])
+    return [status, stdout, stderr]
+  }
   try {
     await cp('test/fixtures/fictional', copy, { recursive: true })
     await writeFile(path.join(copy, 'locales', 'nb', 'contoso-1001.yaml'), '- a\n')
-    const rules = path.join(copy, 'rules')
-    vi.stubEnv('KB_CACHE_DIR', 'off')
-    const alone = await kb(['lint', '--rules', rules, '--json'])
-    // With the rules compiled into the cache folder by a check, the translations go to a worker thread.
-    vi.stubEnv('KB_CACHE_DIR', cache)
-    await kb(['check', '--rules', rules, '--json'])
-    const aside = await kb(['lint', '--rules', rules, '--json'])
-    expect(JSON.parse(alone.stdout).map((problem: { code: string }) => problem.code)).toContain(
-      'KB_LOCALE_NOT_STRING',
+    // One thread: no validated rules are filed yet. The lint files them.
+    expect(await lint(true)).toEqual(await lint(false))
+    expect((await readdir(cache)).filter((name) => name.startsWith('rules-'))).toHaveLength(1)
+    // A translation changed, the rules did not: their filed model goes to a worker thread.
+    await writeFile(path.join(copy, 'locales', 'pl', 'contoso-1001.yaml'), '')
+    const aside = await lint(true)
+    const alone = await lint(false)
+    expect(JSON.parse(alone[1] as string).map((problem: { message: string }) => problem.message)).toContain(
+      'Expected the file to map keys to strings, not an empty file',
     )
-    expect([aside.status, aside.stdout, aside.stderr]).toEqual([alone.status, alone.stdout, alone.stderr])
+    expect(aside).toEqual(alone)
   } finally {
     await rm(copy, { recursive: true, force: true })
     await rm(cache, { recursive: true, force: true })

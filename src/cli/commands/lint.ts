@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import type { Command } from 'commander'
 import { folderEntries } from '../../kb/compiled-cache.ts'
+import { fileCompiledModel } from '../../kb/compiled-model.ts'
 import { folderHash } from '../../kb/folder-hash.ts'
 import { defaultRulesDir, lintRules } from '../../kb/load.ts'
 import { formatProblem, type Problem } from '../../kb/problem.ts'
@@ -38,6 +39,8 @@ async function lintProblems(rules: string): Promise<Problem[]> {
       await aside?.cancel()
       return problems
     }
+    // For the next kb check of the folder, which then need not validate it again.
+    if (entries !== undefined && aside === undefined) fileCompiledModel(entries, model)
     problems.push(...(await (aside?.problems ?? lintLocalesFor({ rules, model }))))
     return problems
   }
