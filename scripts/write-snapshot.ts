@@ -14,7 +14,7 @@ const localesHash = folderHash(defaultLocalesDir, undefined)
 if (rulesHash === undefined || localesHash === undefined)
   throw new Error('Expected readable rules/ and locales/')
 const { dir: _dir, ...model } = await loadRules()
-const snapshot: Snapshot = { version: 2, rulesHash, localesHash, model, resources: await loadResources() }
+const snapshot: Snapshot = { version: 3, rulesHash, localesHash, model, resources: await loadResources() }
 const target = new URL('../dist/snapshot.json', import.meta.url)
 const temporary = new URL('../dist/.snapshot.json.tmp', import.meta.url)
 await mkdir(new URL('../dist/', import.meta.url), { recursive: true })

@@ -14,7 +14,8 @@ import { defaultLocalesDir } from './paths.ts'
 
 /** `dist/snapshot.json`: the validated model and strings, and the hashes of the folders they were built from. */
 export interface Snapshot {
-  version: 2
+  // 3: the files of an article are relative to the rules folder.
+  version: 3
   /** `folderHash` of the rules folder the model was validated from. */
   rulesHash: string
   /** `folderHash` of the locales folder the strings were parsed from. */
@@ -35,7 +36,7 @@ const snapshotFile = fileURLToPath(new URL('../snapshot.json', import.meta.url))
 export function readSnapshot(file: string = snapshotFile): Snapshot | undefined {
   try {
     const snapshot = JSON.parse(readFileSync(file, 'utf8')) as Snapshot
-    return snapshot.version === 2 && typeof snapshot.rulesHash === 'string' ? snapshot : undefined
+    return snapshot.version === 3 && typeof snapshot.rulesHash === 'string' ? snapshot : undefined
   } catch {
     return undefined
   }

@@ -8,8 +8,11 @@ import type { LocaleLintReply } from './locale-lint-worker.ts'
 
 /** A lint of translations under way in a worker thread. */
 export interface LocaleLintThread {
-  /** The problems, equal to `lintLocalesFor({rules})`; rejects with the worker's error. */
-  readonly problems: Promise<Problem[]>
+  /**
+   * The problems, equal to `lintLocalesFor({rules})`; undefined when the worker could not load a valid model of
+   * the rules. Rejects with the worker's error.
+   */
+  readonly problems: Promise<Problem[] | undefined>
   /** Stop the thread (its problems are not wanted: the rules did not validate). */
   cancel(): Promise<void>
 }
@@ -22,15 +25,19 @@ export interface LocaleLintThread {
  * @example
  * const translations = lintLocalesInThread('rules')
  * const { problems, model } = await lintRules('rules', { decidability: true })
- * if (model) problems.push(...(await translations.problems))
+ * if (model) problems.push(...((await translations.problems) ?? (await lintLocalesFor({ rules: 'rules', model }))))
  * else await translations.cancel()
  */
 export function lintLocalesInThread(rules: string): LocaleLintThread {
   const worker = startWorker(import.meta.url, 'locale-lint-worker', { workerData: { rules } })
-  const problems = new Promise<Problem[]>((resolve, reject) => {
+  const problems = new Promise<Problem[] | undefined>((resolve, reject) => {
     worker.once('message', (reply: LocaleLintReply) => {
       if ('problems' in reply) resolve(reply.problems)
-      else reject(new Error(`The lint of translations failed in its worker thread: ${reply.error}`))
+      else if ('invalid' in reply) resolve(undefined)
+      else
+        reject(
+          new Error(`Expected the worker thread to lint the translations, not to fail with: ${reply.error}`),
+        )
       void worker.terminate()
     })
     worker.once('error', reject)

@@ -4,29 +4,34 @@
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { loadCompiledModel } from '../kb/compiled-model.ts'
+import { KnowledgeBaseError } from '../kb/errors.ts'
 import type { Problem } from '../kb/problem.ts'
 import { defaultLocalesDir, localesBeside } from './i18n.ts'
 import { lintLocales } from './locale-lint.ts'
 
-/** What the worker answers, once. */
-export type LocaleLintReply = { problems: Problem[] } | { error: string }
+/**
+ * What the worker answers, once: the problems; or that the rules do not validate for it (the main thread's own
+ * checks say so, or it lints the translations itself); or an error.
+ */
+export type LocaleLintReply = { problems: Problem[] } | { invalid: true } | { error: string }
 
 const { rules } = workerData as { rules: string }
 
-async function problems(): Promise<Problem[]> {
+async function reply(): Promise<LocaleLintReply> {
   let model: Awaited<ReturnType<typeof loadCompiledModel>>['model']
   try {
     model = (await loadCompiledModel(rules)).model
-  } catch {
-    return [] // The rules' own problems are reported by the main thread's lintRules.
+  } catch (error) {
+    if (error instanceof KnowledgeBaseError) return { invalid: true }
+    throw error
   }
-  return lintLocales(localesBeside(rules) ?? defaultLocalesDir, model)
+  return { problems: await lintLocales(localesBeside(rules) ?? defaultLocalesDir, model) }
 }
 
-problems().then(
-  (found) => parentPort!.postMessage({ problems: found } satisfies LocaleLintReply),
+reply().then(
+  (answer) => parentPort!.postMessage(answer),
   (error: unknown) =>
     parentPort!.postMessage({
-      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      error: error instanceof Error ? error.message : String(error),
     } satisfies LocaleLintReply),
 )

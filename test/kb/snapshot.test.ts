@@ -15,7 +15,7 @@ afterAll(removeCopies)
 async function writeSnapshot(change?: (snapshot: Snapshot) => void): Promise<string> {
   const { dir: _dir, ...model } = await loadRules(fixtureRules)
   const snapshot: Snapshot = {
-    version: 2,
+    version: 3,
     rulesHash: folderHash(fixtureRules)!,
     localesHash: folderHash(fixtureLocales)!,
     model,
@@ -69,12 +69,12 @@ describe('the start-up snapshot', () => {
     expect(readSnapshot('/nonexistent/snapshot.json')).toBeUndefined()
     expect(snapshotModel(fixtureRules, '/nonexistent/snapshot.json')).toBeUndefined()
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'kb-snapshot-')), 'snapshot.json')
-    await writeFile(file, '{"version": 2, "rulesHash": "')
+    await writeFile(file, '{"version": 3, "rulesHash": "')
     expect(readSnapshot(file)).toBeUndefined()
     const old = await writeSnapshot((snapshot) => {
-      ;(snapshot as { version: number }).version = 1
+      ;(snapshot as { version: number }).version = 2
     })
     expect(readSnapshot(old)).toBeUndefined()
-    expect(readSnapshot(await writeSnapshot())?.version).toBe(2)
+    expect(readSnapshot(await writeSnapshot())?.version).toBe(3)
   })
 })

@@ -27,21 +27,35 @@ async function lintProblems(rules: string): Promise<Problem[]> {
   )
   const entries = folderEntries(rules)
   const build = async () => {
-    // The translations on a second core while this thread checks the rules, when the rules' compiled copy is
-    // there for it to load (`kb check` and `kb serve` file it): validating them twice would cost more than it
-    // saves.
+    // The translations on a second core while this thread checks the rules, when the rules' validated model is
+    // filed for it to load (a lint, or a check of a folder other than the built-in one, files it): validating
+    // them twice would cost more than it saves.
     const aside =
       availableParallelism() > 1 && entries !== undefined && existsSync(entries.file('rules', ''))
         ? lintLocalesInThread(rules)
         : undefined
-    const { problems, model } = await lintRules(rules, { decidability: true })
+    let checked: Awaited<ReturnType<typeof lintRules>>
+    try {
+      checked = await lintRules(rules, { decidability: true })
+    } catch (error) {
+      await aside?.cancel()
+      throw error
+    }
+    const { problems, model } = checked
     if (!model) {
       await aside?.cancel()
       return problems
     }
-    // For the next kb check of the folder, which then need not validate it again.
-    if (entries !== undefined && aside === undefined) fileCompiledModel(entries, model)
-    problems.push(...(await (aside?.problems ?? lintLocalesFor({ rules, model }))))
+    // Filed for the next check and lint, unless a file changed while it was read (the content hash moved).
+    if (
+      entries !== undefined &&
+      aside === undefined &&
+      folderEntries(rules)?.file('rules', '') === entries.file('rules', '')
+    )
+      fileCompiledModel(entries, model)
+    // Whatever became of the thread, the translations get linted: here, when it did not.
+    const inThread = await aside?.problems.catch(() => undefined)
+    problems.push(...(inThread ?? (await lintLocalesFor({ rules, model }))))
     return problems
   }
   return entries ? entries.get('lint', variant, build) : build()
