@@ -68,6 +68,9 @@ test.skipIf(availableParallelism() < 2)(
     try {
       await cp('test/fixtures/fictional', copy, { recursive: true })
       await writeFile(path.join(copy, 'locales', 'nb', 'contoso-1001.yaml'), '- a\n')
+      // Enough namespaces for the thread to pay (fewer are linted on one thread), each missing in translation.
+      for (let index = 0; index < 64; index++)
+        await writeFile(path.join(copy, 'locales', 'en', `extra-${index}.yaml`), 'title: Extra\n')
       // One thread: no validated rules are filed yet. The lint files them.
       expect(await lint(true)).toEqual(await lint(false))
       expect((await readdir(ownCache)).filter((name) => name.startsWith('rules-'))).toHaveLength(1)
