@@ -6,6 +6,7 @@
  */
 import type { FactDefinition } from '../kb/schema/facts.ts'
 import type { VerdictsFile } from '../kb/schema/verdicts.ts'
+import { memoPer } from '../memo-per.ts'
 import { applyDerivations, type CompiledArticle } from './compiled.ts'
 import { decide } from './decide.ts'
 import type { CompiledRule, EngineCondition } from './engine-rules.ts'
@@ -166,17 +167,9 @@ function nextFact(logic: ArticleLogic, evaluations: Evaluation[], skip: string):
 const probesMade = new WeakMap<ArticleLogic, Map<string, readonly FactValue[]>>()
 
 function probes(logic: ArticleLogic, definition: FactDefinition): readonly FactValue[] {
-  let made = probesMade.get(logic)
-  if (made === undefined) {
-    made = new Map()
-    probesMade.set(logic, made)
-  }
-  let values = made.get(definition.name)
-  if (values === undefined) {
-    values = probeValues(definition, logic.thresholds.get(definition.name) ?? [])
-    made.set(definition.name, values)
-  }
-  return values
+  return memoPer(probesMade, logic, definition.name, () =>
+    probeValues(definition, logic.thresholds.get(definition.name) ?? []),
+  )
 }
 
 /**

@@ -1,5 +1,6 @@
 /** @module Find facts typed into a translation that must come from rules/ by interpolation. */
 import type { KnowledgeBaseModel } from '../kb/model.ts'
+import { memoPer } from '../memo-per.ts'
 import { articleValues } from './article-values.ts'
 import { execJoined } from './exec-joined.ts'
 import { LiteralAlternation } from './literal-alternation.ts'
@@ -43,14 +44,7 @@ function escapeRegExp(text: string): string {
  */
 export function factPatterns(model: KnowledgeBaseModel, language: string): FactPattern[] {
   // Asked once per locale file: built once per model and language (the patterns hold no state).
-  const byLanguage = built.get(model) ?? new Map<string, FactPattern[]>()
-  built.set(model, byLanguage)
-  let patterns = byLanguage.get(language)
-  if (patterns === undefined) {
-    patterns = buildFactPatterns(model, language)
-    byLanguage.set(language, patterns)
-  }
-  return patterns
+  return memoPer(built, model, language, () => buildFactPatterns(model, language))
 }
 
 const built = new WeakMap<KnowledgeBaseModel, Map<string, FactPattern[]>>()

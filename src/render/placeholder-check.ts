@@ -1,5 +1,6 @@
 /** @module Whether a translation interpolates what its English source does. */
 import type { KnowledgeBaseModel } from '../kb/model.ts'
+import { memoPer } from '../memo-per.ts'
 import { articleValues } from './article-values.ts'
 
 /**
@@ -11,18 +12,10 @@ import { articleValues } from './article-values.ts'
  */
 export function localValueNames(model: KnowledgeBaseModel, namespace: string): ReadonlySet<string> {
   // Asked for every locale file (and XLIFF unit): made once per model and namespace.
-  let names = localNames.get(model)
-  if (names === undefined) {
-    names = new Map()
-    localNames.set(model, names)
-  }
-  let found = names.get(namespace)
-  if (found === undefined) {
+  return memoPer(localNames, model, namespace, () => {
     const entry = model.articles.find((candidate) => candidate.id === namespace)
-    found = new Set(entry ? Object.keys(articleValues(entry.article, model.products)) : [])
-    names.set(namespace, found)
-  }
-  return found
+    return new Set(entry ? Object.keys(articleValues(entry.article, model.products)) : [])
+  })
 }
 
 const localNames = new WeakMap<KnowledgeBaseModel, Map<string, ReadonlySet<string>>>()

@@ -1,0 +1,20 @@
+// A value made once per object and key: the memo behind the lint's per-model and per-article values.
+import { expect, it } from 'vitest'
+import { memoPer } from '../src/memo-per.ts'
+
+it('makes a value once per object and key, and keeps an undefined one too', () => {
+  const store = new WeakMap<object, Map<string, number | undefined>>()
+  const [one, other] = [{}, {}]
+  let made = 0
+  const make = (value: number | undefined) => () => {
+    made++
+    return value
+  }
+  expect(memoPer(store, one, 'a', make(1))).toBe(1)
+  expect(memoPer(store, one, 'a', make(2))).toBe(1)
+  expect(memoPer(store, one, 'b', make(3))).toBe(3)
+  expect(memoPer(store, other, 'a', make(4))).toBe(4)
+  expect(memoPer(store, one, 'c', make(undefined))).toBeUndefined()
+  expect(memoPer(store, one, 'c', make(5))).toBeUndefined()
+  expect(made).toBe(4)
+})
