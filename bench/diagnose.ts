@@ -107,17 +107,24 @@ export async function benchDiagnose(options: BenchDiagnoseOptions = {}): Promise
 }
 
 /**
- * Transpiles bench/diagnose-child.ts and the project files it imports into `outDir` (inside the
- * project, so `node_modules` resolves); returns the child's .js path, or `undefined` (with a
- * warning) when TypeScript cannot be loaded and the child must run under tsx.
+ * Transpiles a child script (bench/diagnose-child.ts by default) and the project files it imports into
+ * `outDir` (inside the project, so `node_modules` resolves); returns the child's .js path, or `undefined`
+ * (with a warning) when TypeScript cannot be loaded and the child must run under tsx. Under tsx, its loader
+ * thread resolves every module the child imports, lazily loaded ones included, and its memory counts in the RSS.
+ *
+ * @example
+ * const js = await transpileChild(`${root}bench/data/js/`, `${root}bench/kbscale-child.ts`)
  */
-async function transpileChild(outDir: string): Promise<string | undefined> {
+export async function transpileChild(
+  outDir: string,
+  entry = resolve(root, 'bench/diagnose-child.ts'),
+): Promise<string | undefined> {
   let ts: typeof import('typescript')
   try {
     ts = (await import('typescript')).default
   } catch (error) {
     console.error(
-      `diagnose bench: running the child under tsx (RSS includes the loader): ${(error as Error).message}`,
+      `bench: running ${relative(root, entry)} under tsx (its loader in every figure): ${(error as Error).message}`,
     )
     return undefined
   }
@@ -127,22 +134,33 @@ async function transpileChild(outDir: string): Promise<string | undefined> {
     verbatimModuleSyntax: true,
     rewriteRelativeImportExtensions: true,
   }
-  const pending = [resolve(root, 'bench/diagnose-child.ts')]
+  const pending = [entry]
   const done = new Set<string>()
   while (pending.length > 0) {
     const source = pending.pop()!
     if (done.has(source)) continue
     done.add(source)
     const text = readFileSync(source, 'utf8')
+    // A module named only for its types (`import type`, `typeof import(…)`) is erased, not run: each such
+    // mention cancels one of the imports the scanner lists.
+    const typeMentions = new Map<string, number>()
+    for (const match of text.matchAll(
+      /import\s+type\s[^'"]*?from\s*'([^']+)'|typeof\s+import\('([^']+)'\)/g,
+    )) {
+      const name = (match[1] ?? match[2])!
+      typeMentions.set(name, (typeMentions.get(name) ?? 0) + 1)
+    }
     for (const { fileName } of ts.preProcessFile(text, true, true).importedFiles) {
-      if (fileName.startsWith('.') && fileName.endsWith('.ts'))
+      const mentions = typeMentions.get(fileName) ?? 0
+      if (mentions > 0) typeMentions.set(fileName, mentions - 1)
+      else if (fileName.startsWith('.') && fileName.endsWith('.ts'))
         pending.push(resolve(dirname(source), fileName))
     }
     const target = resolve(outDir, relative(root, source)).replace(/\.ts$/, '.js')
     mkdirSync(dirname(target), { recursive: true })
     writeFileSync(target, ts.transpileModule(text, { compilerOptions: options, fileName: source }).outputText)
   }
-  return resolve(outDir, 'bench/diagnose-child.js')
+  return resolve(outDir, relative(root, entry)).replace(/\.ts$/, '.js')
 }
 
 /** The client (`windowsupdate`) signature lines as POSIX extended regular expressions (GNU grep). */

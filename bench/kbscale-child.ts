@@ -3,12 +3,17 @@
  * `kbscale-child.ts diagnose RULES LOG` times `kb.diagnose` on one client log, and within it the pass over the
  * log for every article (the checks of the articles follow it); `kbscale-child.ts latency RULES N` times N explained `kb.check` queries against every
  * article. Prints one JSON line. Runs the compiled build: `npm run build` first.
+ * Run alone: `npx tsx bench/kbscale-child.ts latency bench/data/kbscale-1000/rules 200`.
  */
 import { fleetRecords } from './fleet.ts'
 
-// The compiled build, as users run it (bench/kbscale.ts builds it first), not the sources through tsx.
+// The compiled build, as users run it (bench/kbscale.ts builds it first), not the sources through tsx. The
+// parent runs a transpiled copy of this file from another folder and names the project in `KB_BENCH_ROOT`.
+const project = process.env.KB_BENCH_ROOT
+  ? `file://${process.env.KB_BENCH_ROOT}/`
+  : new URL('..', import.meta.url)
 const { loadKnowledgeBase } = (await import(
-  new URL('../dist/knowledge-base.js', import.meta.url).href
+  new URL('dist/knowledge-base.js', project).href
 )) as typeof import('../src/knowledge-base.ts')
 
 const [mode, rules, argument] = process.argv.slice(2)
