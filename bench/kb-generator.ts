@@ -13,7 +13,7 @@ import { parse, parseDocument } from 'yaml'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const languages = ['en', 'nl', 'pl', 'nb'] as const
 // Part of the `.complete` marker: a changed generator writes its knowledge bases again.
-const generatorVersion = 2
+const generatorVersion = 3
 
 /** A generated knowledge base: `rules` for `--rules`, `locales` beside it (found by `localesBeside`). */
 export interface GeneratedKnowledgeBase {
@@ -139,7 +139,8 @@ export function generateKnowledgeBase(
             document.setIn(['_meta', 'source', key.replace(`facts.${name}.`, `facts.${name}${id}.`)], hash)
         }
       }
-      writeFileSync(path.join(locales, language, `${id}.yaml`), String(document))
+      // One line per text, as the sources and `kb xliff-import` write them (yaml folds lines at 80 otherwise).
+      writeFileSync(path.join(locales, language, `${id}.yaml`), document.toString({ lineWidth: 0 }))
     }
   })
   writeFileSync(complete, [generatorVersion, ...articleIds].join('\n'))

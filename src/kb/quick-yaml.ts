@@ -4,6 +4,7 @@
  * at all, is left to `yaml` (kb/yaml-source.ts), which also says where each problem is.
  */
 import jsYaml from 'js-yaml'
+import { blockMapData } from './block-map-yaml.ts'
 import { differsByText } from './yaml-text-checks.ts'
 
 // The scalars of `yaml`'s core schema (yaml/dist/schema/core), the same tests and the same values: js-yaml's own
@@ -50,7 +51,8 @@ const yamlCoreSchema = jsYaml.FAILSAFE_SCHEMA.extend({
 export const maxDepth = 64
 
 /**
- * The data of `text` read by `js-yaml`, or `undefined` when `yaml` must read it: a syntax error, a duplicate
+ * The data of `text` read without a parser when it is a plain mapping of texts (kb/block-map-yaml.ts), else by
+ * `js-yaml`; or `undefined` when `yaml` must read it: a syntax error, a duplicate
  * key, text {@link differsByText}, a key `null` (read as `''` by yaml), a collection used as a key, an alias
  * of a collection, nesting deeper than `maxDepth`, a file that is not a collection, a double-quoted text with
  * a `\U` escape or a line ending in `\`, or a quoted text or bracketed collection that goes on over lines not
@@ -61,6 +63,9 @@ export const maxDepth = 64
  * quickYamlData('a: 1\na: 2\n') // undefined
  */
 export function quickYamlData(text: string): { data: unknown } | undefined {
+  // Most translation files need no parser at all.
+  const plain = blockMapData(text)
+  if (plain) return plain
   if (differsByText(text)) return undefined
   let data: unknown
   let differs = false
