@@ -74,15 +74,7 @@ export function articleValues(
     put(`${key}LogFile`, excerpt.path && baseName(excerpt.path))
   }
   for (const [id, code] of Object.entries(article.errorCodes)) put(`${camelId(id)}ErrorCode`, code)
-  for (const product of products) {
-    const key = camelId(product.id)
-    values[key] = product.shortName
-    values[`${key}Name`] = `${product.name} ${product.version}`
-    values[`${key}FullName`] = `${product.vendor} ${product.name} ${product.version}`
-    values[`${key}Version`] = product.version
-    values[`${key}Product`] = product.name
-    values[`${key}Family`] = `${product.vendor} ${product.name}`
-  }
+  for (const [name, value] of productValues(products)) values[name] = value
   for (const reference of article.references) {
     const key = camelId(reference.id)
     values[`${key}Url`] = reference.urls?.[language as keyof typeof reference.urls] ?? reference.url
@@ -94,3 +86,28 @@ export function articleValues(
   }
   return values
 }
+
+/**
+ * The values of the catalog products, made once per list of products: a knowledge base of a thousand articles
+ * would otherwise hold a thousand copies of every product name.
+ */
+function productValues(products: readonly Product[]): ReadonlyArray<[string, string]> {
+  let entries = productEntries.get(products)
+  if (entries === undefined) {
+    entries = products.flatMap((product): Array<[string, string]> => {
+      const key = camelId(product.id)
+      return [
+        [key, product.shortName],
+        [`${key}Name`, `${product.name} ${product.version}`],
+        [`${key}FullName`, `${product.vendor} ${product.name} ${product.version}`],
+        [`${key}Version`, product.version],
+        [`${key}Product`, product.name],
+        [`${key}Family`, `${product.vendor} ${product.name}`],
+      ]
+    })
+    productEntries.set(products, entries)
+  }
+  return entries
+}
+
+const productEntries = new WeakMap<readonly Product[], Array<[string, string]>>()

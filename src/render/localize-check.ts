@@ -3,6 +3,7 @@ import type { i18n } from 'i18next'
 import type { ActionResult, CheckResult, Reason, ReasonFact } from '../engine/check-result.ts'
 import { resolveArticlePath } from '../kb/article-path.ts'
 import type { ArticleFile, Step } from '../kb/schema/article.ts'
+import type { Product } from '../kb/schema/catalog.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
 import { articleValues } from './article-values.ts'
 import { productsIn } from './localized-catalog.ts'
@@ -300,14 +301,17 @@ const isI18nextOption = (name: string) => i18nextOptions.has(name) || name.start
 // i18next instance keeps its translations: the HTTP server localizes thousands of results per second.
 const maxCachedStrings = 10_000
 const translators = new WeakMap<i18n, WeakMap<KnowledgeBase, Map<string, Translate>>>()
+const localProducts = new WeakMap<i18n, WeakMap<KnowledgeBase, Product[]>>()
 
 function translator(i18n: i18n, kb: KnowledgeBase, articleId: string): Translate {
   const perArticle = perInstance(translators, i18n, kb, () => new Map<string, Translate>())
   const known = perArticle.get(articleId)
   if (known) return known
   const article = kb.article(articleId)!
-  // Product names as the reader's language writes them (`products.<id>` of its common.yaml).
-  const values = articleValues(article.article, productsIn(kb.model.products, i18n), i18n.language)
+  // Product names as the reader's language writes them (`products.<id>` of its common.yaml): one list for
+  // every article, so that each shares the same product names (articleValues) instead of building its own.
+  const products = perInstance(localProducts, i18n, kb, () => productsIn(kb.model.products, i18n))
+  const values = articleValues(article.article, products, i18n.language)
   const cache = new Map<string, string>()
   // Named values that are also i18next options (`count`, `context`…) would change what `t` looks up.
   const direct = !Object.keys(values).some(isI18nextOption)
