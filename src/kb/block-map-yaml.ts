@@ -9,7 +9,8 @@
 // does not end in a space; a quoted key (a number written as text) holds no quote or `\`. `: ` (or `:` at the
 // end of the line) ends it.
 const keyLine = /^(?:([\p{L}\p{N}_][^:#]*?)(?<! )|"([^"\\]*)"|'([^']*)'):(?: +|$)/u
-// yaml refuses a key of more than 1,024 characters from its line's start to its `:`.
+// yaml refuses a key of more than 1,024 characters up to its `:`; counted here with the indentation, the `:`
+// and the spaces after it, so stricter than yaml, never looser.
 const longestKey = 1024
 // Characters that start something other than plain text at the start of a value (an indicator).
 const indicator = /^[-?:,[\]{}#&*!|>'"%@`]/
@@ -29,13 +30,17 @@ interface Open {
  * The data of `text` when it is a mapping of mappings and one-line texts, written in the plainest way: spaces
  * for indentation, keys without quotes, values plain (`a: some text`), single-quoted or double-quoted without
  * escapes, comments on lines of their own. `undefined` for anything else (a list, a text block, a text over
- * several lines, a number, an escape, a comment after a value, a duplicate key, a tab, CR line ends, …).
+ * several lines, a number, an escape, a comment after a value, a duplicate key, a tab, CR line ends, mappings
+ * nested `maxDepth` deep or deeper, …).
  *
  * @example
- * blockMapData('a:\n  b: some text\n  c: "{{x}} more"\n') // {data: {a: {b: 'some text', c: '{{x}} more'}}}
- * blockMapData('a: 1\n') // undefined: a number, left to the full readers
+ * blockMapData('a:\n  b: some text\n  c: "{{x}} more"\n', {maxDepth: 64}) // {data: {a: {b: 'some text', c: '{{x}} more'}}}
+ * blockMapData('a: 1\n', {maxDepth: 64}) // undefined: a number, left to the full readers
  */
-export function blockMapData(text: string): { data: Record<string, unknown> } | undefined {
+export function blockMapData(
+  text: string,
+  limits: { maxDepth: number },
+): { data: Record<string, unknown> } | undefined {
   if (unusual.test(text)) return undefined
   const root: Record<string, unknown> = {}
   const open: Open[] = [{ indent: 0, value: root }]
@@ -54,6 +59,8 @@ export function blockMapData(text: string): { data: Record<string, unknown> } | 
     if (line.length === 0 || line.charCodeAt(0) === 35) continue
     if (pending) {
       if (indent <= pending.indent) return undefined // `key:` with nothing under it is null
+      // As deep as the other readers refuse (KB_YAML_TOO_DEEP): they say so, with the position.
+      if (open.length >= limits.maxDepth) return undefined
       const value: Record<string, unknown> = {}
       pending.parent[pending.key] = value
       open.push({ indent, value })

@@ -64,7 +64,7 @@ export const maxDepth = 64
  */
 export function quickYamlData(text: string): { data: unknown } | undefined {
   // Most translation files need no parser at all.
-  const plain = blockMapData(text)
+  const plain = blockMapData(text, { maxDepth })
   if (plain) return plain
   if (differsByText(text)) return undefined
   let data: unknown

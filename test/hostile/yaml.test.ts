@@ -87,6 +87,9 @@ describe('hostile YAML is refused with a positioned problem', () => {
     for (let level = 1; level <= maxDepth + 5; level++) block += `${'  '.repeat(level)}k${level}:\n`
     const [second] = await problemsOf('deep-block.yaml', block)
     expect(second?.code).toBe('KB_YAML_TOO_DEEP')
+    // With a text at the bottom: the shape the translations' fast path reads.
+    const [third] = await problemsOf('deep-text.yaml', `${block}${'  '.repeat(maxDepth + 6)}z: y\n`)
+    expect(third?.code).toBe('KB_YAML_TOO_DEEP')
   })
 
   it(`an alias expansion bomb (more than ${maxAliasCount} expansions)`, async () => {

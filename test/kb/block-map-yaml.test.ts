@@ -5,8 +5,10 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseDocument } from 'yaml'
 import { blockMapData } from '../../src/kb/block-map-yaml.ts'
-import { maxAliasCount } from '../../src/kb/yaml-source.ts'
+import { maxAliasCount, maxDepth } from '../../src/kb/yaml-source.ts'
 import { yamlDocuments } from '../helpers/yaml-text.ts'
+
+const limits = { maxDepth }
 
 function yamlReads(text: string): { errors: string[]; data?: unknown } {
   const document = parseDocument(text, { uniqueKeys: true, strict: true, prettyErrors: false })
@@ -111,7 +113,7 @@ describe('the fast path reads what yaml reads, or declines', () => {
       let read = 0
       fc.assert(
         fc.property(texts, (file) => {
-          const fast = blockMapData(file)
+          const fast = blockMapData(file, limits)
           if (fast === undefined) return
           read++
           expect(yamlReads(file)).toEqual({ errors: [], data: fast.data })
@@ -144,7 +146,7 @@ describe('what it reads', () => {
         fc.constantFrom(2, 4),
         (entries, step) => {
           const file = `# a comment\n${written(entries, 0, step)}\n`
-          const fast = blockMapData(file)
+          const fast = blockMapData(file, limits)
           expect(fast).toBeDefined()
           expect(yamlReads(file)).toEqual({ errors: [], data: fast!.data })
         },
@@ -170,7 +172,7 @@ describe('what it reads', () => {
       'kb:',
       '  title: Clients fail to scan',
     ].join('\n')
-    expect(blockMapData(file)).toEqual({
+    expect(blockMapData(file, limits)).toEqual({
       data: {
         verdicts: {
           rules: {
@@ -192,14 +194,28 @@ describe('what it reads', () => {
 
   it('text blocks: `|` keeps one last line break, `|-` none, blank lines inside are kept', () => {
     const file = 'a:\n  b: |-\n    one\n\n    # not a comment\n      two\n\n  c: |\n    three\n\n\nd: e\n'
-    expect(blockMapData(file)).toEqual({
+    expect(blockMapData(file, limits)).toEqual({
       data: { a: { b: 'one\n\n# not a comment\n  two', c: 'three\n' }, d: 'e' },
     })
-    expect(yamlReads(file).data).toEqual(blockMapData(file)?.data)
+    expect(yamlReads(file).data).toEqual(blockMapData(file, limits)?.data)
   })
 })
 
+/** `k:` lines, each indented under the one before it, `levels` deep, then the indentation for a last entry. */
+function nested(levels: number): string {
+  return (
+    Array.from({ length: levels }, (_, level) => `${'  '.repeat(level)}k:\n`).join('') + '  '.repeat(levels)
+  )
+}
+
 describe('left to the full readers', () => {
+  it(`mappings nested as deep as the readers allow, one level less than ${maxDepth}`, () => {
+    const file = `${nested(maxDepth - 1)}z: y\n`
+    let data: unknown = blockMapData(file, limits)?.data
+    for (let level = 0; level < maxDepth - 1; level++) data = (data as { k: unknown }).k
+    expect(data).toEqual({ z: 'y' })
+  })
+
   it.each([
     ['an empty file', ''],
     ['only comments', '# a\n# b\n'],
@@ -239,7 +255,12 @@ describe('left to the full readers', () => {
     ['a tag', 'a: !!str 1\n'],
     ['a document marker', '---\na: x\n'],
     ['a key of more than 1,024 characters', `${'k'.repeat(1030)}: x\n`],
+    [`mappings nested ${maxDepth} deep`, `${nested(maxDepth)}z: y\n`],
+    [
+      'mappings nested deeper than yaml can read, one space a level',
+      `${Array.from({ length: 1000 }, (_, level) => `${' '.repeat(level)}k:\n`).join('')}${' '.repeat(1000)}z: y\n`,
+    ],
   ])('%s', (_, file) => {
-    expect(blockMapData(file)).toBeUndefined()
+    expect(blockMapData(file, limits)).toBeUndefined()
   })
 })
