@@ -21,9 +21,35 @@ import type { VerdictsFile } from './schema/verdicts.ts'
  * problems[0].message // 'Expected the rules of article `954960` to decide `wsusVersion` = `3.1`, …'
  */
 export function checkDecidability(model: KnowledgeBaseModel, files: readonly ValidFile[]): Problem[] {
-  const problems: Problem[] = []
-  // `fact\u0000value` → the articles that cannot decide it, each with one example case.
-  const undecided = new Map<string, { fact: string; value: string; cases: Map<string, Facts> }>()
+  return decidabilityProblems(undecidedFindings(model), files)
+}
+
+/**
+ * `checkDecidability` for a model whose files are not at hand (a filed model): they are read, by `readFiles`,
+ * only when there is something to report.
+ *
+ * @example
+ * const problems = await checkDecidabilityLazily(model, () => readValidFiles(dir))
+ */
+export async function checkDecidabilityLazily(
+  model: KnowledgeBaseModel,
+  readFiles: () => Promise<readonly ValidFile[]>,
+): Promise<Problem[]> {
+  const findings = undecidedFindings(model)
+  if (findings.combinations.length === 0 && findings.undecided.size === 0) return []
+  return decidabilityProblems(findings, await readFiles())
+}
+
+interface Findings {
+  /** Per article whose rules leave a combination of their values undecided, one example. */
+  combinations: Array<{ article: string; example: Facts }>
+  /** `fact\u0000value` → the articles that cannot decide it, each with one example case. */
+  undecided: Map<string, { fact: string; value: string; cases: Map<string, Facts> }>
+}
+
+function undecidedFindings(model: KnowledgeBaseModel): Findings {
+  const found: Findings = { combinations: [], undecided: new Map() }
+  const { undecided } = found
   for (const article of model.articles) {
     const logic = new ArticleChecker(article, model.facts).logic
     const combinations: Facts[] = []
@@ -38,9 +64,16 @@ export function checkDecidability(model: KnowledgeBaseModel, files: readonly Val
         if (!cases.has(article.id)) cases.set(article.id, without(found, fact))
       }
     }
-    if (combinations.length > 0) problems.push(combinationProblem(article.id, combinations[0]!, files))
+    if (combinations.length > 0) found.combinations.push({ article: article.id, example: combinations[0]! })
   }
-  for (const { fact, value, cases } of undecided.values())
+  return found
+}
+
+function decidabilityProblems(findings: Findings, files: readonly ValidFile[]): Problem[] {
+  const problems = findings.combinations.map(({ article, example }) =>
+    combinationProblem(article, example, files),
+  )
+  for (const { fact, value, cases } of findings.undecided.values())
     problems.push(valueProblem(fact, value, cases, files))
   return problems
 }

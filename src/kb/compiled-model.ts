@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { writeCacheFile } from './cache-dir.ts'
 import type { FolderEntries } from './compiled-cache.ts'
+import { KnowledgeBaseError } from './errors.ts'
 import { folderHash } from './folder-hash.ts'
 import type { KnowledgeBaseModel } from './model.ts'
 import { snapshotModel } from './snapshot.ts'
@@ -30,8 +31,12 @@ export async function loadCompiledModel(
   const entries = folderEntries(dir, content)
   const load = async () => {
     // The loader (YAML parser, zod schemas) is imported only when the files must be read.
-    const { loadRules } = await import('./load.ts')
-    return portable(await loadRules(dir))
+    const { lintRules } = await import('./load.ts')
+    const { problems, model } = await lintRules(dir)
+    if (!model) throw new KnowledgeBaseError(problems)
+    // Its warnings too, for a later `kb lint` of the same content.
+    if (entries) (await import('./filed-rules-lint.ts')).fileRulesWarnings(entries, dir, problems)
+    return portable(model)
   }
   const model = entries ? await entries.get('rules', '', load) : await load()
   return { model: { ...model, dir: path.resolve(dir) }, entries }

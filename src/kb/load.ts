@@ -1,7 +1,7 @@
 /** @module Load a rules folder: all of it, validated, or nothing. */
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
-import { checkDecidability } from './check-decidability.ts'
+import { checkDecidability, checkDecidabilityLazily } from './check-decidability.ts'
 import { crossCheck } from './cross-check.ts'
 import { KnowledgeBaseError } from './errors.ts'
 import type { KnowledgeBaseModel } from './model.ts'
@@ -45,13 +45,7 @@ export async function lintRules(
     }
   }
 
-  const problems: Problem[] = []
-  const files: ValidFile[] = []
-  for (const file of await listYamlFiles(absolute)) {
-    const read = await readRulesFile(file)
-    problems.push(...read.problems)
-    if (read.file) files.push(read.file)
-  }
+  const { problems, files } = await readFolder(absolute)
   // Checks across files run only on valid files: a broken catalog would otherwise make every product
   // reference look unknown.
   if (problems.some((problem) => problem.severity === 'error')) return { problems: sortProblems(problems) }
@@ -76,6 +70,30 @@ export async function lintRules(
   if (options.decidability)
     return { problems: sortProblems([...sorted, ...checkDecidability(model, files)]), model }
   return { problems: sorted, model }
+}
+
+/** Every YAML file of a rules folder read and validated on its own: the problems, and the files without any. */
+async function readFolder(absolute: string): Promise<{ problems: Problem[]; files: ValidFile[] }> {
+  const problems: Problem[] = []
+  const files: ValidFile[] = []
+  for (const file of await listYamlFiles(absolute)) {
+    const read = await readRulesFile(file)
+    problems.push(...read.problems)
+    if (read.file) files.push(read.file)
+  }
+  return { problems, files }
+}
+
+/**
+ * The warnings `lintRules(dir, {decidability: true})` adds to what `lintRules(dir)` gave for a valid folder:
+ * for a caller that has the model already (a filed one). The files are read only when there is one to place.
+ *
+ * @example
+ * const { problems, model } = await lintRules('rules')
+ * if (model) problems.push(...(await decidabilityProblems(model)))
+ */
+export async function decidabilityProblems(model: KnowledgeBaseModel): Promise<Problem[]> {
+  return checkDecidabilityLazily(model, async () => (await readFolder(model.dir)).files)
 }
 
 /**

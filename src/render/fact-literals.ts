@@ -55,7 +55,44 @@ function joined(pattern: RegExp): RegExp {
 }
 
 function buildFactPatterns(model: KnowledgeBaseModel, language: string): FactPattern[] {
-  const patterns = [...shapes]
+  const { numbers, dates, literals } = memoPer(ofEveryLanguage, model, '', () => factsOfModel(model))
+  // Three formats for every date: made once, a format costs far more than a date it writes.
+  const formats = (['long', 'full', 'medium'] as const).map(
+    (dateStyle) => new Intl.DateTimeFormat(language, { dateStyle, timeZone: 'UTC' }),
+  )
+  const written = dates.flatMap((date) => {
+    const day = new Date(`${date}T00:00:00Z`)
+    return formats.map((format) => format.format(day))
+  })
+  return [
+    ...shapes,
+    ...(numbers ? [numbers] : []),
+    ...(written.length > 0
+      ? [{ what: 'a date', pattern: joined(new RegExp(alternation(written), 'i')) }]
+      : []),
+    ...(literals ? [literals] : []),
+  ]
+}
+
+// The patterns the same in every language, made once per model for all four.
+const ofEveryLanguage = new WeakMap<
+  KnowledgeBaseModel,
+  Map<string, { numbers?: FactPattern; dates: string[]; literals?: FactPattern }>
+>()
+
+// One alternation per kind, in the order the facts were met: the earliest match, and at one position the
+// first alternative, is what one pattern per fact tried in that order finds; but the cost per text no longer
+// grows with the number of articles.
+function alternation(items: Iterable<string>): string {
+  return [...items].map(escapeRegExp).join('|')
+}
+
+/** The KB and advisory numbers, the dates (as written in rules/) and the error strings and log lines of the model. */
+function factsOfModel(model: KnowledgeBaseModel): {
+  numbers?: FactPattern
+  dates: string[]
+  literals?: FactPattern
+} {
   const numbers = new Set<string>()
   const dates = new Set<string>()
   const literals = new Set<string>()
@@ -83,27 +120,21 @@ function buildFactPatterns(model: KnowledgeBaseModel, language: string): FactPat
     for (const log of Object.values(article.logs))
       for (const line of log.lines) if (!line.elided && line.text.length >= 20) literals.add(line.text.trim())
   }
-  // One alternation per kind, in the order the facts were met: the earliest match, and at one position the
-  // first alternative, is what one pattern per fact tried in that order finds; but the cost per text no
-  // longer grows with the number of articles.
-  const alternation = (items: Iterable<string>) => [...items].map(escapeRegExp).join('|')
-  if (numbers.size > 0)
-    patterns.push({
-      what: 'a KB or advisory number',
-      pattern: joined(new RegExp(`(?<![\\w.-])(?:${alternation(numbers)})(?![\\w-])`)),
-    })
-  const written = [...dates].flatMap((date) => {
-    const day = new Date(`${date}T00:00:00Z`)
-    return (['long', 'full', 'medium'] as const).map((dateStyle) =>
-      new Intl.DateTimeFormat(language, { dateStyle, timeZone: 'UTC' }).format(day),
-    )
-  })
-  if (written.length > 0)
-    patterns.push({ what: 'a date', pattern: joined(new RegExp(alternation(written), 'i')) })
-  // Thousands with a thousand articles: a literal set, which an alternation of them would cost per literal.
-  if (literals.size > 0)
-    patterns.push({ what: 'an error message or log line', pattern: new LiteralAlternation([...literals]) })
-  return patterns
+  return {
+    ...(numbers.size > 0
+      ? {
+          numbers: {
+            what: 'a KB or advisory number',
+            pattern: joined(new RegExp(`(?<![\\w.-])(?:${alternation(numbers)})(?![\\w-])`)),
+          },
+        }
+      : {}),
+    dates: [...dates],
+    // Thousands with a thousand articles: a literal set, which an alternation of them would cost per literal.
+    ...(literals.size > 0
+      ? { literals: { what: 'an error message or log line', pattern: new LiteralAlternation([...literals]) } }
+      : {}),
+  }
 }
 
 /**

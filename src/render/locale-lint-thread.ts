@@ -1,59 +1,107 @@
 /**
- * @module The translation QA of a rules folder in a worker thread, beside the rules checks on the main thread:
- * the two take about the same time at a thousand articles, and the second core is otherwise idle.
+ * @module The translation QA of a rules folder shared with a worker thread: the worker starts on it while the
+ * main thread checks the rules, and the main thread joins in when it is done. Each takes the next namespace
+ * (a unit, locale-lint-units.ts) from a counter they share, so neither waits for the other while units are
+ * left.
  */
+import type { KnowledgeBaseModel } from '../kb/model.ts'
 import type { Problem } from '../kb/problem.ts'
 import { startWorker } from '../start-worker.ts'
-import type { LocaleLintReply } from './locale-lint-worker.ts'
-
-/** A lint of translations under way in a worker thread. */
-export interface LocaleLintThread {
-  /**
-   * The problems, equal to `lintLocalesFor({rules})`; undefined when the worker could not load a valid model of
-   * the rules. Rejects with the worker's error.
-   */
-  readonly problems: Promise<Problem[] | undefined>
-  /** Stop the thread (its problems are not wanted: the rules did not validate). */
-  cancel(): Promise<void>
-}
+import {
+  finishLocales,
+  type LocaleLayout,
+  type LocaleUnit,
+  lintUnit,
+  localeLayout,
+} from './locale-lint-units.ts'
+import type { LocaleLintReply, LocaleLintSetup } from './locale-lint-worker.ts'
 
 /**
- * Start linting the locales beside `rules` (or the built-in ones) in a worker thread, which loads the rules'
- * model itself: from the compiled copy when the folder has one, else by validating it while the main thread
- * does the same.
+ * A lint of the translations beside a rules folder, started in a worker thread.
  *
  * @example
- * const translations = lintLocalesInThread('rules')
+ * const shared = await SharedLocaleLint.start('rules', 'locales')
  * const { problems, model } = await lintRules('rules', { decidability: true })
- * if (model) problems.push(...((await translations.problems) ?? (await lintLocalesFor({ rules: 'rules', model }))))
- * else await translations.cancel()
+ * if (model) problems.push(...(await shared.join(model)).problems)
+ * else await shared.cancel()
  */
-export function lintLocalesInThread(rules: string): LocaleLintThread {
-  const worker = startWorker(import.meta.url, 'locale-lint-worker', { workerData: { rules } })
-  const problems = new Promise<Problem[] | undefined>((resolve, reject) => {
-    worker.once('message', (reply: LocaleLintReply) => {
-      if ('problems' in reply) resolve(reply.problems)
-      else if ('invalid' in reply) resolve(undefined)
-      else
+export class SharedLocaleLint {
+  /**
+   * The units the worker linted; undefined when it could not load a valid model of the rules (the rules
+   * checks report why). Rejects with the worker's error.
+   */
+  readonly delivered: Promise<LocaleUnit[] | undefined>
+  readonly #locales: string
+  readonly #layout: LocaleLayout
+  readonly #claims: Int32Array
+  readonly #stop: () => Promise<number>
+
+  private constructor(rules: string, locales: string, layout: LocaleLayout) {
+    this.#locales = locales
+    this.#layout = layout
+    this.#claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT))
+    const setup: LocaleLintSetup = { rules, locales, layout, claims: this.#claims }
+    const worker = startWorker(import.meta.url, 'locale-lint-worker', { workerData: setup })
+    this.#stop = () => worker.terminate()
+    this.delivered = new Promise<LocaleUnit[] | undefined>((resolve, reject) => {
+      worker.once('message', (reply: LocaleLintReply) => {
+        if ('units' in reply) resolve(reply.units)
+        else if ('invalid' in reply) resolve(undefined)
+        else
+          reject(
+            new Error(
+              `Expected the worker thread to lint the translations, not to fail with: ${reply.error}`,
+            ),
+          )
+        void worker.terminate()
+      })
+      worker.once('error', reject)
+      worker.once('exit', (code) =>
         reject(
-          new Error(`Expected the worker thread to lint the translations, not to fail with: ${reply.error}`),
-        )
-      void worker.terminate()
+          new Error(
+            `Expected the worker thread linting translations to answer, not to exit with code ${code}`,
+          ),
+        ),
+      )
     })
-    worker.once('error', reject)
-    worker.once('exit', (code) =>
-      reject(
-        new Error(`Expected the worker thread linting translations to answer, not to exit with code ${code}`),
-      ),
+    // Handled even while nobody awaits it yet (the main thread is checking the rules): a failure then must not
+    // end the process as an unhandled rejection; awaiting `delivered` still throws it.
+    this.delivered.catch(() => undefined)
+  }
+
+  /** Read the layout of `locales` (the translations beside `rules`) and start the worker on it. */
+  static async start(rules: string, locales: string): Promise<SharedLocaleLint> {
+    return new SharedLocaleLint(rules, locales, await localeLayout(locales))
+  }
+
+  /**
+   * Lint here the units the worker has not taken, wait for the worker's, lint here any it did not deliver (it
+   * failed, or could not load the model), and finish: the problems `lintLocales` gives. `unitsByWorker` says how
+   * many units the worker delivered.
+   */
+  async join(model: KnowledgeBaseModel): Promise<{ problems: Problem[]; unitsByWorker: number }> {
+    const { namespaces } = this.#layout
+    const sourceFacts = new Map<string, { hash: string; placeholders: string[] }>()
+    const unit = (namespace: string) => lintUnit(this.#locales, model, this.#layout, namespace, sourceFacts)
+    const units: LocaleUnit[] = []
+    for (
+      let next = Atomics.add(this.#claims, 0, 1);
+      next < namespaces.length;
+      next = Atomics.add(this.#claims, 0, 1)
     )
-  })
-  // Handled even while nobody awaits it yet (the main thread is checking the rules): a failure then must not
-  // end the process as an unhandled rejection; awaiting `problems` still throws it.
-  problems.catch(() => undefined)
-  return {
-    problems,
-    async cancel() {
-      await worker.terminate()
-    },
+      units.push(unit(namespaces[next]!))
+    const theirs = (await this.delivered.catch(() => undefined)) ?? []
+    units.push(...theirs)
+    const done = new Set(units.map((entry) => entry.namespace))
+    for (const namespace of namespaces) if (!done.has(namespace)) units.push(unit(namespace))
+    return {
+      problems: await finishLocales(this.#locales, model, this.#layout, units),
+      unitsByWorker: theirs.length,
+    }
+  }
+
+  /** Stop the worker: its problems are not wanted (the rules did not validate). */
+  async cancel(): Promise<void> {
+    await this.#stop()
   }
 }

@@ -1,21 +1,28 @@
 /**
- * @module The worker thread of `lintLocalesInThread`: loads the model of the rules folder itself (the compiled
- * copy when there is one) and lints the locales beside it, as `lintLocalesFor` does.
+ * @module The worker thread of `SharedLocaleLint`: loads the model of the rules folder itself (the compiled copy
+ * when there is one), then lints the namespaces it claims from the counter it shares with the main thread.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import { loadCompiledModel } from '../kb/compiled-model.ts'
 import { KnowledgeBaseError } from '../kb/errors.ts'
-import type { Problem } from '../kb/problem.ts'
-import { defaultLocalesDir, localesBeside } from './i18n.ts'
-import { lintLocales } from './locale-lint.ts'
+import { type LocaleLayout, type LocaleUnit, lintUnit } from './locale-lint-units.ts'
+
+/** What the worker is started with. */
+export interface LocaleLintSetup {
+  rules: string
+  locales: string
+  layout: LocaleLayout
+  /** One counter: the index of the next namespace of `layout.namespaces` to lint, whichever thread takes it. */
+  claims: Int32Array
+}
 
 /**
- * What the worker answers, once: the problems; or that the rules do not validate for it (the main thread's own
- * checks say so, or it lints the translations itself); or an error.
+ * What the worker answers, once: the units it linted; or that the rules do not validate for it (the main
+ * thread's own checks say so, or it lints the translations itself); or an error.
  */
-export type LocaleLintReply = { problems: Problem[] } | { invalid: true } | { error: string }
+export type LocaleLintReply = { units: LocaleUnit[] } | { invalid: true } | { error: string }
 
-const { rules } = workerData as { rules: string }
+const { rules, locales, layout, claims } = workerData as LocaleLintSetup
 
 async function reply(): Promise<LocaleLintReply> {
   let model: Awaited<ReturnType<typeof loadCompiledModel>>['model']
@@ -25,7 +32,12 @@ async function reply(): Promise<LocaleLintReply> {
     if (error instanceof KnowledgeBaseError) return { invalid: true }
     throw error
   }
-  return { problems: await lintLocales(localesBeside(rules) ?? defaultLocalesDir, model) }
+  const sourceFacts = new Map<string, { hash: string; placeholders: string[] }>()
+  const units: LocaleUnit[] = []
+  const { namespaces } = layout
+  for (let next = Atomics.add(claims, 0, 1); next < namespaces.length; next = Atomics.add(claims, 0, 1))
+    units.push(lintUnit(locales, model, layout, namespaces[next]!, sourceFacts))
+  return { units }
 }
 
 reply().then(

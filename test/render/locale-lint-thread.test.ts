@@ -1,10 +1,11 @@
-// The translation QA in a worker thread gives what it gives on the main thread.
+// The translation QA shared with a worker thread gives what it gives on the main thread alone.
 import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test, vi } from 'vitest'
+import { loadRules } from '../../src/kb/load.ts'
 import { lintLocalesFor } from '../../src/render/locale-lint.ts'
-import { lintLocalesInThread } from '../../src/render/locale-lint-thread.ts'
+import { SharedLocaleLint } from '../../src/render/locale-lint-thread.ts'
 import { kb } from './helpers.ts'
 
 let dir: string
@@ -26,32 +27,62 @@ afterAll(async () => {
   await rm(cache, { recursive: true, force: true })
 })
 
-test('finds the problems of the translations beside a rules folder, equal and in the same order', async () => {
+/**
+ * The fixture's rules and the locales beside them, with a broken translation in two languages, English files
+ * not translated and a Dutch file English does not have: five namespaces.
+ */
+async function brokenTranslations() {
   await writeFile(path.join(dir, 'locales', 'nl', 'contoso-1001.yaml'), 'title: [unclosed\n')
   await writeFile(path.join(dir, 'locales', 'nb', 'contoso-1001.yaml'), '- a\n')
+  for (const name of ['extra-a', 'extra-b', 'extra-c'])
+    await writeFile(path.join(dir, 'locales', 'en', `${name}.yaml`), 'title: Extra **bold\n')
+  await writeFile(path.join(dir, 'locales', 'nl', 'only-dutch.yaml'), 'title: Alleen\n')
   const rules = path.join(dir, 'rules')
-  const inThread = await lintLocalesInThread(rules).problems
-  expect(inThread?.map((problem) => problem.code)).toEqual(
-    expect.arrayContaining(['KB_YAML_SYNTAX', 'KB_LOCALE_NOT_STRING', 'KB_LOCALE_MISSING_KEY']),
+  return { rules, locales: path.join(dir, 'locales'), model: await loadRules(rules) }
+}
+
+test('the worker alone finds the problems of the translations, equal and in the same order', async () => {
+  const { rules, locales, model } = await brokenTranslations()
+  const shared = await SharedLocaleLint.start(rules, locales)
+  // Done before the main thread joins in: every unit is the worker's.
+  const delivered = await shared.delivered
+  const { problems, unitsByWorker } = await shared.join(model)
+  expect(delivered).toHaveLength(5)
+  expect(unitsByWorker).toBe(5)
+  expect(problems.map((problem) => problem.code)).toEqual(
+    expect.arrayContaining([
+      ...['KB_YAML_SYNTAX', 'KB_LOCALE_NOT_STRING', 'KB_LOCALE_MISSING_KEY', 'KB_LOCALE_MARKDOWN'],
+      ...['KB_LOCALE_MISSING_FILE', 'KB_LOCALE_EXTRA_FILE'],
+    ]),
   )
-  expect(inThread).toEqual(await lintLocalesFor({ rules }))
+  expect(problems).toEqual(await lintLocalesFor({ rules }))
 })
 
-test('says so when the rules do not validate (the rules checks report them), and can be stopped', async () => {
+test('the main thread joining at once, or alone when the worker is stopped, finds the same', async () => {
+  const { rules, locales, model } = await brokenTranslations()
+  const alone = await lintLocalesFor({ rules })
+  const together = await SharedLocaleLint.start(rules, locales)
+  expect((await together.join(model)).problems).toEqual(alone)
+  // Stopped long before it could answer (it loads its modules first): nothing of it is lost.
+  const stopped = await SharedLocaleLint.start(rules, locales)
+  await stopped.cancel()
+  await expect(stopped.delivered).rejects.toThrow('not to exit with code')
+  expect(await stopped.join(model)).toEqual({ problems: alone, unitsByWorker: 0 })
+})
+
+test('says so when the rules do not validate (the rules checks report them)', async () => {
   const broken = await mkdtemp(path.join(tmpdir(), 'kb-lint-thread-broken-'))
   await cp('test/fixtures/fictional', broken, { recursive: true })
   await writeFile(path.join(broken, 'rules', 'facts.yaml'), 'kind: facts\nfacts: [\n')
   try {
     const rules = path.join(broken, 'rules')
-    expect(await lintLocalesInThread(rules).problems).toBeUndefined()
+    expect(
+      await (await SharedLocaleLint.start(rules, path.join(broken, 'locales'))).delivered,
+    ).toBeUndefined()
     expect(await lintLocalesFor({ rules })).toEqual([])
   } finally {
     await rm(broken, { recursive: true, force: true })
   }
-  // Stopped long before it could answer (it loads its modules first).
-  const stopped = lintLocalesInThread(path.join(dir, 'rules'))
-  await stopped.cancel()
-  await expect(stopped.problems).rejects.toThrow('not to exit with code')
 })
 
 // With one core the lint never starts the thread; the test would pass without testing it.

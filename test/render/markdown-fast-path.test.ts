@@ -5,8 +5,8 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { describe, expect, it } from 'vitest'
-import { markdownProblem, markdownSyntax, parsedMarkdownProblem } from '../../src/render/locale-lint.ts'
 import { parseUnsanitized, sharedTree } from '../../src/render/markdown.ts'
+import { markdownProblem, markdownSyntax, parsedMarkdownProblem } from '../../src/render/markdown-problem.ts'
 
 // Everything Markdown and GFM give meaning to, except the characters of `markdownSyntax`.
 const pieces = [

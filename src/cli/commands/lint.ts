@@ -5,12 +5,13 @@ import path from 'node:path'
 import type { Command } from 'commander'
 import { folderEntries } from '../../kb/compiled-cache.ts'
 import { fileCompiledModel } from '../../kb/compiled-model.ts'
+import { filedRulesLint, fileRulesWarnings } from '../../kb/filed-rules-lint.ts'
 import { folderHash } from '../../kb/folder-hash.ts'
-import { defaultRulesDir, lintRules } from '../../kb/load.ts'
-import { formatProblem, type Problem } from '../../kb/problem.ts'
+import { decidabilityProblems, defaultRulesDir, lintRules } from '../../kb/load.ts'
+import { formatProblem, type Problem, sortProblems } from '../../kb/problem.ts'
 import { defaultLocalesDir, localesBeside } from '../../render/i18n.ts'
 import { lintLocalesFor } from '../../render/locale-lint.ts'
-import { lintLocalesInThread } from '../../render/locale-lint-thread.ts'
+import { SharedLocaleLint } from '../../render/locale-lint-thread.ts'
 import type { CliContext } from '../context.ts'
 import { exitCodes } from '../exit-codes.ts'
 import { UsageError } from '../io.ts'
@@ -27,19 +28,34 @@ async function lintProblems(rules: string): Promise<Problem[]> {
   )
   const entries = folderEntries(rules)
   const build = async () => {
-    // The translations on a second core while this thread checks the rules, when the rules' validated model is
-    // filed for it to load (a lint, or a check of a folder other than the built-in one, files it): validating
-    // them twice would cost more than it saves.
+    // The translations on a second core while this thread checks the rules, and on both once it is done, when
+    // the rules' validated model is filed for the worker to load (a lint, or a check of a folder other than the
+    // built-in one, files it): validating them twice would cost more than it saves.
     const aside =
       availableParallelism() > 1 &&
       entries !== undefined &&
       existsSync(entries.file('rules', '')) &&
       namespaceCount(locales) >= threadFrom
-        ? lintLocalesInThread(rules)
+        ? await SharedLocaleLint.start(rules, locales)
         : undefined
     let checked: Awaited<ReturnType<typeof lintRules>>
     try {
-      checked = await lintRules(rules, { decidability: true })
+      // A `kb check` of this content filed its model and warnings: the rules need not be read again.
+      const filed = entries && filedRulesLint(rules, entries)
+      checked = filed ?? (await lintRules(rules))
+      if (checked.model) {
+        const { model } = checked
+        // Filed for the next check and lint, unless a file changed while it was read (the content hash moved).
+        if (
+          !filed &&
+          entries !== undefined &&
+          folderEntries(rules)?.file('rules', '') === entries.file('rules', '')
+        ) {
+          fileCompiledModel(entries, model)
+          fileRulesWarnings(entries, rules, checked.problems)
+        }
+        checked.problems = sortProblems([...checked.problems, ...(await decidabilityProblems(model))])
+      }
     } catch (error) {
       await aside?.cancel()
       throw error
@@ -49,16 +65,8 @@ async function lintProblems(rules: string): Promise<Problem[]> {
       await aside?.cancel()
       return problems
     }
-    // Filed for the next check and lint, unless a file changed while it was read (the content hash moved).
-    if (
-      entries !== undefined &&
-      aside === undefined &&
-      folderEntries(rules)?.file('rules', '') === entries.file('rules', '')
-    )
-      fileCompiledModel(entries, model)
-    // Whatever became of the thread, the translations get linted: here, when it did not.
-    const inThread = await aside?.problems.catch(() => undefined)
-    problems.push(...(inThread ?? (await lintLocalesFor({ rules, model }))))
+    // Whatever became of the thread, every translation gets linted: here, what it did not.
+    problems.push(...(aside ? (await aside.join(model)).problems : await lintLocalesFor({ rules, model })))
     return problems
   }
   return entries ? entries.get('lint', variant, build) : build()

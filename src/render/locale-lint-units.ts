@@ -1,0 +1,376 @@
+/**
+ * @module The translation QA in pieces that two threads can share: the layout of a locales folder, the checks
+ * of one namespace in every language (a unit), and the checks across namespaces once every unit is done. The
+ * problems come out in one order however the units were shared: by language, then namespace, as one thread
+ * reading the folder language by language finds them.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { readdir } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { KnowledgeBaseModel } from '../kb/model.ts'
+import type { Problem } from '../kb/problem.ts'
+import { displayPath } from '../kb/read-files.ts'
+import { parseYamlSource, type YamlSource } from '../kb/yaml-source.ts'
+import { factPatterns, findFacts, placeholderAdvice } from './fact-literals.ts'
+import { languages } from './i18n.ts'
+import { factTextProblems, factTextSources } from './locale-fact-texts.ts'
+import { catalogLabelProblem } from './localized-catalog.ts'
+import { markdownProblem } from './markdown-problem.ts'
+import { lintOutlines } from './outline-lint.ts'
+import { localValueNames, placeholderMismatch, placeholders } from './placeholder-check.ts'
+import { translationSources } from './plural-keys.ts'
+import { flattenStrings, recordedHashes, sourceHash } from './source-hashes.ts'
+
+/** The JSON Schema every locale file names on its first line, for editors (`npm run schema` writes it). */
+const localeSchema = fileURLToPath(new URL('../../schema/locale.schema.json', import.meta.url))
+
+/** The languages with a folder (English first) and their files; plain data, for a worker thread too. */
+export interface LocaleLayout {
+  /** Every language of `languages`, English first: those without a folder have `names: undefined`. */
+  folders: Array<{ language: string; names: string[] | undefined }>
+  /** Every namespace of any language, sorted: the units. */
+  namespaces: string[]
+}
+
+/** What one namespace gives in one language that has its file. */
+export interface LocaleSlot {
+  language: string
+  /** Problems of reading the file (syntax, the schema comment). */
+  read: Problem[]
+  /** Problems of checking its strings. */
+  checked: Problem[]
+  /** Its keys, for the checks across namespaces. */
+  keys: string[]
+  /** The English file's data, for the checks of fact texts. */
+  data?: unknown
+}
+
+/** The checks of one namespace: a slot per language that has its file, in layout order. */
+export interface LocaleUnit {
+  namespace: string
+  slots: LocaleSlot[]
+}
+
+/**
+ * The layout of a locales folder: which languages have a folder, and their YAML files.
+ *
+ * @example
+ * const layout = await localeLayout('locales') // {folders: [{language: 'en', names: ['954960.yaml', …]}, …], namespaces: ['954960', …]}
+ */
+export async function localeLayout(localesDir: string): Promise<LocaleLayout> {
+  const folders: LocaleLayout['folders'] = []
+  const namespaces = new Set<string>()
+  // English first, whatever the order of `languages`: each unit checks a translation against its English.
+  for (const language of ['en', ...languages.filter((candidate) => candidate !== 'en')]) {
+    let names: string[] | undefined
+    try {
+      names = (await readdir(path.join(localesDir, language))).filter((name) => name.endsWith('.yaml')).sort()
+      for (const name of names) namespaces.add(name.replace(/\.yaml$/, ''))
+    } catch {
+      names = undefined
+    }
+    folders.push({ language, names })
+  }
+  return { folders, namespaces: [...namespaces].sort() }
+}
+
+interface LocaleFile {
+  language: string
+  namespace: string
+  source: YamlSource
+  strings: Map<string, string>
+}
+
+/**
+ * The checks of one namespace in every language: each file read and checked against the English one (every key
+ * of `en` and no other, the same placeholders, Markdown, facts typed in, stale translations).
+ *
+ * @example
+ * const unit = lintUnit('locales', model, layout, '954960', new Map())
+ */
+export function lintUnit(
+  localesDir: string,
+  model: KnowledgeBaseModel,
+  layout: LocaleLayout,
+  namespace: string,
+  sourceFacts: Map<string, { hash: string; placeholders: string[] }>,
+): LocaleUnit {
+  const slots: LocaleSlot[] = []
+  let reference: LocaleFile | undefined
+  for (const { language, names } of layout.folders) {
+    if (!names?.includes(`${namespace}.yaml`)) continue
+    const folder = path.join(localesDir, language)
+    const file = path.join(folder, `${namespace}.yaml`)
+    const text = readFileSync(file, 'utf8')
+    const source = parseYamlSource(displayPath(file), text)
+    const read: LocaleFile = { language, namespace, source, strings: flattenStrings(source.data) }
+    if (language === 'en') reference = read
+    slots.push({
+      language,
+      read: [...source.problems, ...schemaComment(source.file, folder, text)],
+      checked: checkFile(read, reference, model, sourceFacts),
+      keys: [...read.strings.keys()],
+      ...(language === 'en' ? { data: source.data } : {}),
+    })
+  }
+  return { namespace, slots }
+}
+
+/** The problems of one file, checked against the English file of its namespace (`reference`). */
+function checkFile(
+  file: LocaleFile,
+  reference: LocaleFile | undefined,
+  model: KnowledgeBaseModel,
+  sourceFacts: Map<string, { hash: string; placeholders: string[] }>,
+): Problem[] {
+  const checked: Problem[] = []
+  // Each English string is the source of three translations: its hash and placeholders are found once.
+  const factsOfSource = (text: string) => {
+    let found = sourceFacts.get(text)
+    if (found === undefined) {
+      found = { hash: sourceHash(text), placeholders: placeholders(text) }
+      sourceFacts.set(text, found)
+    }
+    return found
+  }
+  const problem = (code: Problem['code'], message: string, key: string | undefined, onKey = false) => {
+    const keyPath = key === undefined ? [] : key.split('.')
+    checked.push({
+      code,
+      severity: 'error',
+      message,
+      file: file.source.file,
+      ...file.source.locate(keyPath, { key: onKey }),
+      path: keyPath,
+    })
+  }
+  checked.push(...nonStrings(file))
+  if (!reference) {
+    problem(
+      'KB_LOCALE_EXTRA_FILE',
+      `Expected a namespace that \`en/\` has, not \`${file.namespace}\`; remove the file or add it to \`en/\``,
+      undefined,
+    )
+    return checked
+  }
+  const patterns = factPatterns(model, file.language)
+  const local = localValueNames(model, file.namespace)
+  const hashes = recordedHashes(file.source.data)
+  // Plural keys follow each language's own categories (`_few`, `_many` in Polish).
+  const sources =
+    file === reference ? reference.strings : translationSources(reference.strings, file.language)
+  const facts = findFacts([...file.strings.values()], patterns)
+  let position = -1
+  for (const [key, text] of file.strings) {
+    position++
+    const source = sources.get(key)
+    if (file.namespace === 'common' && key.startsWith('products.')) {
+      // A catalog label in this language: its source is the catalog, not an English string.
+      const label = catalogLabelProblem(key, model)
+      if (label) problem('KB_LOCALE_EXTRA_KEY', label, key, true)
+      const markdown = markdownProblem(text)
+      if (markdown) problem(markdown.code, markdown.message, key)
+      continue
+    }
+    if (file !== reference && source === undefined) {
+      problem(
+        'KB_LOCALE_EXTRA_KEY',
+        `Expected only keys that \`en/${file.namespace}.yaml\` has, not \`${key}\`; remove it`,
+        key,
+        true,
+      )
+      continue
+    }
+    if (file !== reference && source !== undefined) {
+      const { hash: currentHash, placeholders: expected } = factsOfSource(source)
+      const mismatch = placeholderMismatch(source, text, local, expected)
+      if (mismatch) problem('KB_LOCALE_PLACEHOLDERS', mismatch, key)
+      const hash = hashes.get(key)
+      if (hash === undefined)
+        problem(
+          'KB_LOCALE_HASH_MISSING',
+          `Expected a source hash for \`${key}\` in \`_meta.source\`, not none; review the string, then run \`kb locale-hashes --lang ${file.language}\``,
+          key,
+        )
+      else if (hash !== currentHash)
+        problem(
+          'KB_LOCALE_STALE',
+          `Expected a translation of the current English, not of an older one (the English of \`${key}\` changed); update the string, then run \`kb locale-hashes --lang ${file.language}\``,
+          key,
+        )
+    }
+    const markdown = markdownProblem(text)
+    if (markdown) problem(markdown.code, markdown.message, key)
+    const fact = facts[position]
+    if (fact)
+      problem(
+        'KB_LOCALE_FACT',
+        `Expected ${fact.what} to be interpolated from rules/, not typed as \`${fact.text}\`; ${placeholderAdvice(model, file.namespace, fact.text)}`,
+        key,
+      )
+  }
+  if (file === reference) return checked
+  for (const key of sources.keys())
+    if (!file.strings.has(key))
+      problem(
+        'KB_LOCALE_MISSING_KEY',
+        `Expected the key \`${key}\` of \`en/${file.namespace}.yaml\`, not none; translate it`,
+        key,
+      )
+  return checked
+}
+
+/**
+ * Every problem of the folder from its units (one per namespace of the layout, in any order): the problems of
+ * reading each file, then of checking each, language by language; then the checks across namespaces (the
+ * strings the rules' outlines use, the texts of every fact, a file for every English namespace).
+ *
+ * @example
+ * const problems = await finishLocales('locales', model, layout, layout.namespaces.map((ns) => lintUnit(…)))
+ */
+export async function finishLocales(
+  localesDir: string,
+  model: KnowledgeBaseModel,
+  layout: LocaleLayout,
+  units: readonly LocaleUnit[],
+): Promise<Problem[]> {
+  const byNamespace = new Map(units.map((unit) => [unit.namespace, unit]))
+  const problems: Problem[] = []
+  const checked: Problem[] = []
+  // `language/namespace` → the keys its file has; the languages that have any file.
+  const keys = new Map<string, ReadonlySet<string>>()
+  const present = new Set<string>()
+  const englishSources = new Map<string, YamlSource>()
+  for (const { language, names } of layout.folders) {
+    if (names === undefined) {
+      problems.push({
+        code: 'KB_LOCALE_MISSING_LANGUAGE',
+        severity: 'error',
+        message: `Expected a folder \`${language}/\` with the ${language} translation, not none; copy \`en/\` and translate it`,
+        file: displayPath(localesDir),
+        line: 0,
+        column: 0,
+        path: [language],
+      })
+      continue
+    }
+    for (const name of names) {
+      const namespace = name.replace(/\.yaml$/, '')
+      const slot = byNamespace.get(namespace)?.slots.find((candidate) => candidate.language === language)
+      if (!slot) throw new Error(`Expected the checks of \`${language}/${name}\`, not none`)
+      problems.push(...slot.read)
+      checked.push(...slot.checked)
+      keys.set(`${language}/${namespace}`, new Set(slot.keys))
+      present.add(language)
+      if (language === 'en')
+        englishSources.set(namespace, readSource(path.join(localesDir, language, name), slot.data))
+    }
+  }
+  problems.push(...checked)
+  problems.push(
+    ...(await lintOutlines(
+      model,
+      (language, namespace, key) =>
+        !present.has(language) || (keys.get(`${language}/${namespace}`)?.has(key) ?? false),
+    )),
+  )
+  problems.push(
+    ...factTextProblems(
+      model,
+      await factTextSources(localesDir, englishSources, model),
+      path.join(localesDir, 'en'),
+    ),
+  )
+  for (const namespace of englishSources.keys())
+    for (const language of languages.filter((candidate) => candidate !== 'en')) {
+      const folder = path.join(localesDir, language)
+      if (!keys.has(`${language}/${namespace}`) && existsSync(folder))
+        problems.push({
+          code: 'KB_LOCALE_MISSING_FILE',
+          severity: 'error',
+          message: `Expected \`${language}/${namespace}.yaml\` (every namespace of \`en/\`), not none; translate \`en/${namespace}.yaml\``,
+          file: displayPath(folder),
+          line: 0,
+          column: 0,
+          path: [language, namespace],
+        })
+    }
+  return problems
+}
+
+/** A file whose data a unit read: read again only if a problem needs a position in it. */
+function readSource(file: string, data: unknown): YamlSource {
+  let parsed: YamlSource | undefined
+  return {
+    file: displayPath(file),
+    data,
+    problems: [],
+    locate: (at, options) => {
+      parsed ??= parseYamlSource(displayPath(file), readFileSync(file, 'utf8'))
+      return parsed.locate(at, options)
+    },
+  }
+}
+
+/** A warning when the first line does not point editors at `schema/locale.schema.json`. */
+function schemaComment(file: string, folder: string, text: string): Problem[] {
+  const named = /^# yaml-language-server: \$schema=(\S+)\r?$/m.exec(text.split('\n', 1)[0] ?? '')?.[1]
+  if (named !== undefined && path.basename(named) === path.basename(localeSchema)) return []
+  const relative = path.relative(folder, localeSchema).split(path.sep).join('/')
+  return [
+    {
+      code: 'KB_SCHEMA_COMMENT',
+      severity: 'warning',
+      message: `Expected the first line to be \`# yaml-language-server: $schema=${relative}\` so editors check the file, not ${named === undefined ? 'none' : `a comment naming \`${named}\``}`,
+      file,
+      line: 1,
+      column: 1,
+      path: [],
+    },
+  ]
+}
+
+/** Leaves that are not strings (numbers, lists, null) cannot be translations. */
+function nonStrings(file: LocaleFile): Problem[] {
+  const data = file.source.data
+  // A file that did not parse has its syntax error already.
+  if (data === undefined) return []
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    return [
+      {
+        code: 'KB_LOCALE_NOT_STRING',
+        severity: 'error',
+        message: `Expected the file to map keys to strings, not ${data === null ? 'an empty file' : Array.isArray(data) ? 'a list' : `a ${typeof data}`}`,
+        file: file.source.file,
+        line: 1,
+        column: 1,
+        path: [],
+      },
+    ]
+  const problems: Problem[] = []
+  // One path, extended and cut back while walking: copied only for a problem.
+  const keyPath: string[] = []
+  const visit = (node: unknown): void => {
+    if (keyPath[0] === '_meta') return
+    if (typeof node === 'string') return
+    if (node !== null && typeof node === 'object' && !Array.isArray(node)) {
+      for (const [key, value] of Object.entries(node)) {
+        keyPath.push(key)
+        visit(value)
+        keyPath.pop()
+      }
+      return
+    }
+    problems.push({
+      code: 'KB_LOCALE_NOT_STRING',
+      severity: 'error',
+      message: `Expected a string (quote it), not ${node === null ? 'an empty value' : Array.isArray(node) ? 'a list' : typeof node}`,
+      file: file.source.file,
+      ...file.source.locate(keyPath),
+      path: [...keyPath],
+    })
+  }
+  visit(data)
+  return problems
+}
