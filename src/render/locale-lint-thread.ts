@@ -11,6 +11,7 @@ import {
   finishLocales,
   type LocaleLayout,
   type LocaleUnit,
+  lintClaimed,
   lintUnit,
   localeLayout,
 } from './locale-lint-units.ts'
@@ -81,19 +82,14 @@ export class SharedLocaleLint {
    */
   async join(model: KnowledgeBaseModel): Promise<{ problems: Problem[]; unitsByWorker: number }> {
     const { namespaces } = this.#layout
-    const sourceFacts = new Map<string, { hash: string; placeholders: string[] }>()
-    const unit = (namespace: string) => lintUnit(this.#locales, model, this.#layout, namespace, sourceFacts)
-    const units: LocaleUnit[] = []
-    for (
-      let next = Atomics.add(this.#claims, 0, 1);
-      next < namespaces.length;
-      next = Atomics.add(this.#claims, 0, 1)
-    )
-      units.push(unit(namespaces[next]!))
+    const units = lintClaimed(this.#locales, model, this.#layout, this.#claims)
     const theirs = (await this.delivered.catch(() => undefined)) ?? []
     units.push(...theirs)
     const done = new Set(units.map((entry) => entry.namespace))
-    for (const namespace of namespaces) if (!done.has(namespace)) units.push(unit(namespace))
+    const sourceFacts = new Map<string, { hash: string; placeholders: string[] }>()
+    for (const namespace of namespaces)
+      if (!done.has(namespace))
+        units.push(lintUnit(this.#locales, model, this.#layout, namespace, sourceFacts))
     return {
       problems: await finishLocales(this.#locales, model, this.#layout, units),
       unitsByWorker: theirs.length,

@@ -117,6 +117,27 @@ export function lintUnit(
   return { namespace, slots }
 }
 
+/**
+ * Lint units one after another, each the next namespace of the layout that no thread sharing `claims` (one
+ * counter, the index of the next namespace) has taken yet, until none is left.
+ *
+ * @example
+ * const units = lintClaimed('locales', model, layout, new Int32Array(new SharedArrayBuffer(4)))
+ */
+export function lintClaimed(
+  localesDir: string,
+  model: KnowledgeBaseModel,
+  layout: LocaleLayout,
+  claims: Int32Array,
+): LocaleUnit[] {
+  const sourceFacts = new Map<string, { hash: string; placeholders: string[] }>()
+  const units: LocaleUnit[] = []
+  const { namespaces } = layout
+  for (let next = Atomics.add(claims, 0, 1); next < namespaces.length; next = Atomics.add(claims, 0, 1))
+    units.push(lintUnit(localesDir, model, layout, namespaces[next]!, sourceFacts))
+  return units
+}
+
 /** The problems of one file, checked against the English file of its namespace (`reference`). */
 function checkFile(
   file: LocaleFile,

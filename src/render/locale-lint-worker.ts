@@ -5,7 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { loadCompiledModel } from '../kb/compiled-model.ts'
 import { KnowledgeBaseError } from '../kb/errors.ts'
-import { type LocaleLayout, type LocaleUnit, lintUnit } from './locale-lint-units.ts'
+import { type LocaleLayout, type LocaleUnit, lintClaimed } from './locale-lint-units.ts'
 
 /** What the worker is started with. */
 export interface LocaleLintSetup {
@@ -32,12 +32,7 @@ async function reply(): Promise<LocaleLintReply> {
     if (error instanceof KnowledgeBaseError) return { invalid: true }
     throw error
   }
-  const sourceFacts = new Map<string, { hash: string; placeholders: string[] }>()
-  const units: LocaleUnit[] = []
-  const { namespaces } = layout
-  for (let next = Atomics.add(claims, 0, 1); next < namespaces.length; next = Atomics.add(claims, 0, 1))
-    units.push(lintUnit(locales, model, layout, namespaces[next]!, sourceFacts))
-  return { units }
+  return { units: lintClaimed(locales, model, layout, claims) }
 }
 
 reply().then(
