@@ -7,7 +7,7 @@ import { undecidedCases, undecidedValues } from '../engine/completions.ts'
 import type { Facts } from '../engine/facts.ts'
 import type { KnowledgeBaseModel } from './model.ts'
 import type { Problem } from './problem.ts'
-import type { ValidFile } from './read-files.ts'
+import { displayPath, type ValidFile } from './read-files.ts'
 import type { FactsFile } from './schema/facts.ts'
 import type { VerdictsFile } from './schema/verdicts.ts'
 
@@ -21,7 +21,7 @@ import type { VerdictsFile } from './schema/verdicts.ts'
  * problems[0].message // 'Expected the rules of article `954960` to decide `wsusVersion` = `3.1`, …'
  */
 export function checkDecidability(model: KnowledgeBaseModel, files: readonly ValidFile[]): Problem[] {
-  return decidabilityProblems(undecidedFindings(model), files)
+  return decidabilityProblems(undecidedFindings(model), files, displayPath(model.dir))
 }
 
 /**
@@ -37,7 +37,7 @@ export async function checkDecidabilityLazily(
 ): Promise<Problem[]> {
   const findings = undecidedFindings(model)
   if (findings.combinations.length === 0 && findings.undecided.size === 0) return []
-  return decidabilityProblems(findings, await readFiles())
+  return decidabilityProblems(findings, await readFiles(), displayPath(model.dir))
 }
 
 interface Findings {
@@ -69,16 +69,23 @@ function undecidedFindings(model: KnowledgeBaseModel): Findings {
   return found
 }
 
-function decidabilityProblems(findings: Findings, files: readonly ValidFile[]): Problem[] {
+/** `folder`: where a problem is shown whose file cannot be found (it changed since the model was filed). */
+function decidabilityProblems(findings: Findings, files: readonly ValidFile[], folder: string): Problem[] {
   const problems = findings.combinations.map(({ article, example }) =>
-    combinationProblem(article, example, files),
+    combinationProblem(article, example, files, folder),
   )
   for (const { fact, value, cases } of findings.undecided.values())
-    problems.push(valueProblem(fact, value, cases, files))
+    problems.push(valueProblem(fact, value, cases, files, folder))
   return problems
 }
 
-function valueProblem(fact: string, value: string, cases: Map<string, Facts>, files: readonly ValidFile[]) {
+function valueProblem(
+  fact: string,
+  value: string,
+  cases: Map<string, Facts>,
+  files: readonly ValidFile[],
+  folder: string,
+) {
   const ids = [...cases.keys()].sort()
   const example = cases.get(ids[0]!)!
   const articles = `${ids.length === 1 ? 'article' : 'articles'} ${ids.map((id) => `\`${id}\``).join(', ')}`
@@ -89,26 +96,41 @@ function valueProblem(fact: string, value: string, cases: Map<string, Facts>, fi
     const index = facts.findIndex((definition) => definition.name === fact)
     const valueIndex = facts[index]?.values?.findIndex((entry) => entry.value === value) ?? -1
     if (valueIndex >= 0)
-      return located('KB_UNDECIDED_VALUE', message, file, ['facts', index, 'values', valueIndex, 'value'])
+      return located('KB_UNDECIDED_VALUE', message, file, folder, [
+        'facts',
+        index,
+        'values',
+        valueIndex,
+        'value',
+      ])
   }
-  return located('KB_UNDECIDED_VALUE', message, files.find((file) => file.kind === 'facts')!, [])
+  return located(
+    'KB_UNDECIDED_VALUE',
+    message,
+    files.find((file) => file.kind === 'facts'),
+    folder,
+    [],
+  )
 }
 
-function combinationProblem(article: string, example: Facts, files: readonly ValidFile[]) {
+function combinationProblem(article: string, example: Facts, files: readonly ValidFile[], folder: string) {
   const file = files.find(
     (candidate) => candidate.kind === 'verdicts' && (candidate.data as VerdictsFile).article === article,
-  )!
+  )
   const message = `Expected the rules of article \`${article}\` to decide every combination of the values they name, not to leave ${describe(example, '', '')} without a verdict; add a decision rule that covers it`
-  return located('KB_UNDECIDED_CASE', message, file, ['rules'], true)
+  return located('KB_UNDECIDED_CASE', message, file, folder, ['rules'], true)
 }
 
 function located(
   code: Problem['code'],
   message: string,
-  file: ValidFile,
+  file: ValidFile | undefined,
+  folder: string,
   path: Array<string | number>,
   key = false,
 ): Problem {
+  // A filed model's files are read only now: one changed meanwhile (gone, or broken) is shown as the folder.
+  if (!file) return { code, severity: 'warning', message, file: folder, line: 0, column: 0, path }
   return { code, severity: 'warning', message, file: file.file, ...file.source.locate(path, { key }), path }
 }
 

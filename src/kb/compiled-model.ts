@@ -3,9 +3,9 @@
  * snapshot for the built-in rules, else the compiled copy filed for the folder's content (compiled-cache.ts),
  * else the folder read and validated, and filed for the next run.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { writeCacheFile } from './cache-dir.ts'
+import { markCacheFileUsed, writeCacheFile } from './cache-dir.ts'
 import type { FolderEntries } from './compiled-cache.ts'
 import { KnowledgeBaseError } from './errors.ts'
 import { folderHash } from './folder-hash.ts'
@@ -29,17 +29,31 @@ export async function loadCompiledModel(
   if (snapshot) return { model: snapshot, entries: undefined }
   const { folderEntries } = await import('./compiled-cache.ts')
   const entries = folderEntries(dir, content)
-  const load = async () => {
-    // The loader (YAML parser, zod schemas) is imported only when the files must be read.
-    const { lintRules } = await import('./load.ts')
-    const { problems, model } = await lintRules(dir)
-    if (!model) throw new KnowledgeBaseError(problems)
-    // Its warnings too, for a later `kb lint` of the same content.
-    if (entries) (await import('./filed-rules-lint.ts')).fileRulesWarnings(entries, dir, problems)
-    return portable(model)
+  const filed = entries && readFiled(entries.file('rules', ''))
+  if (filed) return { model: { ...filed, dir: path.resolve(dir) }, entries }
+  // The loader (YAML parser, zod schemas) is imported only when the files must be read.
+  const { lintRules } = await import('./load.ts')
+  const { problems, model } = await lintRules(dir)
+  if (!model) throw new KnowledgeBaseError(problems)
+  // Filed with its warnings (for a later `kb lint`), unless a file changed while the folder was read: what was
+  // read then may be neither the content hashed before nor the content now.
+  if (entries && folderHash(dir) === content) {
+    const { fileRulesWarnings } = await import('./filed-rules-lint.ts')
+    fileCompiledModel(entries, model)
+    fileRulesWarnings(entries, dir, problems)
   }
-  const model = entries ? await entries.get('rules', '', load) : await load()
   return { model: { ...model, dir: path.resolve(dir) }, entries }
+}
+
+/** The model filed in `file`, or undefined when there is none (or it cannot be read). */
+function readFiled(file: string): Omit<KnowledgeBaseModel, 'dir'> | undefined {
+  try {
+    const model = JSON.parse(readFileSync(file, 'utf8')) as Omit<KnowledgeBaseModel, 'dir'>
+    markCacheFileUsed(file)
+    return model
+  } catch {
+    return undefined
+  }
 }
 
 /**

@@ -11,6 +11,18 @@ import { listYamlFiles, readRulesFile, type ValidFile } from './read-files.ts'
 
 export { defaultRulesDir } from './paths.ts'
 
+/** What `lintRules` found. */
+export interface RulesLint {
+  problems: Problem[]
+  /** The validated model, when no problem is an error. */
+  model?: KnowledgeBaseModel
+  /**
+   * With a model: its problems (all warnings) without those of the decidability checks, as `lintRules(dir)`
+   * gives them, which `kb check` files for a later `kb lint` (kb/filed-rules-lint.ts).
+   */
+  warnings?: Problem[]
+}
+
 /**
  * Validate a rules folder and return every problem (errors and warnings), sorted by position.
  * Never throws for content problems; `model` is set when there is no error. With `decidability`, also warn
@@ -23,7 +35,7 @@ export { defaultRulesDir } from './paths.ts'
 export async function lintRules(
   dir: string = defaultRulesDir,
   options: { decidability?: boolean } = {},
-): Promise<{ problems: Problem[]; model?: KnowledgeBaseModel }> {
+): Promise<RulesLint> {
   const absolute = path.resolve(dir)
   try {
     const info = await stat(absolute)
@@ -68,8 +80,12 @@ export async function lintRules(
   }
   // Searches every completion of every article's facts: for `kb lint`, not for each start-up.
   if (options.decidability)
-    return { problems: sortProblems([...sorted, ...checkDecidability(model, files)]), model }
-  return { problems: sorted, model }
+    return {
+      problems: sortProblems([...sorted, ...checkDecidability(model, files)]),
+      model,
+      warnings: sorted,
+    }
+  return { problems: sorted, model, warnings: sorted }
 }
 
 /** Every YAML file of a rules folder read and validated on its own: the problems, and the files without any. */

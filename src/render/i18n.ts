@@ -89,7 +89,20 @@ export async function readLocaleFile(
     throw error
   }
   // yaml reads what the quick reader leaves to it (any alias among it), and throws on any problem.
-  const data = quickYamlData(text)?.data ?? (await import('yaml')).parse(text, { maxAliasCount: 0 }) ?? {}
+  let data: unknown
+  try {
+    data = quickYamlData(text)?.data ?? (await import('yaml')).parse(text, { maxAliasCount: 0 }) ?? {}
+  } catch (error) {
+    // A file that does not parse: its problems with their positions, as `kb lint` reports them.
+    const { parseYamlSource } = await import('../kb/yaml-source.ts')
+    const { displayPath } = await import('../kb/read-files.ts')
+    const { problems } = parseYamlSource(displayPath(file), text)
+    if (problems.some((problem) => problem.severity === 'error')) {
+      const { KnowledgeBaseError } = await import('../kb/errors.ts')
+      throw new KnowledgeBaseError(problems)
+    }
+    throw error
+  }
   delete (data as Record<string, unknown>)._meta
   return data as ResourceKey
 }

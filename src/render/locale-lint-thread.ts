@@ -82,7 +82,14 @@ export class SharedLocaleLint {
    */
   async join(model: KnowledgeBaseModel): Promise<{ problems: Problem[]; unitsByWorker: number }> {
     const { namespaces } = this.#layout
-    const units = lintClaimed(this.#locales, model, this.#layout, this.#claims)
+    let units: LocaleUnit[]
+    try {
+      units = lintClaimed(this.#locales, model, this.#layout, this.#claims)
+    } catch (error) {
+      // Its units would be of no use: the lint fails.
+      await this.#stop()
+      throw error
+    }
     const theirs = (await this.delivered.catch(() => undefined)) ?? []
     units.push(...theirs)
     const done = new Set(units.map((entry) => entry.namespace))

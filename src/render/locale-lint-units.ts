@@ -42,8 +42,8 @@ export interface LocaleSlot {
   checked: Problem[]
   /** Its keys, for the checks across namespaces. */
   keys: string[]
-  /** The English file's data, for the checks of fact texts. */
-  data?: unknown
+  /** The English file's text and data, for the checks of fact texts. */
+  english?: { text: string; data: unknown }
 }
 
 /** The checks of one namespace: a slot per language that has its file, in layout order. */
@@ -102,7 +102,14 @@ export function lintUnit(
     if (!names?.includes(`${namespace}.yaml`)) continue
     const folder = path.join(localesDir, language)
     const file = path.join(folder, `${namespace}.yaml`)
-    const text = readFileSync(file, 'utf8')
+    let text: string
+    try {
+      text = readFileSync(file, 'utf8')
+    } catch (error) {
+      // Removed since the folder was listed: as if it had not been there.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue
+      throw error
+    }
     const source = parseYamlSource(displayPath(file), text)
     const read: LocaleFile = { language, namespace, source, strings: flattenStrings(source.data) }
     if (language === 'en') reference = read
@@ -111,7 +118,7 @@ export function lintUnit(
       read: [...source.problems, ...schemaComment(source.file, folder, text)],
       checked: checkFile(read, reference, model, sourceFacts),
       keys: [...read.strings.keys()],
-      ...(language === 'en' ? { data: source.data } : {}),
+      ...(language === 'en' ? { english: { text, data: source.data } } : {}),
     })
   }
   return { namespace, slots }
@@ -279,13 +286,14 @@ export async function finishLocales(
     for (const name of names) {
       const namespace = name.replace(/\.yaml$/, '')
       const slot = byNamespace.get(namespace)?.slots.find((candidate) => candidate.language === language)
-      if (!slot) throw new Error(`Expected the checks of \`${language}/${name}\`, not none`)
+      // Removed since the folder was listed (lintUnit): as if it had not been there.
+      if (!slot) continue
       problems.push(...slot.read)
       checked.push(...slot.checked)
       keys.set(`${language}/${namespace}`, new Set(slot.keys))
       present.add(language)
-      if (language === 'en')
-        englishSources.set(namespace, readSource(path.join(localesDir, language, name), slot.data))
+      if (slot.english)
+        englishSources.set(namespace, readSource(path.join(localesDir, language, name), slot.english))
     }
   }
   problems.push(...checked)
@@ -320,15 +328,15 @@ export async function finishLocales(
   return problems
 }
 
-/** A file whose data a unit read: read again only if a problem needs a position in it. */
-function readSource(file: string, data: unknown): YamlSource {
+/** A file a unit read: its text parsed again only if a problem needs a position in it. */
+function readSource(file: string, { text, data }: { text: string; data: unknown }): YamlSource {
   let parsed: YamlSource | undefined
   return {
     file: displayPath(file),
     data,
     problems: [],
     locate: (at, options) => {
-      parsed ??= parseYamlSource(displayPath(file), readFileSync(file, 'utf8'))
+      parsed ??= parseYamlSource(displayPath(file), text)
       return parsed.locate(at, options)
     },
   }

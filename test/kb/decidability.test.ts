@@ -1,6 +1,8 @@
 // A value added to a shared fact for one article must not silently leave another without an answer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { lintRules } from '../../src/kb/load.ts'
+import { checkDecidabilityLazily } from '../../src/kb/check-decidability.ts'
+import { decidabilityProblems, lintRules } from '../../src/kb/load.ts'
+import { displayPath } from '../../src/kb/read-files.ts'
 import { loadKnowledgeBase } from '../../src/knowledge-base.ts'
 import { kb } from '../helpers/run-cli.ts'
 import { patchFile, removeCopies, twoArticleRules } from '../helpers/temp-rules.ts'
@@ -50,6 +52,20 @@ describe('a shared vocabulary stays sound', () => {
         .filter((problem) => problem.code === 'KB_UNDECIDED_CASE')
         .map((problem) => [problem.file.split('/').slice(-2).join('/'), problem.line]),
     ).toEqual([['0-second/verdicts.yaml', 4]])
+  })
+
+  it('a filed model whose files changed since gives the warnings at the folder, not a crash', async () => {
+    const { model } = await lintRules(rules)
+    // The files as read after the model was filed: the facts file and the article rules are gone.
+    const problems = await checkDecidabilityLazily(model!, async () => [])
+    expect(problems.map((problem) => [problem.code, problem.file, problem.line])).toEqual([
+      ['KB_UNDECIDED_CASE', displayPath(rules), 0],
+      ['KB_UNDECIDED_VALUE', displayPath(rules), 0],
+    ])
+    // With the files at hand: where `kb lint` puts them.
+    const placed = await decidabilityProblems(model!)
+    expect(placed.map((problem) => problem.code)).toEqual(['KB_UNDECIDED_CASE', 'KB_UNDECIDED_VALUE'])
+    expect(placed.every((problem) => problem.line > 0)).toBe(true)
   })
 
   it('the fictional fixture and loading without the option report nothing of the kind', async () => {

@@ -8,6 +8,7 @@ import { fileCompiledModel } from '../../kb/compiled-model.ts'
 import { filedRulesLint, fileRulesWarnings } from '../../kb/filed-rules-lint.ts'
 import { folderHash } from '../../kb/folder-hash.ts'
 import { decidabilityProblems, defaultRulesDir, lintRules } from '../../kb/load.ts'
+import type { KnowledgeBaseModel } from '../../kb/model.ts'
 import { formatProblem, type Problem, sortProblems } from '../../kb/problem.ts'
 import { defaultLocalesDir, localesBeside } from '../../render/i18n.ts'
 import { lintLocalesFor } from '../../render/locale-lint.ts'
@@ -38,23 +39,27 @@ async function lintProblems(rules: string): Promise<Problem[]> {
       namespaceCount(locales) >= threadFrom
         ? await SharedLocaleLint.start(rules, locales)
         : undefined
-    let checked: Awaited<ReturnType<typeof lintRules>>
+    let checked: { problems: Problem[]; model?: KnowledgeBaseModel }
     try {
-      // A `kb check` of this content filed its model and warnings: the rules need not be read again.
+      // A `kb check` of this content filed its model and warnings: the rules need not be read again, only the
+      // checks across articles that a check does not run are left.
       const filed = entries && filedRulesLint(rules, entries)
-      checked = filed ?? (await lintRules(rules))
-      if (checked.model) {
-        const { model } = checked
+      if (filed) {
+        const problems = sortProblems([...filed.problems, ...(await decidabilityProblems(filed.model))])
+        checked = { problems, model: filed.model }
+      } else {
+        const { problems, model, warnings } = await lintRules(rules, { decidability: true })
+        checked = { problems, ...(model ? { model } : {}) }
         // Filed for the next check and lint, unless a file changed while it was read (the content hash moved).
         if (
-          !filed &&
-          entries !== undefined &&
+          model &&
+          warnings &&
+          entries &&
           folderEntries(rules)?.file('rules', '') === entries.file('rules', '')
         ) {
           fileCompiledModel(entries, model)
-          fileRulesWarnings(entries, rules, checked.problems)
+          fileRulesWarnings(entries, rules, warnings)
         }
-        checked.problems = sortProblems([...checked.problems, ...(await decidabilityProblems(model))])
       }
     } catch (error) {
       await aside?.cancel()
