@@ -6,18 +6,22 @@ const globalCopies = new WeakMap<RegExp, RegExp>()
  * `pattern.exec` of each text, from one search of the texts joined by line breaks: a search costs about as much
  * for a sentence as for a page. Only for a pattern that never matches a line break and whose `\b` and
  * look-arounds take one as they take the edge of a text (no `^`, `$`, `\s` or `[^…]`): then a text's first
- * match is the first one found at or after its start, when that starts inside it.
+ * match is the first one found at or after its start, when that starts inside it. `joined`: the texts joined by
+ * line breaks, when the caller has them already (several patterns over the same texts).
  *
  * @example
  * execJoined(/\b0x[0-9A-F]{8}\b/i, ['none', 'fails with 0x80244007'])[1]?.index // 11
  */
-export function execJoined(pattern: RegExp, texts: readonly string[]): (RegExpExecArray | null)[] {
+export function execJoined(
+  pattern: RegExp,
+  texts: readonly string[],
+  joined: string = texts.join('\n'),
+): (RegExpExecArray | null)[] {
   let global = globalCopies.get(pattern)
   if (global === undefined) {
     global = new RegExp(pattern.source, `${pattern.flags.replace(/[gy]/g, '')}g`)
     globalCopies.set(pattern, global)
   }
-  const joined = texts.join('\n')
   const found: (RegExpExecArray | null)[] = texts.map(() => null)
   let text = 0
   let start = 0

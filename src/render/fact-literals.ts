@@ -167,12 +167,14 @@ export function findFacts(texts: readonly string[], patterns: FactPattern[]): (F
       : text,
   )
   const found: (FoundFact | undefined)[] = texts.map(() => undefined)
+  // Joined once for every pattern that searches the texts as one.
+  const joined = blanked.join('\n')
   for (const { what, pattern } of patterns) {
     const matches =
       pattern instanceof LiteralAlternation
-        ? pattern.execEach(blanked)
+        ? pattern.execEach(blanked, joined)
         : joinable.has(pattern)
-          ? execJoined(pattern as RegExp, blanked)
+          ? execJoined(pattern as RegExp, blanked, joined)
           : blanked.map((text) => pattern.exec(text))
     matches.forEach((match, at) => {
       const earlier = found[at]

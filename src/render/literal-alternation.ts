@@ -39,15 +39,18 @@ export class LiteralAlternation {
 
   /**
    * `exec` of each text, searched as one text: a search costs about as much for a sentence as for a page,
-   * and the translations of a thousand articles are hundreds of thousands of sentences.
+   * and the translations of a thousand articles are hundreds of thousands of sentences. `joined`: the texts
+   * joined by line breaks, when the caller has them already.
    *
    * @example
    * new LiteralAlternation(['fault']).execEach(['no', 'A FAULT']) // [null, {index: 2, 0: 'FAULT'}]
    */
-  execEach(texts: readonly string[]): ({ index: number; 0: string } | null)[] {
+  execEach(
+    texts: readonly string[],
+    joined: string = texts.join('\n'),
+  ): ({ index: number; 0: string } | null)[] {
     // A literal holding a line break could match across two texts joined by one.
     if (this.#lineBreaks) return texts.map((text) => this.exec(text))
-    const joined = texts.join('\n')
     // Folded per character, so each text keeps its place in the joined one.
     const folded = foldCase(joined)
     const found: ({ index: number; 0: string } | null)[] = texts.map(() => null)
