@@ -7,14 +7,8 @@
 import type { KnowledgeBaseModel } from '../kb/model.ts'
 import type { Problem } from '../kb/problem.ts'
 import { startWorker } from '../start-worker.ts'
-import {
-  finishLocales,
-  type LocaleLayout,
-  type LocaleUnit,
-  lintClaimed,
-  lintUnit,
-  localeLayout,
-} from './locale-lint-units.ts'
+import { type LocaleLayout, localeLayout } from './locale-layout.ts'
+import type { LocaleUnit } from './locale-lint-units.ts'
 import type { LocaleLintReply, LocaleLintSetup } from './locale-lint-worker.ts'
 
 /**
@@ -82,6 +76,8 @@ export class SharedLocaleLint {
    */
   async join(model: KnowledgeBaseModel): Promise<{ problems: Problem[]; unitsByWorker: number }> {
     const { namespaces } = this.#layout
+    // The checks themselves (YAML, Markdown, the fact patterns) are loaded once the worker is under way.
+    const { finishLocales, lintClaimed, lintUnit } = await import('./locale-lint-units.ts')
     let units: LocaleUnit[]
     try {
       units = lintClaimed(this.#locales, model, this.#layout, this.#claims)

@@ -5,7 +5,6 @@
  * reading the folder language by language finds them.
  */
 import { existsSync, readFileSync } from 'node:fs'
-import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { KnowledgeBaseModel } from '../kb/model.ts'
@@ -15,6 +14,7 @@ import { parseYamlSource, type YamlSource } from '../kb/yaml-source.ts'
 import { factPatterns, findFacts, placeholderAdvice } from './fact-literals.ts'
 import { languages } from './i18n.ts'
 import { factTextProblems, factTextSources } from './locale-fact-texts.ts'
+import type { LocaleLayout } from './locale-layout.ts'
 import { catalogLabelProblem } from './localized-catalog.ts'
 import { markdownProblem } from './markdown-problem.ts'
 import { lintOutlines } from './outline-lint.ts'
@@ -24,14 +24,6 @@ import { flattenStrings, recordedHashes, sourceHash } from './source-hashes.ts'
 
 /** The JSON Schema every locale file names on its first line, for editors (`npm run schema` writes it). */
 const localeSchema = fileURLToPath(new URL('../../schema/locale.schema.json', import.meta.url))
-
-/** The languages with a folder (English first) and their files; plain data, for a worker thread too. */
-export interface LocaleLayout {
-  /** Every language of `languages`, English first: those without a folder have `names: undefined`. */
-  folders: Array<{ language: string; names: string[] | undefined }>
-  /** Every namespace of any language, sorted: the units. */
-  namespaces: string[]
-}
 
 /** What one namespace gives in one language that has its file. */
 export interface LocaleSlot {
@@ -50,29 +42,6 @@ export interface LocaleSlot {
 export interface LocaleUnit {
   namespace: string
   slots: LocaleSlot[]
-}
-
-/**
- * The layout of a locales folder: which languages have a folder, and their YAML files.
- *
- * @example
- * const layout = await localeLayout('locales') // {folders: [{language: 'en', names: ['954960.yaml', …]}, …], namespaces: ['954960', …]}
- */
-export async function localeLayout(localesDir: string): Promise<LocaleLayout> {
-  const folders: LocaleLayout['folders'] = []
-  const namespaces = new Set<string>()
-  // English first, whatever the order of `languages`: each unit checks a translation against its English.
-  for (const language of ['en', ...languages.filter((candidate) => candidate !== 'en')]) {
-    let names: string[] | undefined
-    try {
-      names = (await readdir(path.join(localesDir, language))).filter((name) => name.endsWith('.yaml')).sort()
-      for (const name of names) namespaces.add(name.replace(/\.yaml$/, ''))
-    } catch {
-      names = undefined
-    }
-    folders.push({ language, names })
-  }
-  return { folders, namespaces: [...namespaces].sort() }
 }
 
 interface LocaleFile {

@@ -5,7 +5,8 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { loadCompiledModel } from '../kb/compiled-model.ts'
 import { KnowledgeBaseError } from '../kb/errors.ts'
-import { type LocaleLayout, type LocaleUnit, lintClaimed } from './locale-lint-units.ts'
+import type { LocaleLayout } from './locale-layout.ts'
+import { type LocaleUnit, lintClaimed } from './locale-lint-units.ts'
 
 /** What the worker is started with. */
 export interface LocaleLintSetup {

@@ -3,7 +3,8 @@ import { loadRules } from '../kb/load.ts'
 import type { KnowledgeBaseModel } from '../kb/model.ts'
 import type { Problem } from '../kb/problem.ts'
 import { defaultLocalesDir, localesBeside } from './i18n.ts'
-import { finishLocales, lintUnit, localeLayout } from './locale-lint-units.ts'
+import { localeLayout } from './locale-layout.ts'
+import { finishLocales, lintUnit } from './locale-lint-units.ts'
 
 /**
  * Lint a locales folder against the English source and the facts of `model`: every key of `en` in every

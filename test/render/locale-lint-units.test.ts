@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import { loadRules } from '../../src/kb/load.ts'
+import { localeLayout } from '../../src/render/locale-layout.ts'
 import { lintLocales } from '../../src/render/locale-lint.ts'
-import { finishLocales, lintUnit, localeLayout } from '../../src/render/locale-lint-units.ts'
+import { finishLocales, lintUnit } from '../../src/render/locale-lint-units.ts'
 
 let dir: string
 beforeEach(async () => {

@@ -5,13 +5,11 @@ import path from 'node:path'
 import type { Command } from 'commander'
 import { folderEntries } from '../../kb/compiled-cache.ts'
 import { fileCompiledModel } from '../../kb/compiled-model.ts'
-import { filedRulesLint, fileRulesWarnings } from '../../kb/filed-rules-lint.ts'
 import { folderHash } from '../../kb/folder-hash.ts'
-import { decidabilityProblems, defaultRulesDir, lintRules } from '../../kb/load.ts'
 import type { KnowledgeBaseModel } from '../../kb/model.ts'
+import { defaultRulesDir } from '../../kb/paths.ts'
 import { formatProblem, type Problem, sortProblems } from '../../kb/problem.ts'
 import { defaultLocalesDir, localesBeside } from '../../render/i18n.ts'
-import { lintLocalesFor } from '../../render/locale-lint.ts'
 import { SharedLocaleLint } from '../../render/locale-lint-thread.ts'
 import type { CliContext } from '../context.ts'
 import { exitCodes } from '../exit-codes.ts'
@@ -39,6 +37,14 @@ async function lintProblems(rules: string): Promise<Problem[]> {
       namespaceCount(locales) >= threadFrom
         ? await SharedLocaleLint.start(rules, locales)
         : undefined
+    // The checks (YAML readers, schemas, the engine, Markdown) are loaded once the worker is under way: loading
+    // them first kept the second core idle for a fifth of a second.
+    const [{ decidabilityProblems, lintRules }, { filedRulesLint, fileRulesWarnings }, { lintLocalesFor }] =
+      await Promise.all([
+        import('../../kb/load.ts'),
+        import('../../kb/filed-rules-lint.ts'),
+        import('../../render/locale-lint.ts'),
+      ])
     let checked: { problems: Problem[]; model?: KnowledgeBaseModel }
     try {
       // A `kb check` of this content filed its model and warnings: the rules need not be read again, only the
