@@ -12,16 +12,45 @@ const versionPattern = /^\d{1,12}(\.\d{1,12}){0,3}$/
  * compareVersions('3.1.6001.7', '3.1.6001.66')   // -1
  */
 export function compareVersions(a: string, b: string): -1 | 0 | 1 {
-  const left = a.split(/\D+/).filter(Boolean)
-  const right = b.split(/\D+/).filter(Boolean)
-  const length = Math.max(left.length, right.length)
-  for (let index = 0; index < length; index++) {
-    const x = (left[index] ?? '0').replace(/^0+(?=\d)/, '')
-    const y = (right[index] ?? '0').replace(/^0+(?=\d)/, '')
-    if (x.length !== y.length) return x.length < y.length ? -1 : 1
-    if (x !== y) return x < y ? -1 : 1
+  // Part by part in place, without splitting: rules compare versions at every evaluation.
+  let left = 0
+  let right = 0
+  for (;;) {
+    left = nextDigit(a, left)
+    right = nextDigit(b, right)
+    if (left === a.length && right === b.length) return 0
+    // A part without its leading zeros (one digit at least); a missing part is 0.
+    const leftEnd = partEnd(a, left)
+    const rightEnd = partEnd(b, right)
+    while (left < leftEnd - 1 && a.charCodeAt(left) === 48) left++
+    while (right < rightEnd - 1 && b.charCodeAt(right) === 48) right++
+    const leftLength = leftEnd > left ? leftEnd - left : 1
+    const rightLength = rightEnd > right ? rightEnd - right : 1
+    if (leftLength !== rightLength) return leftLength < rightLength ? -1 : 1
+    for (let index = 0; index < leftLength; index++) {
+      const x = left < leftEnd ? a.charCodeAt(left + index) : 48
+      const y = right < rightEnd ? b.charCodeAt(right + index) : 48
+      if (x !== y) return x < y ? -1 : 1
+    }
+    left = leftEnd
+    right = rightEnd
   }
-  return 0
+}
+
+/** The first digit at or after `from`, or the end of `text`. */
+function nextDigit(text: string, from: number): number {
+  while (from < text.length && !isDigit(text.charCodeAt(from))) from++
+  return from
+}
+
+/** Where the digits that start at `from` end. */
+function partEnd(text: string, from: number): number {
+  while (from < text.length && isDigit(text.charCodeAt(from))) from++
+  return from
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57
 }
 
 /**

@@ -1,5 +1,19 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { compareVersions, isVersion, previousVersion } from '../../src/engine/version.ts'
+
+/** The comparison as its documentation states it: digit runs, leading zeros dropped, missing parts 0. */
+function reference(a: string, b: string): number {
+  const left = a.split(/\D+/).filter(Boolean)
+  const right = b.split(/\D+/).filter(Boolean)
+  for (let index = 0; index < Math.max(left.length, right.length); index++) {
+    const x = (left[index] ?? '0').replace(/^0+(?=\d)/, '')
+    const y = (right[index] ?? '0').replace(/^0+(?=\d)/, '')
+    if (x.length !== y.length) return x.length < y.length ? -1 : 1
+    if (x !== y) return x < y ? -1 : 1
+  }
+  return 0
+}
 
 describe('compareVersions', () => {
   it.each([
@@ -26,6 +40,20 @@ describe('compareVersions', () => {
   ] as const)('%s against %s is %i', (a, b, expected) => {
     expect(compareVersions(a, b)).toBe(expected)
     expect(compareVersions(b, a)).toBe(-expected || 0)
+  })
+
+  it('compares any two strings as digit runs, leading zeros dropped and missing parts 0', () => {
+    const text = fc
+      .array(fc.constantFrom('0', '00', '1', '9', '10', '66', '066', '.', '..', ' ', 'v', 'SP', ''), {
+        maxLength: 9,
+      })
+      .map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        expect(compareVersions(a, b)).toBe(reference(a, b))
+      }),
+      { numRuns: 5000 },
+    )
   })
 })
 
