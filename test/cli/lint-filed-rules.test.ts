@@ -8,20 +8,14 @@ import { folderEntries } from '../../src/kb/compiled-cache.ts'
 import { filedRulesLint } from '../../src/kb/filed-rules-lint.ts'
 import { lintRules } from '../../src/kb/load.ts'
 import { kb } from '../helpers/run-cli.ts'
-import { patchFile, removeCopies, twoArticleRules } from '../helpers/temp-rules.ts'
+import { removeCopies, undecidedValueRules } from '../helpers/temp-rules.ts'
 
 let rules: string
 const caches: string[] = []
 beforeAll(async () => {
-  rules = await twoArticleRules()
   // A value neither article decides (a warning of the decidability checks, which `kb check` does not run) and
   // a rules file without its schema comment (a warning of reading the files, which `kb check` files).
-  await patchFile(
-    rules,
-    'facts.yaml',
-    '      - { value: "4.3", aliases: [WS43] }\n',
-    '      - { value: "4.3", aliases: [WS43] }\n      - { value: "4.4" }\n',
-  )
+  rules = await undecidedValueRules()
   const catalog = path.join(rules, 'catalog', 'products.yaml')
   const text = await readFile(catalog, 'utf8')
   await writeFile(catalog, text.split('\n').slice(1).join('\n'))

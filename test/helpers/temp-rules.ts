@@ -78,3 +78,18 @@ export async function twoArticleRules(): Promise<string> {
   }
   return dir
 }
+
+/**
+ * `twoArticleRules` with a Widget Server version neither article names (`4.4`), as an author of a third article
+ * would add it: `kb lint` warns that the articles cannot decide it (`KB_UNDECIDED_VALUE`).
+ */
+export async function undecidedValueRules(): Promise<string> {
+  const dir = await twoArticleRules()
+  await patchFile(
+    dir,
+    'facts.yaml',
+    '      - { value: "4.3", aliases: [WS43] }\n',
+    '      - { value: "4.3", aliases: [WS43] }\n      - { value: "4.4" }\n',
+  )
+  return dir
+}

@@ -5,18 +5,11 @@ import { decidabilityProblems, lintRules } from '../../src/kb/load.ts'
 import { displayPath } from '../../src/kb/read-files.ts'
 import { loadKnowledgeBase } from '../../src/knowledge-base.ts'
 import { kb } from '../helpers/run-cli.ts'
-import { patchFile, removeCopies, twoArticleRules } from '../helpers/temp-rules.ts'
+import { removeCopies, undecidedValueRules } from '../helpers/temp-rules.ts'
 
 let rules: string
 beforeAll(async () => {
-  rules = await twoArticleRules()
-  // A new Widget Server version, as an author of a third article would add it; neither article names it.
-  await patchFile(
-    rules,
-    'facts.yaml',
-    '      - { value: "4.3", aliases: [WS43] }\n',
-    '      - { value: "4.3", aliases: [WS43] }\n      - { value: "4.4" }\n',
-  )
+  rules = await undecidedValueRules()
 })
 afterAll(removeCopies)
 
