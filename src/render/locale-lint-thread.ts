@@ -31,11 +31,17 @@ export class SharedLocaleLint {
   readonly #claims: Int32Array
   readonly #stop: () => Promise<number>
 
-  private constructor(rules: string, locales: string, layout: LocaleLayout) {
+  private constructor(rules: string, locales: string, layout: LocaleLayout, modelFile: string | undefined) {
     this.#locales = locales
     this.#layout = layout
     this.#claims = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT))
-    const setup: LocaleLintSetup = { rules, locales, layout, claims: this.#claims }
+    const setup: LocaleLintSetup = {
+      rules,
+      locales,
+      layout,
+      claims: this.#claims,
+      ...(modelFile ? { modelFile } : {}),
+    }
     const worker = startWorker(import.meta.url, 'locale-lint-worker', { workerData: setup })
     this.#stop = () => worker.terminate()
     this.delivered = new Promise<LocaleUnit[] | undefined>((resolve, reject) => {
@@ -64,9 +70,13 @@ export class SharedLocaleLint {
     this.delivered.catch(() => undefined)
   }
 
-  /** Read the layout of `locales` (the translations beside `rules`) and start the worker on it. */
-  static async start(rules: string, locales: string): Promise<SharedLocaleLint> {
-    return new SharedLocaleLint(rules, locales, await localeLayout(locales))
+  /**
+   * Read the layout of `locales` (the translations beside `rules`) and start the worker on it. `modelFile`: the
+   * rules' model as the cache files it (kb/compiled-model.ts), for the worker to read instead of hashing the
+   * folder to find it; the model the main thread reads too, when it reads one.
+   */
+  static async start(rules: string, locales: string, modelFile?: string): Promise<SharedLocaleLint> {
+    return new SharedLocaleLint(rules, locales, await localeLayout(locales), modelFile)
   }
 
   /**

@@ -2,9 +2,12 @@
  * @module The worker thread of `SharedLocaleLint`: loads the model of the rules folder itself (the compiled copy
  * when there is one), then lints the namespaces it claims from the counter it shares with the main thread.
  */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import { parentPort, workerData } from 'node:worker_threads'
 import { loadCompiledModel } from '../kb/compiled-model.ts'
 import { KnowledgeBaseError } from '../kb/errors.ts'
+import type { KnowledgeBaseModel } from '../kb/model.ts'
 import type { LocaleLayout } from './locale-layout.ts'
 import { type LocaleUnit, lintClaimed } from './locale-lint-units.ts'
 
@@ -15,6 +18,8 @@ export interface LocaleLintSetup {
   layout: LocaleLayout
   /** One counter: the index of the next namespace of `layout.namespaces` to lint, whichever thread takes it. */
   claims: Int32Array
+  /** The cache file of the rules' model, when the main thread knows it (see `SharedLocaleLint.start`). */
+  modelFile?: string
 }
 
 /**
@@ -23,17 +28,27 @@ export interface LocaleLintSetup {
  */
 export type LocaleLintReply = { units: LocaleUnit[] } | { invalid: true } | { error: string }
 
-const { rules, locales, layout, claims } = workerData as LocaleLintSetup
+const { rules, locales, layout, claims, modelFile } = workerData as LocaleLintSetup
 
 async function reply(): Promise<LocaleLintReply> {
-  let model: Awaited<ReturnType<typeof loadCompiledModel>>['model']
+  let model = modelFile === undefined ? undefined : filedModel(modelFile)
   try {
-    model = (await loadCompiledModel(rules)).model
+    model ??= (await loadCompiledModel(rules)).model
   } catch (error) {
     if (error instanceof KnowledgeBaseError) return { invalid: true }
     throw error
   }
   return { units: lintClaimed(locales, model, layout, claims) }
+}
+
+/** The model filed in `file` for the rules folder, or undefined when it cannot be read (trimmed meanwhile). */
+function filedModel(file: string): KnowledgeBaseModel | undefined {
+  try {
+    const model = JSON.parse(readFileSync(file, 'utf8')) as Omit<KnowledgeBaseModel, 'dir'>
+    return { ...model, dir: path.resolve(rules) }
+  } catch {
+    return undefined
+  }
 }
 
 reply().then(

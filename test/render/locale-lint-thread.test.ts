@@ -70,6 +70,18 @@ test('the main thread joining at once, or alone when the worker is stopped, find
   expect(await stopped.join(model)).toEqual({ problems: alone, unitsByWorker: 0 })
 })
 
+test('the worker reads the model from the file it is given, or finds it itself when that is gone', async () => {
+  const { rules, locales, model } = await brokenTranslations()
+  const alone = await lintLocalesFor({ rules })
+  const file = path.join(cache, 'given-model.json')
+  await writeFile(file, JSON.stringify({ ...model, dir: undefined }))
+  for (const given of [file, path.join(cache, 'missing-model.json')]) {
+    const shared = await SharedLocaleLint.start(rules, locales, given)
+    expect(await shared.delivered).toHaveLength(5)
+    expect((await shared.join(model)).problems).toEqual(alone)
+  }
+})
+
 test('says so when the rules do not validate (the rules checks report them)', async () => {
   const broken = await mkdtemp(path.join(tmpdir(), 'kb-lint-thread-broken-'))
   await cp('test/fixtures/fictional', broken, { recursive: true })

@@ -35,7 +35,7 @@ async function lintProblems(rules: string): Promise<Problem[]> {
       entries !== undefined &&
       existsSync(entries.file('rules', '')) &&
       namespaceCount(locales) >= threadFrom
-        ? await SharedLocaleLint.start(rules, locales)
+        ? await SharedLocaleLint.start(rules, locales, entries.file('rules', ''))
         : undefined
     // The checks (YAML readers, schemas, the engine, Markdown) are loaded once the worker is under way: loading
     // them first kept the second core idle for a fifth of a second.
