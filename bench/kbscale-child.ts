@@ -5,12 +5,13 @@
  * article. Prints one JSON line. Runs the compiled build: `npm run build` first.
  * Run alone: `npx tsx bench/kbscale-child.ts latency bench/data/kbscale-1000/rules 200`.
  */
+import { pathToFileURL } from 'node:url'
 import { fleetRecords } from './fleet.ts'
 
 // The compiled build, as users run it (bench/kbscale.ts builds it first), not the sources through tsx. The
 // parent runs a transpiled copy of this file from another folder and names the project in `KB_BENCH_ROOT`.
 const project = process.env.KB_BENCH_ROOT
-  ? `file://${process.env.KB_BENCH_ROOT}/`
+  ? pathToFileURL(`${process.env.KB_BENCH_ROOT}/`)
   : new URL('..', import.meta.url)
 const { loadKnowledgeBase } = (await import(
   new URL('dist/knowledge-base.js', project).href

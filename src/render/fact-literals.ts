@@ -55,7 +55,12 @@ function joined(pattern: RegExp): RegExp {
 }
 
 function buildFactPatterns(model: KnowledgeBaseModel, language: string): FactPattern[] {
-  const { numbers, dates, literals } = memoPer(ofEveryLanguage, model, '', () => factsOfModel(model))
+  let ofModel = ofEveryLanguage.get(model)
+  if (ofModel === undefined) {
+    ofModel = factsOfModel(model)
+    ofEveryLanguage.set(model, ofModel)
+  }
+  const { numbers, dates, literals } = ofModel
   // Three formats for every date: made once, a format costs far more than a date it writes.
   const formats = (['long', 'full', 'medium'] as const).map(
     (dateStyle) => new Intl.DateTimeFormat(language, { dateStyle, timeZone: 'UTC' }),
@@ -75,10 +80,7 @@ function buildFactPatterns(model: KnowledgeBaseModel, language: string): FactPat
 }
 
 // The patterns the same in every language, made once per model for all four.
-const ofEveryLanguage = new WeakMap<
-  KnowledgeBaseModel,
-  Map<string, { numbers?: FactPattern; dates: string[]; literals?: FactPattern }>
->()
+const ofEveryLanguage = new WeakMap<KnowledgeBaseModel, ReturnType<typeof factsOfModel>>()
 
 // One alternation per kind, in the order the facts were met: the earliest match, and at one position the
 // first alternative, is what one pattern per fact tried in that order finds; but the cost per text no longer

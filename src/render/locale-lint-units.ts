@@ -68,7 +68,7 @@ export function lintUnit(
   const slots: LocaleSlot[] = []
   let reference: LocaleFile | undefined
   for (const { language, names } of layout.folders) {
-    if (!names?.includes(`${namespace}.yaml`)) continue
+    if (!names || !namesOf(names).has(`${namespace}.yaml`)) continue
     const folder = path.join(localesDir, language)
     const file = path.join(folder, `${namespace}.yaml`)
     let text: string
@@ -91,6 +91,19 @@ export function lintUnit(
     })
   }
   return { namespace, slots }
+}
+
+// The file names of a language as a set, made once per layout (each thread has its own copy of the layout):
+// a unit asks four languages, and a thousand units would otherwise search a thousand names each time.
+const nameSets = new WeakMap<readonly string[], ReadonlySet<string>>()
+
+function namesOf(names: readonly string[]): ReadonlySet<string> {
+  let set = nameSets.get(names)
+  if (set === undefined) {
+    set = new Set(names)
+    nameSets.set(names, set)
+  }
+  return set
 }
 
 /**
