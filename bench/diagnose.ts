@@ -226,6 +226,7 @@ export async function generateLog(
   const planted = Math.floor(size / plantEvery)
   if (existsSync(file) && statSync(file).size >= size && statSync(file).size < size + 4 * MB) return planted
   const material = source === 'corpus' ? corpusMaterial() : syntheticMaterial()
+  mkdirSync(dirname(file), { recursive: true })
   const out = createWriteStream(file)
   let written = 0
   let nextPlant = plantEvery
