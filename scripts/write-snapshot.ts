@@ -1,6 +1,7 @@
 // Writes dist/snapshot.json: the built-in rules, validated, and the locales, parsed, with the hashes of the
 // folders they came from. Run by `npm run build`.
 import { mkdir, rename, writeFile } from 'node:fs/promises'
+import { asciiJson } from '../src/kb/cache-json.ts'
 import { folderHash } from '../src/kb/folder-hash.ts'
 import { loadRules } from '../src/kb/load.ts'
 import { defaultLocalesDir, defaultRulesDir } from '../src/kb/paths.ts'
@@ -18,6 +19,6 @@ const snapshot: Snapshot = { version: 3, rulesHash, localesHash, model, resource
 const target = new URL('../dist/snapshot.json', import.meta.url)
 const temporary = new URL('../dist/.snapshot.json.tmp', import.meta.url)
 await mkdir(new URL('../dist/', import.meta.url), { recursive: true })
-await writeFile(temporary, JSON.stringify(snapshot))
+await writeFile(temporary, asciiJson(snapshot))
 await rename(temporary, target)
 console.log(`wrote dist/snapshot.json (rules ${rulesHash.slice(0, 12)}, locales ${localesHash.slice(0, 12)})`)

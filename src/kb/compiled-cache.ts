@@ -7,10 +7,11 @@
  * saves time.
  */
 import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { cacheDir, markCacheFileUsed, writeCacheFile } from './cache-dir.ts'
+import { asciiJson, readJsonFile } from './cache-json.ts'
 import { folderHash } from './folder-hash.ts'
 
 // 2: the files of an article are relative to the rules folder, no longer as shown in problems.
@@ -60,17 +61,17 @@ export function folderEntries(folder: string, known?: string): FolderEntries | u
   const fileOf = (kind: string, variant: string) => entryFile(dir, kind, variant, content)
   return {
     file: fileOf,
-    async get(kind, variant, build) {
+    async get<T>(kind: string, variant: string, build: () => Promise<T>): Promise<T> {
       const file = fileOf(kind, variant)
       try {
-        const value = JSON.parse(readFileSync(file, 'utf8'))
+        const value = readJsonFile(file) as T
         markCacheFileUsed(file)
         return value
       } catch {
         // Not compiled yet, or unreadable: compile.
       }
       const value = await build()
-      writeCacheFile(file, JSON.stringify(value))
+      writeCacheFile(file, asciiJson(value))
       return value
     },
   }

@@ -3,9 +3,10 @@
  * snapshot for the built-in rules, else the compiled copy filed for the folder's content (compiled-cache.ts),
  * else the folder read and validated, and filed for the next run.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { markCacheFileUsed, writeCacheFile } from './cache-dir.ts'
+import { asciiJson, readJsonFile } from './cache-json.ts'
 import type { FolderEntries } from './compiled-cache.ts'
 import { KnowledgeBaseError } from './errors.ts'
 import { folderHash } from './folder-hash.ts'
@@ -48,7 +49,7 @@ export async function loadCompiledModel(
 /** The model filed in `file`, or undefined when there is none (or it cannot be read). */
 function readFiled(file: string): Omit<KnowledgeBaseModel, 'dir'> | undefined {
   try {
-    const model = JSON.parse(readFileSync(file, 'utf8')) as Omit<KnowledgeBaseModel, 'dir'>
+    const model = readJsonFile(file) as Omit<KnowledgeBaseModel, 'dir'>
     markCacheFileUsed(file)
     return model
   } catch {
@@ -66,7 +67,7 @@ function readFiled(file: string): Omit<KnowledgeBaseModel, 'dir'> | undefined {
  */
 export function fileCompiledModel(entries: FolderEntries, model: KnowledgeBaseModel): void {
   const file = entries.file('rules', '')
-  if (!existsSync(file)) writeCacheFile(file, JSON.stringify(portable(model)))
+  if (!existsSync(file)) writeCacheFile(file, asciiJson(portable(model)))
 }
 
 // Without its folder: the same content elsewhere is the same model (its files are relative to the folder).

@@ -3,9 +3,9 @@
  * content need not read and validate the folder again: only the checks across articles that `kb check` does not
  * run (decidability) are left to it.
  */
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { markCacheFileUsed, writeCacheFile } from './cache-dir.ts'
+import { asciiJson, readJsonFile } from './cache-json.ts'
 import type { FolderEntries } from './compiled-cache.ts'
 import type { KnowledgeBaseModel } from './model.ts'
 import { type Problem, sortProblems } from './problem.ts'
@@ -25,7 +25,7 @@ export function fileRulesWarnings(entries: FolderEntries, dir: string, problems:
     ...problem,
     file: path.relative(absolute, path.resolve(problem.file)).split(path.sep).join('/'),
   }))
-  writeCacheFile(entries.file('warnings', ''), JSON.stringify(portableProblems))
+  writeCacheFile(entries.file('warnings', ''), asciiJson(portableProblems))
 }
 
 /**
@@ -42,8 +42,8 @@ export function filedRulesLint(
   try {
     const absolute = path.resolve(dir)
     // The small file first: without it the model is not wanted.
-    const filed = JSON.parse(readFileSync(entries.file('warnings', ''), 'utf8')) as Problem[]
-    const model = JSON.parse(readFileSync(entries.file('rules', ''), 'utf8')) as KnowledgeBaseModel
+    const filed = readJsonFile(entries.file('warnings', '')) as Problem[]
+    const model = readJsonFile(entries.file('rules', '')) as KnowledgeBaseModel
     for (const file of [entries.file('rules', ''), entries.file('warnings', '')]) markCacheFileUsed(file)
     const problems = filed.map((problem) => ({
       ...problem,

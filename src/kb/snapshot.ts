@@ -4,10 +4,10 @@
  * snapshot was made from, and its strings while the locales have; otherwise everything is read and validated
  * again. Content, not modification times: npm resets those when it installs a package.
  */
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Resource } from 'i18next'
+import { readJsonFile } from './cache-json.ts'
 import { folderHash } from './folder-hash.ts'
 import type { KnowledgeBaseModel } from './model.ts'
 import { defaultLocalesDir } from './paths.ts'
@@ -35,7 +35,7 @@ const snapshotFile = fileURLToPath(new URL('../snapshot.json', import.meta.url))
  */
 export function readSnapshot(file: string = snapshotFile): Snapshot | undefined {
   try {
-    const snapshot = JSON.parse(readFileSync(file, 'utf8')) as Snapshot
+    const snapshot = readJsonFile(file) as Snapshot
     return snapshot.version === 3 && typeof snapshot.rulesHash === 'string' ? snapshot : undefined
   } catch {
     return undefined

@@ -2,9 +2,9 @@
  * @module The worker thread of `SharedLocaleLint`: loads the model of the rules folder itself (the compiled copy
  * when there is one), then lints the namespaces it claims from the counter it shares with the main thread.
  */
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parentPort, workerData } from 'node:worker_threads'
+import { readJsonFile } from '../kb/cache-json.ts'
 import { loadCompiledModel } from '../kb/compiled-model.ts'
 import { KnowledgeBaseError } from '../kb/errors.ts'
 import type { KnowledgeBaseModel } from '../kb/model.ts'
@@ -44,7 +44,7 @@ async function reply(): Promise<LocaleLintReply> {
 /** The model filed in `file` for the rules folder, or undefined when it cannot be read (trimmed meanwhile). */
 function filedModel(file: string): KnowledgeBaseModel | undefined {
   try {
-    const model = JSON.parse(readFileSync(file, 'utf8')) as Omit<KnowledgeBaseModel, 'dir'>
+    const model = readJsonFile(file) as Omit<KnowledgeBaseModel, 'dir'>
     return { ...model, dir: path.resolve(rules) }
   } catch {
     return undefined
