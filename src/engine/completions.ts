@@ -11,7 +11,7 @@ import { applyDerivations, type CompiledArticle } from './compiled.ts'
 import { decide } from './decide.ts'
 import type { CompiledRule, EngineCondition } from './engine-rules.ts'
 import type { Facts, FactValue } from './facts.ts'
-import { FALSE, UNKNOWN } from './tri-state.ts'
+import { FALSE, TRUE, type Tri, UNKNOWN } from './tri-state.ts'
 import { isVersion, nextVersion, previousVersion } from './version.ts'
 
 /** What the search needs to know about one article besides its compiled closures. */
@@ -102,20 +102,34 @@ interface Evaluation {
   /** The engine's verdict (`unknown` where `verdict` says `undecided`): the one actions are offered for. */
   decided: ReturnType<typeof decide>['verdict']
   open: number[]
-  /** A derivation may still hold. */
-  pending: boolean
+  /** The derivations that may still hold (their indexes). */
+  pending: number[]
   facts: Facts
 }
+
+// The searches evaluate an article hundreds of times: its verdicts are listed once.
+const verdictLists = new WeakMap<CompiledArticle, string[]>()
 
 /** Evaluate the decisions on input facts with the engine's semantics (derivations first). */
 function evaluate(logic: ArticleLogic, input: Facts): Evaluation {
   const facts = applyDerivations(logic.compiled, input)
-  const decisions = logic.compiled.decisions
-  const decision = decide(
-    decisions.map((rule) => rule.when(facts)),
-    decisions.map((rule) => rule.verdict),
-  )
-  const pending = logic.compiled.derivations.some((derivation) => derivation.when(facts) === UNKNOWN)
+  const { decisions, derivations } = logic.compiled
+  let verdicts = verdictLists.get(logic.compiled)
+  if (verdicts === undefined) {
+    verdicts = decisions.map((rule) => rule.verdict)
+    verdictLists.set(logic.compiled, verdicts)
+  }
+  // The rules after the first that holds only add conflicts, which no search reads.
+  const tris: Tri[] = []
+  for (const rule of decisions) {
+    const tri = rule.when(facts)
+    tris.push(tri)
+    if (tri === TRUE) break
+  }
+  const decision = decide(tris, verdicts)
+  const pending: number[] = []
+  for (let index = 0; index < derivations.length; index++)
+    if (derivations[index]!.when(facts) === UNKNOWN) pending.push(index)
   const verdict =
     decision.verdict === 'unknown' && decision.open.length === 0 ? 'undecided' : decision.verdict
   return { verdict, decided: decision.verdict, open: decision.open, pending, facts }
@@ -139,7 +153,7 @@ function outcome(logic: ArticleLogic, evaluation: Evaluation): string {
 
 // A derivation that may still hold may still replace a given fact, so nothing is settled before it is.
 function isSettled(evaluation: Evaluation): boolean {
-  return evaluation.verdict !== 'unknown' && !evaluation.pending
+  return evaluation.verdict !== 'unknown' && evaluation.pending.length === 0
 }
 
 /** A fact that an open rule, or a derivation still unknown, waits for; the vocabulary's order breaks ties. */
@@ -147,10 +161,8 @@ function nextFact(logic: ArticleLogic, evaluations: Evaluation[], skip: string):
   const wanted = new Set<string>()
   for (const evaluation of evaluations) {
     for (const index of evaluation.open) for (const fact of logic.reads.decisions[index]!) wanted.add(fact)
-    logic.compiled.derivations.forEach((derivation, index) => {
-      if (derivation.when(evaluation.facts) === UNKNOWN)
-        for (const fact of logic.reads.derivations[index]!) wanted.add(fact)
-    })
+    for (const index of evaluation.pending)
+      for (const fact of logic.reads.derivations[index]!) wanted.add(fact)
   }
   for (const [name, definition] of logic.vocabulary) {
     if (name === skip || !wanted.has(name)) continue

@@ -36,8 +36,8 @@ export function decide(tris: readonly Tri[], verdicts: readonly string[]): Decis
       if (tris[index] === TRUE && verdicts[index] !== verdicts[winner]) conflicts.push(index)
     }
   }
-  const possible = new Set(open.map((index) => verdicts[index]))
-  if (winner >= 0 && (possible.size === 0 || (possible.size === 1 && possible.has(verdicts[winner])))) {
+  // Definite when every rule still open would give the winner's verdict too (or none is open).
+  if (winner >= 0 && open.every((index) => verdicts[index] === verdicts[winner])) {
     return { verdict: verdicts[winner] as Verdict, winner, open: [], conflicts }
   }
   return { verdict: 'unknown', winner: -1, open, conflicts: [] }
