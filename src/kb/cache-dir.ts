@@ -37,7 +37,7 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefin
  * says whether the file was written.
  *
  * @example
- * writeCacheFile(path.join(cacheDir()!, 'rules-….json'), JSON.stringify(model))
+ * writeCacheFile(path.join(cacheDir()!, 'rules-….json'), asciiJson(model))
  */
 export function writeCacheFile(file: string, text: string | Uint8Array): boolean {
   try {
@@ -66,7 +66,7 @@ let writtenSinceTrim = Number.POSITIVE_INFINITY
  * reading an entry; a failure is ignored.
  *
  * @example
- * const model = JSON.parse(readFileSync(file, 'utf8')); markCacheFileUsed(file)
+ * const model = readJsonFile(file); markCacheFileUsed(file)
  */
 export function markCacheFileUsed(file: string): void {
   try {
