@@ -30,8 +30,8 @@ export async function loadCompiledModel(
   if (snapshot) return { model: snapshot, entries: undefined }
   const { folderEntries } = await import('./compiled-cache.ts')
   const entries = folderEntries(dir, content)
-  const filed = entries && readFiled(entries.file('rules', ''))
-  if (filed) return { model: { ...filed, dir: path.resolve(dir) }, entries }
+  const filed = entries && readFiledModel(entries.file('rules', ''), dir)
+  if (filed) return { model: filed, entries }
   // The loader (YAML parser, zod schemas) is imported only when the files must be read.
   const { lintRules } = await import('./load.ts')
   const { problems, model } = await lintRules(dir)
@@ -46,12 +46,18 @@ export async function loadCompiledModel(
   return { model: { ...model, dir: path.resolve(dir) }, entries }
 }
 
-/** The model filed in `file`, or undefined when there is none (or it cannot be read). */
-function readFiled(file: string): Omit<KnowledgeBaseModel, 'dir'> | undefined {
+/**
+ * The model filed in `file` for the content of `dir`, as the model of `dir`; undefined when there is none (or it
+ * cannot be read: trimmed meanwhile).
+ *
+ * @example
+ * const model = readFiledModel(entries.file('rules', ''), 'rules')
+ */
+export function readFiledModel(file: string, dir: string): KnowledgeBaseModel | undefined {
   try {
     const model = readJsonFile(file) as Omit<KnowledgeBaseModel, 'dir'>
     markCacheFileUsed(file)
-    return model
+    return { ...model, dir: path.resolve(dir) }
   } catch {
     return undefined
   }

@@ -7,6 +7,7 @@ import path from 'node:path'
 import { markCacheFileUsed, writeCacheFile } from './cache-dir.ts'
 import { asciiJson, readJsonFile } from './cache-json.ts'
 import type { FolderEntries } from './compiled-cache.ts'
+import { readFiledModel } from './compiled-model.ts'
 import type { KnowledgeBaseModel } from './model.ts'
 import { type Problem, sortProblems } from './problem.ts'
 import { displayPath } from './read-files.ts'
@@ -43,14 +44,15 @@ export function filedRulesLint(
     const absolute = path.resolve(dir)
     // The small file first: without it the model is not wanted.
     const filed = readJsonFile(entries.file('warnings', '')) as Problem[]
-    const model = readJsonFile(entries.file('rules', '')) as KnowledgeBaseModel
-    for (const file of [entries.file('rules', ''), entries.file('warnings', '')]) markCacheFileUsed(file)
+    const model = readFiledModel(entries.file('rules', ''), dir)
+    if (!model) return undefined
+    markCacheFileUsed(entries.file('warnings', ''))
     const problems = filed.map((problem) => ({
       ...problem,
       file: displayPath(path.join(absolute, ...problem.file.split('/'))),
     }))
     // Sorted by the paths as shown from here, as lintRules sorts them.
-    return { problems: sortProblems(problems), model: { ...model, dir: absolute } }
+    return { problems: sortProblems(problems), model }
   } catch {
     return undefined
   }

@@ -2,12 +2,9 @@
  * @module The worker thread of `SharedLocaleLint`: loads the model of the rules folder itself (the compiled copy
  * when there is one), then lints the namespaces it claims from the counter it shares with the main thread.
  */
-import path from 'node:path'
 import { parentPort, workerData } from 'node:worker_threads'
-import { readJsonFile } from '../kb/cache-json.ts'
-import { loadCompiledModel } from '../kb/compiled-model.ts'
+import { loadCompiledModel, readFiledModel } from '../kb/compiled-model.ts'
 import { KnowledgeBaseError } from '../kb/errors.ts'
-import type { KnowledgeBaseModel } from '../kb/model.ts'
 import type { LocaleLayout } from './locale-layout.ts'
 import { type LocaleUnit, lintClaimed } from './locale-lint-units.ts'
 
@@ -31,7 +28,7 @@ export type LocaleLintReply = { units: LocaleUnit[] } | { invalid: true } | { er
 const { rules, locales, layout, claims, modelFile } = workerData as LocaleLintSetup
 
 async function reply(): Promise<LocaleLintReply> {
-  let model = modelFile === undefined ? undefined : filedModel(modelFile)
+  let model = modelFile === undefined ? undefined : readFiledModel(modelFile, rules)
   try {
     model ??= (await loadCompiledModel(rules)).model
   } catch (error) {
@@ -39,16 +36,6 @@ async function reply(): Promise<LocaleLintReply> {
     throw error
   }
   return { units: lintClaimed(locales, model, layout, claims) }
-}
-
-/** The model filed in `file` for the rules folder, or undefined when it cannot be read (trimmed meanwhile). */
-function filedModel(file: string): KnowledgeBaseModel | undefined {
-  try {
-    const model = readJsonFile(file) as Omit<KnowledgeBaseModel, 'dir'>
-    return { ...model, dir: path.resolve(rules) }
-  } catch {
-    return undefined
-  }
 }
 
 reply().then(
