@@ -1,6 +1,6 @@
 /** @module The knowledge base and locale strings the app answers from, swappable in one step (hot reload). */
 import type { i18n, Resource } from 'i18next'
-import type { FactAnswers } from '../engine/facts.ts'
+import { type FactAnswers, type ValidateFactsOptions, validateFacts } from '../engine/facts.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
 import { factAnswers } from '../render/fact-answers.ts'
 import { createI18n, type Language, loadResources } from '../render/i18n.ts'
@@ -49,6 +49,18 @@ export class KnowledgeSnapshot {
   get factAnswers(): FactAnswers {
     this.#factAnswers ??= factAnswers(this.resources, this.kb.model)
     return this.#factAnswers
+  }
+
+  /**
+   * The options to validate `facts` with: the localized answers (`factAnswers`) only when some fact does not
+   * validate without them. Answers are tried after the canonical spellings, so they change nothing for facts
+   * that do; building them reads the strings of every article in every language.
+   *
+   * @example
+   * kb.prepareFacts(facts, snapshot.answersFor(facts)) // accepts `{office2003OnClients: 'ja'}` too
+   */
+  answersFor(facts: unknown): ValidateFactsOptions {
+    return validateFacts(facts, this.kb.model.facts).errors.length === 0 ? {} : { answers: this.factAnswers }
   }
 
   /** The search index of this snapshot, built on first use and kept until the snapshot is swapped out. */

@@ -103,6 +103,17 @@ describe('answers in every language', () => {
     })
   })
 
+  it('accepts localized words in the facts of a diagnosis, after a check with canonical values', async () => {
+    // The first request validates without the localized words: the server must still read them when needed.
+    await json(postJson(app, '/v1/check', { office2003OnClients: true }))
+    const form = new FormData()
+    form.append('client', new Blob([seedClientLog()]), 'WindowsUpdate.log')
+    form.append('facts', JSON.stringify({ office2003OnClients: localeString('pl', 'common', 'value.true') }))
+    const response = await app.request('/v1/diagnose?article=954960', { method: 'POST', body: form })
+    expect(response.status).toBe(200)
+    expect((await json(response)).results[0].facts).toMatchObject({ office2003OnClients: true })
+  })
+
   it('still rejects a word that is no answer, naming the fact', async () => {
     const response = await postJson(app, '/v1/check', { office2003OnClients: 'misschien' })
     expect(response.status).toBe(422)

@@ -83,11 +83,10 @@ export function registerCheck(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
     const { article, format: asked } = c.req.valid('query')
     const format = replyFormat(asked, c.req.header('accept'))
     if (article !== undefined) requireArticle(snapshot.kb, article)
-    const answers = snapshot.factAnswers
     // Validated first: the key is made of accepted values only (see answerKey).
     let prepared: ReturnType<KnowledgeBase['prepareFacts']>
     try {
-      prepared = snapshot.kb.prepareFacts(c.var.json, { answers })
+      prepared = snapshot.kb.prepareFacts(c.var.json, snapshot.answersFor(c.var.json))
     } catch (error) {
       throw asFactsProblem(error)
     }
