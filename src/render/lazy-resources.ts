@@ -14,12 +14,15 @@ import { defaultLocalesDir, type Language, languages } from './i18n.ts'
 export interface LazyResourcesOptions {
   /**
    * Keep parsed namespaces up to this many bytes of their JSON, the least recently used let go first (default
-   * 4 MiB); a value larger than this alone is parsed again at each read.
+   * 256 KiB, the strings of about twenty articles in one language); a value larger than this alone is parsed again
+   * at each read.
    */
   keepBytes?: number
 }
 
-const defaultKeepBytes = 4 * 1024 * 1024
+// Whatever is kept outlives a young-generation collection or two and is promoted; a server answering about a
+// thousand articles at once (the first `POST /v1/check` of kbscale-1000) ended with 8 MB more heap at 4 MiB.
+const defaultKeepBytes = 256 * 1024
 
 // The compiled file stays open while a getter of its namespaces is reachable (a merged copy of the resources
 // holds the getters, not the object they were made on), and is closed after.
@@ -80,21 +83,22 @@ class KeptNamespaces {
 
   /** The namespace: an object whose keys parse when read, or, when it is not a mapping, its value. */
   namespace(language: string, namespace: string): ResourceKey {
+    // Looked up before the keys: i18next reads a namespace at every look-up of a string in it.
+    const name = `${language}\u0000${namespace}`
+    const found = this.#namespaces.get(name)
+    if (found !== undefined) return found
     const keys = this.#strings.keys(language, namespace)
     if (keys === undefined) return this.#value(language, namespace, undefined)
-    const name = `${language}\u0000${namespace}`
-    let found = this.#namespaces.get(name)
-    if (found === undefined) {
-      const object: Record<string, unknown> = {}
-      for (const key of keys) lazyProperty(object, key, () => this.#value(language, namespace, key))
-      found = object as ResourceKey
-      this.#namespaces.set(name, found)
-    }
-    return found
+    const object: Record<string, unknown> = {}
+    for (const key of keys) lazyProperty(object, key, () => this.#value(language, namespace, key))
+    this.#namespaces.set(name, object as ResourceKey)
+    return object as ResourceKey
   }
 
   #value(language: string, namespace: string, key: string | undefined): ResourceKey {
-    const name = JSON.stringify([language, namespace, key ?? null])
+    // Languages and namespaces are file names, never with a NUL in them; a key may have one, so it comes last.
+    const name =
+      key === undefined ? `${language}\u0000${namespace}` : `${language}\u0000${namespace}\u0000${key}`
     const found = this.#parsed.get(name)
     if (found !== undefined) return found.value
     const value = this.#strings.read(language, namespace, key)
