@@ -16,7 +16,7 @@ type Place = [number, number]
  * A namespace that is a mapping is filed key by key (`kb`, `verdicts`, `facts`…), so a reader of one key never
  * parses the others; anything else is filed whole.
  */
-type NamespacePlace = { keys: Record<string, Place> } | { whole: Place }
+type NamespacePlace = { keys: Record<string, Place>; facts?: string[] } | { whole: Place }
 type Index = Record<string, Record<string, NamespacePlace>>
 
 /** The compiled strings of one folder: which namespaces each language has, and each one's strings on demand. */
@@ -25,6 +25,8 @@ export interface CompiledStrings {
   readonly namespaces: ReadonlyMap<string, readonly string[]>
   /** The top-level keys of a namespace that is a mapping, in their order; undefined for any other namespace. */
   keys(language: string, namespace: string): readonly string[] | undefined
+  /** The keys of the namespace's `facts` (the facts it names), in their order, from the index: nothing is parsed. */
+  factNames(language: string, namespace: string): readonly string[]
   /**
    * The value of a top-level key of the namespace (or the whole namespace, without `key`), parsed anew on every
    * call; what JSON cannot hold exactly is kept parsed.
@@ -100,9 +102,16 @@ async function compile(dir: string, only: readonly Language[]) {
         return [offset - text.length, text.length]
       }
       const data = await readLocaleFile(dir, language, name)
-      index[language]![name] = isMapping(data)
-        ? { keys: Object.fromEntries(Object.entries(data).map(([key, value]) => [key, file(key, value)])) }
-        : { whole: file(undefined, data) }
+      if (!isMapping(data)) {
+        index[language]![name] = { whole: file(undefined, data) }
+        continue
+      }
+      const place: NamespacePlace = {
+        keys: Object.fromEntries(Object.entries(data).map(([key, value]) => [key, file(key, value)])),
+      }
+      // Which namespaces name a fact is asked of every article's strings (localize-check.ts): answered here.
+      if (data.facts !== null && typeof data.facts === 'object') place.facts = Object.keys(data.facts)
+      index[language]![name] = place
     }
   }
   return { index, body: Buffer.concat(texts), kept }
@@ -191,6 +200,10 @@ function fromBytes(
     keys: (language, namespace) => {
       const filed = own(own(index, language), namespace)
       return filed !== undefined && 'keys' in filed ? Object.keys(filed.keys) : undefined
+    },
+    factNames: (language, namespace) => {
+      const filed = own(own(index, language), namespace)
+      return (filed !== undefined && 'keys' in filed && filed.facts) || []
     },
     read: (language, namespace, key) =>
       kept.get(keptKey(language, namespace, key)) ??

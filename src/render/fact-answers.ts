@@ -3,6 +3,7 @@ import type { Resource } from 'i18next'
 import type { FactAnswers } from '../engine/facts.ts'
 import type { KnowledgeBaseModel } from '../kb/model.ts'
 import { normalizeSpelling } from '../kb/spelling.ts'
+import { factNamesIn } from './lazy-resources.ts'
 
 /** A word that means two things in different places is no answer: it is left out. */
 function addUnambiguous<T>(map: Map<string, T>, clashes: Set<string>, word: unknown, value: T): void {
@@ -57,11 +58,12 @@ export function factAnswers(
     // Each namespace names its own facts: walking those, not every fact in every namespace, keeps this
     // linear in the number of strings.
     for (const ns of namespaces) {
+      // A namespace that names no enum fact is not read (with lazy strings, not parsed).
+      const named = factNamesIn(language, ns).filter((name) => enums.has(name))
+      if (named.length === 0) continue
       const facts = at(language, ns, 'facts')
-      if (facts === null || typeof facts !== 'object') continue
-      for (const name of Object.keys(facts)) {
-        const values = enums.get(name)
-        if (values === undefined) continue
+      for (const name of named) {
+        const values = enums.get(name)!
         for (const value of values) {
           addUnambiguous(labels.get(name)!, labelClashes.get(name)!, at(facts, name, 'values', value), value)
         }

@@ -48,11 +48,34 @@ export async function loadLazyResources(
   const resources: Resource = {}
   for (const [language, namespaces] of strings.namespaces) {
     const target: ResourceLanguage = {}
-    for (const namespace of namespaces)
-      lazyProperty(target, namespace, () => kept.namespace(language, namespace))
+    for (const namespace of namespaces) {
+      const get = () => kept.namespace(language, namespace)
+      lazyProperty(target, namespace, get)
+      filedFactNames.set(get, () => strings.factNames(language, namespace))
+    }
     resources[language] = target
   }
   return resources
+}
+
+// A lazy namespace's getter → the facts it names, from the compiled index. Keyed by the getter, which a merged
+// copy of the resources shares (mergeResources copies property descriptors).
+const filedFactNames = new WeakMap<() => unknown, () => readonly string[]>()
+
+/**
+ * The keys of `language[namespace].facts`: the facts whose strings the namespace holds. For a namespace that
+ * `loadLazyResources` gave and nobody has set since, from the compiled index, parsing nothing; for any other,
+ * from its value.
+ *
+ * @example
+ * factNamesIn(resources.nl!, '954960') // ['wsusVersion', 'office2003OnClients', …]
+ */
+export function factNamesIn(language: ResourceLanguage, namespace: string): readonly string[] {
+  const get = Object.getOwnPropertyDescriptor(language, namespace)?.get
+  const filed = get === undefined ? undefined : filedFactNames.get(get)
+  if (filed !== undefined) return filed()
+  const facts = (language[namespace] as { facts?: unknown } | undefined)?.facts
+  return facts !== null && typeof facts === 'object' ? Object.keys(facts) : []
 }
 
 /** A property read by `get` on every access until a caller sets it (i18next's addResourceBundle): a plain value then. */
@@ -61,8 +84,9 @@ function lazyProperty(target: object, name: string, get: () => unknown): void {
     enumerable: true,
     configurable: true,
     get,
-    set: (value: unknown) => {
-      Object.defineProperty(target, name, { value, enumerable: true, configurable: true, writable: true })
+    // On the object set, not on `target`: a merged copy of the resources has this setter too (mergeResources).
+    set(this: object, value: unknown) {
+      Object.defineProperty(this, name, { value, enumerable: true, configurable: true, writable: true })
     },
   })
 }

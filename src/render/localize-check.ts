@@ -6,6 +6,7 @@ import type { ArticleFile, Step } from '../kb/schema/article.ts'
 import type { Product } from '../kb/schema/catalog.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
 import { articleValues } from './article-values.ts'
+import { factNamesIn } from './lazy-resources.ts'
 import { productsIn } from './localized-catalog.ts'
 import { interpolated, keyExists, nestsKeys, plainString } from './plain-lookup.ts'
 
@@ -253,9 +254,8 @@ function factHolders(i18n: i18n, kb: KnowledgeBase): Map<string, string[]> {
     const holders = new Map<string, string[]>()
     for (const { id } of kb.model.articles) {
       for (const language of Object.values(data)) {
-        const facts = (language[id] as { facts?: unknown } | undefined)?.facts
-        if (facts === null || typeof facts !== 'object') continue
-        for (const name of Object.keys(facts)) {
+        // From the compiled index when the strings are lazy: a thousand articles' strings stay unparsed.
+        for (const name of factNamesIn(language, id)) {
           const list = holders.get(name) ?? []
           if (list.at(-1) !== id) list.push(id)
           holders.set(name, list)

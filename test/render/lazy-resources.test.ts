@@ -11,7 +11,7 @@ import {
   loadResources,
   mergeResources,
 } from '../../src/render/i18n.ts'
-import { loadLazyResources } from '../../src/render/lazy-resources.ts'
+import { factNamesIn, loadLazyResources } from '../../src/render/lazy-resources.ts'
 import { articleDocuments, Renderer } from '../../src/render/renderer.ts'
 
 const fictional = 'test/fixtures/fictional'
@@ -63,6 +63,38 @@ describe('locale strings read namespace by namespace', () => {
       expect(readAll(lazy)).toEqual(eager)
     }
   })
+
+  it.each([
+    ['from the compiled copy', true],
+    ['without a cache folder', false],
+  ])(
+    'name the facts of each namespace as its parsed strings do, parsing none of them, %s',
+    async (_name, cached) => {
+      vi.stubEnv('KB_CACHE_DIR', cached ? cache : 'off')
+      const dir = await copyLocales()
+      // A `facts` that is a list, not a mapping: its keys are its indexes, as Object.keys gives them.
+      await writeFile(path.join(dir, 'nb', 'listed.yaml'), 'facts: [one, two]\n')
+      const eager = mergeResources(await loadResources(), await loadResources(dir))
+      const lazy = mergeResources(await loadLazyResources(), await loadLazyResources(dir))
+      const parse = vi.spyOn(JSON, 'parse')
+      const named = (resources: typeof eager) =>
+        Object.fromEntries(
+          Object.entries(resources).map(([language, namespaces]) => [
+            language,
+            Object.keys(namespaces).map((namespace) => factNamesIn(namespaces, namespace)),
+          ]),
+        )
+      const lazyNames = named(lazy)
+      expect(parse).not.toHaveBeenCalled()
+      parse.mockRestore()
+      expect(lazyNames).toEqual(named(eager))
+      expect(lazyNames.en).toContainEqual(expect.arrayContaining(['brewerFirmware']))
+      expect(factNamesIn(lazy.nb!, 'listed')).toEqual(['0', '1'])
+      // A namespace set since (i18next's addResourceBundle) is named from its new value.
+      lazy.en!['contoso-1001'] = { facts: { replaced: { label: 'Replaced' } } }
+      expect(factNamesIn(lazy.en!, 'contoso-1001')).toEqual(['replaced'])
+    },
+  )
 
   it('keeps a parsed value while it fits the limit, and parses it again once it does not', async () => {
     vi.stubEnv('KB_CACHE_DIR', cache)
