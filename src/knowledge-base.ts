@@ -86,6 +86,8 @@ export class KnowledgeBase {
   readonly #defaultAnswers = new Map<string, Promise<string>>()
   readonly #stored: StoredDefaultAnswers | undefined
   #storedAnswers: Promise<Record<string, string>> | undefined
+  // The results given as an article's answer for the defaults (see `isDefaultAnswer`).
+  readonly #asDefaults = new WeakSet<CheckResult>()
 
   /** `stored`: the articles' answers for the defaults, filed across runs (`loadKnowledgeBase` passes one). */
   constructor(
@@ -102,6 +104,19 @@ export class KnowledgeBase {
     })
     this.#index = new FactIndex(byId)
     this.#stored = options.stored
+  }
+
+  /**
+   * Whether `result`, as this knowledge base gave it, is its article's answer for the defaults with the caller's
+   * facts: the query did not concern the article, so from one such answer to the next only `facts` differs. A
+   * caller may keep what it makes of the rest (a localized text) per article.
+   *
+   * @example
+   * const {results} = await kb.check({wsusVersion: '3.0 SP1'})
+   * kb.isDefaultAnswer(results[0]) // false: the article reads `wsusVersion`
+   */
+  isDefaultAnswer(result: CheckResult): boolean {
+    return this.#asDefaults.has(result)
   }
 
   /** The validated article with this id, without compiling it. */
@@ -213,7 +228,9 @@ export class KnowledgeBase {
       answer = this.#defaultAnswer(id)
       this.#defaultAnswers.set(id, answer)
     }
-    return reuseAnswer(await answer, given)
+    const reused = reuseAnswer(await answer, given)
+    this.#asDefaults.add(reused)
+    return reused
   }
 
   // Filed by an earlier run when there is a store (nothing compiled), otherwise evaluated.

@@ -7,6 +7,7 @@ import { createI18n, type Language, loadResources } from '../render/i18n.ts'
 import { Renderer } from '../render/renderer.ts'
 import { SearchIndex } from '../search/search-index.ts'
 import { AnswerCache } from './answer-cache.ts'
+import { DefaultAnswerTexts } from './default-answer-texts.ts'
 import type { MemoizedResponse } from './response-memo.ts'
 
 /**
@@ -30,6 +31,8 @@ export class KnowledgeSnapshot {
   })
   /** Complete `POST /v1/check` responses by request (see `response-memo.ts`), replayed by `startServer`. */
   readonly responses = new AnswerCache<MemoizedResponse>(256)
+  /** Each article's localized answer for the defaults as JSON text, for every query that does not concern it. */
+  readonly defaultAnswerTexts = new DefaultAnswerTexts()
   #renderer?: Renderer
   #search?: Promise<SearchIndex>
   #factAnswers?: FactAnswers

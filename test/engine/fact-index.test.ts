@@ -123,7 +123,12 @@ describe('the fact index against evaluating every article', () => {
             expect(results).toEqual(expected)
             // Same keys in the same order: the JSON a client reads is identical too.
             expect(JSON.stringify(results)).toBe(JSON.stringify(expected))
-            skipped += articles.length - index.concerned(facts, defaults).size
+            const concerned = index.concerned(facts, defaults)
+            skipped += articles.length - concerned.size
+            // Marked as answers for the defaults exactly when the query does not concern the article.
+            expect(results.map((result) => kb.isDefaultAnswer(result))).toEqual(
+              results.map((result) => !concerned.has(result.article)),
+            )
             // An answer handed out is the caller's: changing it changes no later answer.
             results[0]!.reasons.push(results[0]!.reasons[0]!)
             results[0]!.facts.site = 'changed'
@@ -236,6 +241,25 @@ describe('FactIndex', () => {
     // A default the query leaves out is a difference too.
     expect([...index().concerned({}, defaults)].sort()).toEqual(['a', 'c'])
     expect([...index().concerned({ alarm: 'none', legacyMode: true }, defaults)]).toEqual([])
+  })
+})
+
+describe('KnowledgeBase.isDefaultAnswer', () => {
+  it('marks no answer of an article asked about alone, and no copy of an answer', async () => {
+    const kb = new KnowledgeBase({
+      ...model,
+      // `a` reads `alarm` alone; `b` reads `site` too.
+      articles: [
+        article('a', { derive: [], rules: [template.verdicts.rules[0]!], actions: [] }),
+        article('b', {}),
+      ],
+    })
+    const all = await kb.check({ site: 'lab' })
+    expect(all.results.map((result) => kb.isDefaultAnswer(result))).toEqual([true, false])
+    const [alone] = (await kb.check({ site: 'lab' }, { article: 'a' })).results
+    expect(alone).toEqual(all.results[0])
+    expect(kb.isDefaultAnswer(alone!)).toBe(false)
+    expect(kb.isDefaultAnswer({ ...all.results[0]! })).toBe(false)
   })
 })
 

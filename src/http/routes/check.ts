@@ -30,19 +30,19 @@ export function requireArticle(kb: KnowledgeBase, id: string) {
 }
 
 /**
- * `JSON.stringify({language, results, warnings})` with each result localized and serialized as it comes: the
- * localized results of a thousand articles are never in memory at once, only their text.
+ * `JSON.stringify({language, results, warnings})` with each result localized and serialized as it comes
+ * (`serialize`): the localized results of a thousand articles are never in memory at once, only their text.
  *
  * @example
- * await jsonReply('en', kb.checkEach(facts), (result) => localizeForApi(result, i18n, kb)) // '{"language":"en","results":[…],"warnings":[]}'
+ * await jsonReply('en', kb.checkEach(facts), (result) => JSON.stringify(localizeForApi(result, i18n, kb))) // '{"language":"en","results":[…],"warnings":[]}'
  */
 export async function jsonReply(
   language: string,
   report: { results: AsyncIterable<CheckResult>; warnings: FactProblem[] },
-  localize: (result: CheckResult) => object,
+  serialize: (result: CheckResult) => string,
 ): Promise<string> {
   const results: string[] = []
-  for await (const result of report.results) results.push(JSON.stringify(localize(result)))
+  for await (const result of report.results) results.push(serialize(result))
   return `{"language":${JSON.stringify(language)},"results":[${results.join(',')}],"warnings":${JSON.stringify(report.warnings)}}`
 }
 
@@ -105,9 +105,14 @@ export function registerCheck(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
     const report = snapshot.kb.checkPrepared(prepared, article === undefined ? {} : { article })
     const i18n = await snapshot.i18n(c.var.language)
     const localize = (result: CheckResult) => localizeForApi(result, i18n, snapshot.kb)
+    // An article the facts do not concern answers as for the defaults: its text is localized once.
+    const serialize = (result: CheckResult) =>
+      snapshot.kb.isDefaultAnswer(result)
+        ? snapshot.defaultAnswerTexts.text(result, c.var.language, localize)
+        : JSON.stringify(localize(result))
     const text =
       format === 'json'
-        ? await jsonReply(c.var.language, report, localize)
+        ? await jsonReply(c.var.language, report, serialize)
         : await replyText(c, format, await localizeAll(report.results, localize), i18n)
     return send(snapshot.answers.set(cacheKey, text))
   })
