@@ -49,7 +49,8 @@ export async function loadLazyResources(
   for (const [language, namespaces] of strings.namespaces) {
     const target: ResourceLanguage = {}
     for (const namespace of namespaces) {
-      const get = () => kept.namespace(language, namespace)
+      const name = `${language}\u0000${namespace}`
+      const get = () => kept.namespace(language, namespace, name)
       lazyProperty(target, namespace, get)
       filedFactNames.set(get, () => strings.factNames(language, namespace))
     }
@@ -105,24 +106,27 @@ class KeptNamespaces {
     this.#parsed = new LruMap(Number.POSITIVE_INFINITY, { maxWeight: limit, weigh: (parsed) => parsed.size })
   }
 
-  /** The namespace: an object whose keys parse when read, or, when it is not a mapping, its value. */
-  namespace(language: string, namespace: string): ResourceKey {
-    // Looked up before the keys: i18next reads a namespace at every look-up of a string in it.
-    const name = `${language}\u0000${namespace}`
+  /**
+   * The namespace: an object whose keys parse when read, or, when it is not a mapping, its value. `name` is
+   * `language` and `namespace` joined by a NUL (they are file names, which never hold one), made by the caller
+   * once: i18next reads a namespace at every look-up of a string in it.
+   */
+  namespace(language: string, namespace: string, name: string): ResourceKey {
     const found = this.#namespaces.get(name)
     if (found !== undefined) return found
     const keys = this.#strings.keys(language, namespace)
-    if (keys === undefined) return this.#value(language, namespace, undefined)
+    if (keys === undefined) return this.#value(name, language, namespace, undefined)
     const object: Record<string, unknown> = {}
-    for (const key of keys) lazyProperty(object, key, () => this.#value(language, namespace, key))
+    for (const key of keys) {
+      // A key may hold a NUL, so it comes last.
+      const keyName = `${name}\u0000${key}`
+      lazyProperty(object, key, () => this.#value(keyName, language, namespace, key))
+    }
     this.#namespaces.set(name, object as ResourceKey)
     return object as ResourceKey
   }
 
-  #value(language: string, namespace: string, key: string | undefined): ResourceKey {
-    // Languages and namespaces are file names, never with a NUL in them; a key may have one, so it comes last.
-    const name =
-      key === undefined ? `${language}\u0000${namespace}` : `${language}\u0000${namespace}\u0000${key}`
+  #value(name: string, language: string, namespace: string, key: string | undefined): ResourceKey {
     const found = this.#parsed.get(name)
     if (found !== undefined) return found.value
     const value = this.#strings.read(language, namespace, key)
