@@ -65,8 +65,8 @@ const filedFactNames = new WeakMap<() => unknown, () => readonly string[]>()
 
 /**
  * The keys of `language[namespace].facts`: the facts whose strings the namespace holds. For a namespace that
- * `loadLazyResources` gave and nobody has set since, from the compiled index, parsing nothing; for any other,
- * from its value.
+ * `loadLazyResources` gave and nobody has set since, from the compiled index, parsing nothing (a change made
+ * inside its value is not seen: the strings are read-only); for any other, from its value.
  *
  * @example
  * factNamesIn(resources.nl!, '954960') // ['wsusVersion', 'office2003OnClients', …]
