@@ -1,6 +1,7 @@
 /** @module The knowledge base and locale strings the app answers from, swappable in one step (hot reload). */
 import type { i18n, Resource } from 'i18next'
-import { type FactAnswers, type ValidateFactsOptions, validateFacts } from '../engine/facts.ts'
+import type { FactAnswers, ValidateFactsOptions } from '../engine/facts.ts'
+import { FactsError } from '../engine/facts-error.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
 import { factAnswers } from '../render/fact-answers.ts'
 import { createI18n, type Language, loadResources } from '../render/i18n.ts'
@@ -55,15 +56,25 @@ export class KnowledgeSnapshot {
   }
 
   /**
-   * The options to validate `facts` with: the localized answers (`factAnswers`) only when some fact does not
-   * validate without them. Answers are tried after the canonical spellings, so they change nothing for facts
-   * that do; building them reads the strings of every article in every language.
+   * `kb.prepareFacts(facts)`, accepting the localized answers (`factAnswers`) as well, and the options it took
+   * (for `kb.diagnose`). The answers are built and tried only when some fact does not validate without them: they
+   * come after the canonical spellings, so they change nothing for facts that do, and building them reads the
+   * strings of every article in every language. Throws `FactsError` as `kb.prepareFacts` does.
    *
    * @example
-   * kb.prepareFacts(facts, snapshot.answersFor(facts)) // accepts `{office2003OnClients: 'ja'}` too
+   * snapshot.prepareFacts({office2003OnClients: 'ja'}).prepared.facts.office2003OnClients // true
    */
-  answersFor(facts: unknown): ValidateFactsOptions {
-    return validateFacts(facts, this.kb.model.facts).errors.length === 0 ? {} : { answers: this.factAnswers }
+  prepareFacts(facts: unknown): {
+    prepared: ReturnType<KnowledgeBase['prepareFacts']>
+    options: ValidateFactsOptions
+  } {
+    try {
+      return { prepared: this.kb.prepareFacts(facts), options: {} }
+    } catch (error) {
+      if (!(error instanceof FactsError)) throw error
+      const options = { answers: this.factAnswers }
+      return { prepared: this.kb.prepareFacts(facts, options), options }
+    }
   }
 
   /** The search index of this snapshot, built on first use and kept until the snapshot is swapped out. */

@@ -86,7 +86,7 @@ export function registerCheck(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
     // Validated first: the key is made of accepted values only (see answerKey).
     let prepared: ReturnType<KnowledgeBase['prepareFacts']>
     try {
-      prepared = snapshot.kb.prepareFacts(c.var.json, snapshot.answersFor(c.var.json))
+      prepared = snapshot.prepareFacts(c.var.json).prepared
     } catch (error) {
       throw asFactsProblem(error)
     }

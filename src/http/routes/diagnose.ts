@@ -275,11 +275,11 @@ export function registerDiagnose(app: OpenAPIHono<AppEnv>, deps: RouteDeps): voi
     let warnings: FactProblem[]
     let diagnosed: DiagnoseResult[]
     try {
-      const answers = c.var.snapshot.answersFor(facts)
-      warnings = kb.prepareFacts(facts, answers).warnings
+      const { prepared, options } = c.var.snapshot.prepareFacts(facts)
+      warnings = prepared.warnings
       diagnosed = await kb.diagnose(inputs, {
         facts: facts as Record<string, unknown>,
-        ...answers,
+        ...options,
         ...(query.article === undefined ? {} : { article: query.article }),
       })
     } catch (error) {
