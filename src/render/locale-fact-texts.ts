@@ -67,14 +67,7 @@ export function factTextProblems(
   const problems: Problem[] = []
   // Indexes built once: asked per fact, the sources and the articles made this quadratic in the articles.
   const texts = new FactTexts(sources)
-  const usersOf = new Map<string, ArticleModel[]>()
-  for (const article of model.articles) {
-    for (const name of factsUsedBy(article)) {
-      const users = usersOf.get(name) ?? []
-      users.push(article)
-      usersOf.set(name, users)
-    }
-  }
+  const usersOf = factUsers(model)
   for (const fact of model.facts) {
     const users = usersOf.get(fact.name) ?? []
     const target = targetFor(fact.name, users, sources, texts)
@@ -189,6 +182,32 @@ function dig(data: unknown, keys: string[]): unknown {
     node = (node as Record<string, unknown>)[key]
   }
   return node
+}
+
+const usersByModel = new WeakMap<KnowledgeBaseModel, ReadonlyMap<string, ArticleModel[]>>()
+
+/**
+ * The articles whose rules read or derive each fact, made once per model: a lint sharing the translations
+ * between threads has it made while the other thread still lints them.
+ *
+ * @example
+ * factUsers(model).get('wsusVersion')?.map((article) => article.id) // ['954960']
+ */
+export function factUsers(model: KnowledgeBaseModel): ReadonlyMap<string, ArticleModel[]> {
+  let usersOf = usersByModel.get(model)
+  if (usersOf === undefined) {
+    const made = new Map<string, ArticleModel[]>()
+    for (const article of model.articles) {
+      for (const name of factsUsedBy(article)) {
+        const users = made.get(name) ?? []
+        users.push(article)
+        made.set(name, users)
+      }
+    }
+    usersOf = made
+    usersByModel.set(model, usersOf)
+  }
+  return usersOf
 }
 
 /** The facts an article's rules read or derive: `fact:` of its conditions and the keys of `derive[].set`. */

@@ -87,9 +87,11 @@ export class SharedLocaleLint {
   async join(model: KnowledgeBaseModel): Promise<{ problems: Problem[]; unitsByWorker: number }> {
     const { namespaces } = this.#layout
     // The checks themselves (YAML, Markdown, the fact patterns) are loaded once the worker is under way.
-    const { finishLocales, lintClaimed, lintUnit } = await import('./locale-lint-units.ts')
+    const { finishLocales, lintClaimed, lintUnit, prepareFinish } = await import('./locale-lint-units.ts')
     let units: LocaleUnit[]
     try {
+      // Before the units, while the worker lints too: after them, the worker would wait.
+      prepareFinish(model)
       units = lintClaimed(this.#locales, model, this.#layout, this.#claims)
     } catch (error) {
       // Its units would be of no use: the lint fails.

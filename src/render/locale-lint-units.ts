@@ -13,11 +13,11 @@ import { displayPath } from '../kb/read-files.ts'
 import { parseYamlSource, type YamlSource } from '../kb/yaml-source.ts'
 import { factPatterns, findFacts, placeholderAdvice } from './fact-literals.ts'
 import { languages } from './i18n.ts'
-import { factTextProblems, factTextSources } from './locale-fact-texts.ts'
+import { factTextProblems, factTextSources, factUsers } from './locale-fact-texts.ts'
 import type { LocaleLayout } from './locale-layout.ts'
 import { catalogLabelProblem } from './localized-catalog.ts'
 import { markdownProblem } from './markdown-problem.ts'
-import { lintOutlines } from './outline-lint.ts'
+import { keysAsked, lintOutlines, unknownReferences } from './outline-lint.ts'
 import { localValueNames, placeholderMismatch, placeholders } from './placeholder-check.ts'
 import { translationSources } from './plural-keys.ts'
 import { flattenStrings, recordedHashes, sourceHash } from './source-hashes.ts'
@@ -32,10 +32,18 @@ export interface LocaleSlot {
   read: Problem[]
   /** Problems of checking its strings. */
   checked: Problem[]
-  /** Its keys, for the checks across namespaces. */
-  keys: string[]
-  /** The English file's text and data, for the checks of fact texts. */
-  english?: { text: string; data: unknown }
+  /**
+   * The keys the outlines use in this namespace (`keysAsked`) that the file lacks, for the checks across
+   * namespaces. Not the keys it has: a thread hands its units to the other, and the keys of 1,000 articles
+   * in four languages are 16 MB to copy.
+   */
+  missing: string[]
+  /**
+   * The English file's text as UTF-8, to place a problem in (decoded and parsed again only then), and its
+   * `facts` strings, for the checks of fact texts. Not all of its data, and bytes rather than a string: a
+   * worker thread hands the bytes over without a copy (`transferables`).
+   */
+  english?: { utf8: Uint8Array; facts: unknown }
 }
 
 /** The checks of one namespace: a slot per language that has its file, in layout order. */
@@ -66,6 +74,7 @@ export function lintUnit(
   sourceFacts: Map<string, { hash: string; placeholders: string[] }>,
 ): LocaleUnit {
   const slots: LocaleSlot[] = []
+  const asked = keysAsked(model).get(namespace)
   let reference: LocaleFile | undefined
   for (const { language, names } of layout.folders) {
     if (!names || !namesOf(names).has(`${namespace}.yaml`)) continue
@@ -86,8 +95,10 @@ export function lintUnit(
       language,
       read: [...source.problems, ...schemaComment(source.file, folder, text)],
       checked: checkFile(read, reference, model, sourceFacts),
-      keys: [...read.strings.keys()],
-      ...(language === 'en' ? { english: { text, data: source.data } } : {}),
+      missing: asked === undefined ? [] : [...asked].filter((key) => !read.strings.has(key)),
+      ...(language === 'en'
+        ? { english: { utf8: encoder.encode(text), facts: factStrings(source.data) } }
+        : {}),
     })
   }
   return { namespace, slots }
@@ -232,6 +243,19 @@ function checkFile(
 }
 
 /**
+ * Make what `finishLocales` needs of the model alone (the outlines' references, which article uses which
+ * fact), so that a thread can do it while another still lints units instead of after they are all done.
+ *
+ * @example
+ * prepareFinish(model)
+ * const units = lintClaimed('locales', model, layout, claims)
+ */
+export function prepareFinish(model: KnowledgeBaseModel): void {
+  unknownReferences(model)
+  factUsers(model)
+}
+
+/**
  * Every problem of the folder from its units (one per namespace of the layout, in any order): the problems of
  * reading each file, then of checking each, language by language; then the checks across namespaces (the
  * strings the rules' outlines use, the texts of every fact, a file for every English namespace).
@@ -248,8 +272,8 @@ export async function finishLocales(
   const byNamespace = new Map(units.map((unit) => [unit.namespace, unit]))
   const problems: Problem[] = []
   const checked: Problem[] = []
-  // `language/namespace` → the keys its file has; the languages that have any file.
-  const keys = new Map<string, ReadonlySet<string>>()
+  // `language/namespace` → the keys the outlines use that its file lacks; the languages that have any file.
+  const missing = new Map<string, ReadonlySet<string>>()
   const present = new Set<string>()
   const englishSources = new Map<string, YamlSource>()
   for (const { language, names } of layout.folders) {
@@ -272,7 +296,7 @@ export async function finishLocales(
       if (!slot) continue
       problems.push(...slot.read)
       checked.push(...slot.checked)
-      keys.set(`${language}/${namespace}`, new Set(slot.keys))
+      missing.set(`${language}/${namespace}`, new Set(slot.missing))
       present.add(language)
       if (slot.english)
         englishSources.set(namespace, readSource(path.join(localesDir, language, name), slot.english))
@@ -283,7 +307,7 @@ export async function finishLocales(
     ...(await lintOutlines(
       model,
       (language, namespace, key) =>
-        !present.has(language) || (keys.get(`${language}/${namespace}`)?.has(key) ?? false),
+        !present.has(language) || missing.get(`${language}/${namespace}`)?.has(key) === false,
     )),
   )
   problems.push(
@@ -296,7 +320,7 @@ export async function finishLocales(
   for (const namespace of englishSources.keys())
     for (const language of languages.filter((candidate) => candidate !== 'en')) {
       const folder = path.join(localesDir, language)
-      if (!keys.has(`${language}/${namespace}`) && existsSync(folder))
+      if (!missing.has(`${language}/${namespace}`) && existsSync(folder))
         problems.push({
           code: 'KB_LOCALE_MISSING_FILE',
           severity: 'error',
@@ -310,18 +334,43 @@ export async function finishLocales(
   return problems
 }
 
-/** A file a unit read: its text parsed again only if a problem needs a position in it. */
-function readSource(file: string, { text, data }: { text: string; data: unknown }): YamlSource {
+/** The `facts` mapping of a locale file's data, all that the checks of fact texts read of it. */
+function factStrings(data: unknown): unknown {
+  return data !== null && typeof data === 'object' && !Array.isArray(data)
+    ? (data as Record<string, unknown>).facts
+    : undefined
+}
+
+/**
+ * The English file of a namespace as the checks of fact texts see it: its `facts` strings, and the text the
+ * unit read, decoded and parsed again only if a problem needs a position in it.
+ */
+function readSource(file: string, { utf8, facts }: { utf8: Uint8Array; facts: unknown }): YamlSource {
   let parsed: YamlSource | undefined
   return {
     file: displayPath(file),
-    data,
+    data: facts === undefined ? {} : { facts },
     problems: [],
     locate: (at, options) => {
-      parsed ??= parseYamlSource(displayPath(file), text)
+      parsed ??= parseYamlSource(displayPath(file), new TextDecoder().decode(utf8))
       return parsed.locate(at, options)
     },
   }
+}
+
+const encoder = new TextEncoder()
+
+/**
+ * The buffers of `units` that a thread can hand over to another instead of copying them (the English texts),
+ * for `postMessage(units, transferables(units))`. Each is a buffer of its own, so nothing else is detached.
+ *
+ * @example
+ * parentPort.postMessage({ units }, transferables(units))
+ */
+export function transferables(units: readonly LocaleUnit[]): ArrayBuffer[] {
+  return units.flatMap((unit) =>
+    unit.slots.flatMap((slot) => (slot.english ? [slot.english.utf8.buffer as ArrayBuffer] : [])),
+  )
 }
 
 /** A warning when the first line does not point editors at `schema/locale.schema.json`. */

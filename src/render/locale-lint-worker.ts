@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { loadCompiledModel, readFiledModel } from '../kb/compiled-model.ts'
 import { KnowledgeBaseError } from '../kb/errors.ts'
 import type { LocaleLayout } from './locale-layout.ts'
-import { type LocaleUnit, lintClaimed } from './locale-lint-units.ts'
+import { type LocaleUnit, lintClaimed, transferables } from './locale-lint-units.ts'
 
 /** What the worker is started with. */
 export interface LocaleLintSetup {
@@ -39,7 +39,7 @@ async function reply(): Promise<LocaleLintReply> {
 }
 
 reply().then(
-  (answer) => parentPort!.postMessage(answer),
+  (answer) => parentPort!.postMessage(answer, 'units' in answer ? transferables(answer.units) : []),
   (error: unknown) =>
     parentPort!.postMessage({
       error: error instanceof Error ? error.message : String(error),

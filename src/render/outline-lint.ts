@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { checkOutline } from '../kb/check-outline.ts'
-import type { KnowledgeBaseModel } from '../kb/model.ts'
+import type { ArticleModel, KnowledgeBaseModel } from '../kb/model.ts'
 import { outlineKeys, type YamlPath } from '../kb/outline-walk.ts'
 import type { Problem } from '../kb/problem.ts'
 import { displayPath } from '../kb/read-files.ts'
@@ -24,36 +24,63 @@ export type HasString = (language: Language, namespace: string, key: string) => 
  */
 export async function lintOutlines(model: KnowledgeBaseModel, has: HasString): Promise<Problem[]> {
   const problems: Problem[] = []
-  const productIds = new Set(model.products.map((product) => product.id))
-  const missing = (
-    source: Pick<YamlSource, 'file' | 'locate'>,
-    namespace: string,
-    keys: Array<{ key: string; path: YamlPath }>,
-    what: string,
-  ) => {
-    for (const { key, path: at } of keys) {
-      const [ns, dotted] = key.startsWith('common:')
-        ? ['common', key.slice('common:'.length)]
-        : [namespace, key]
+  const missing = ({ source, uses }: KeyUsesIn) => {
+    for (const { key, path: at } of uses.keys) {
+      const [ns, dotted] = namespacedKey(key, uses.namespace)
       for (const language of languages)
         if (!has(language, ns, dotted))
           problems.push({
             code: 'KB_OUTLINE_MISSING_KEY',
             severity: 'error',
-            message: `Expected the translation key \`${key}\` in \`${language}/${ns}.yaml\` (${what} uses it), not none; add \`${dotted}\``,
+            message: `Expected the translation key \`${key}\` in \`${language}/${ns}.yaml\` (${uses.what} uses it), not none; add \`${dotted}\``,
             file: source.file,
             ...source.locate(at),
             path: at,
           })
     }
   }
-  for (const { article, verdicts, files } of model.articles) {
-    const [articleFile, verdictsFile] = files.map((file) => displayPath(path.join(model.dir, file)))
-    if (articleFile !== undefined) {
-      const source = lazySource(articleFile)
+  const references = unknownReferences(model)
+  for (const [index, entry] of model.articles.entries()) {
+    problems.push(...references[index]!)
+    const { outline, decisions } = keysIn(model, entry)
+    if (outline) missing(outline)
+    if (decisions) missing(decisions)
+  }
+  return problems
+}
+
+/** The keys an article's outlines use, when it has an article file; those its rules use, when it has verdicts. */
+interface ArticleKeys {
+  outline?: KeyUsesIn
+  decisions?: KeyUsesIn
+}
+
+interface KeyUsesIn {
+  source: Pick<YamlSource, 'file' | 'locate'>
+  uses: KeyUses
+}
+
+const referencesByModel = new WeakMap<KnowledgeBaseModel, readonly Problem[][]>()
+
+/**
+ * The `KB_UNKNOWN_REFERENCE` problems of each article's outlines (the check that needs no translations), made
+ * once per model: a lint sharing the translations between threads has them made while the other thread still
+ * lints translations.
+ *
+ * @example
+ * unknownReferences(model)[0] // the problems of the first article, usually none
+ */
+export function unknownReferences(model: KnowledgeBaseModel): readonly Problem[][] {
+  let references = referencesByModel.get(model)
+  if (references === undefined) {
+    const productIds = new Set(model.products.map((product) => product.id))
+    references = model.articles.map(({ article, files }) => {
+      const found: Problem[] = []
+      if (files[0] === undefined) return found
+      const source = lazySource(displayPath(path.join(model.dir, files[0])))
       const valueNames = new Set(Object.keys(articleValues(article, model.products)))
       checkOutline(article, productIds, valueNames, (message, at) =>
-        problems.push({
+        found.push({
           code: 'KB_UNKNOWN_REFERENCE',
           severity: 'error',
           message,
@@ -62,26 +89,11 @@ export async function lintOutlines(model: KnowledgeBaseModel, has: HasString): P
           path: at,
         }),
       )
-      missing(source, article.id, outlineKeys(article), 'the outline')
-    }
-    if (verdictsFile !== undefined)
-      missing(
-        lazySource(verdictsFile),
-        article.id,
-        [
-          ...verdicts.rules.map((rule, index) => ({
-            key: `verdicts.rules.${rule.id}`,
-            path: ['rules', index, 'id'],
-          })),
-          ...verdicts.actions.map((action, index) => ({
-            key: `verdicts.actions.${action.id}`,
-            path: ['actions', index, 'id'],
-          })),
-        ],
-        'a decision rule or action',
-      )
+      return found
+    })
+    referencesByModel.set(model, references)
   }
-  return problems
+  return references
 }
 
 // Where a problem is in `file`, parsed only when there is a problem to place: the rules were parsed and
@@ -95,4 +107,87 @@ function lazySource(file: string): Pick<YamlSource, 'file' | 'locate'> {
       return parsed.locate(at, options)
     },
   }
+}
+
+/** The keys one file of an article uses: its outlines (article.yaml) or its decision rules and actions. */
+interface KeyUses {
+  namespace: string
+  what: string
+  keys: Array<{ key: string; path: YamlPath }>
+}
+
+// The keys of an article's outlines, when it has an article file, and those of its decision rules and
+// actions, when it has a verdicts file.
+function keysIn(model: KnowledgeBaseModel, { article, verdicts, files }: ArticleModel): ArticleKeys {
+  const [articleFile, verdictsFile] = files.map((file) => displayPath(path.join(model.dir, file)))
+  const namespace = article.id
+  return {
+    ...(articleFile === undefined
+      ? {}
+      : {
+          outline: {
+            source: lazySource(articleFile),
+            uses: { namespace, what: 'the outline', keys: outlineKeys(article) },
+          },
+        }),
+    ...(verdictsFile === undefined
+      ? {}
+      : {
+          decisions: {
+            source: lazySource(verdictsFile),
+            uses: {
+              namespace,
+              what: 'a decision rule or action',
+              keys: [
+                ...verdicts.rules.map((rule, index) => ({
+                  key: `verdicts.rules.${rule.id}`,
+                  path: ['rules', index, 'id'],
+                })),
+                ...verdicts.actions.map((action, index) => ({
+                  key: `verdicts.actions.${action.id}`,
+                  path: ['actions', index, 'id'],
+                })),
+              ],
+            },
+          },
+        }),
+  }
+}
+
+/** `common:kb.title` is `kb.title` of `common`; any other key belongs to the article's own namespace. */
+function namespacedKey(key: string, namespace: string): [namespace: string, key: string] {
+  return key.startsWith('common:') ? ['common', key.slice('common:'.length)] : [namespace, key]
+}
+
+const keysByModel = new WeakMap<KnowledgeBaseModel, ReadonlyMap<string, ReadonlySet<string>>>()
+
+/**
+ * The keys `lintOutlines` asks `has` about, by namespace: the translation QA of a file reports which of these
+ * it lacks, rather than every key it has (a thread hands its findings to another: 16 MB of keys at 1,000
+ * articles).
+ *
+ * @example
+ * keysAsked(model).get('common')?.has('kb.technicalUpdate') // true when an outline uses `common:kb.technicalUpdate`
+ */
+export function keysAsked(model: KnowledgeBaseModel): ReadonlyMap<string, ReadonlySet<string>> {
+  let asked = keysByModel.get(model)
+  if (asked === undefined) {
+    const byNamespace = new Map<string, Set<string>>()
+    for (const entry of model.articles) {
+      const { outline, decisions } = keysIn(model, entry)
+      for (const { uses } of [outline, decisions].filter((found) => found !== undefined))
+        for (const { key } of uses.keys) {
+          const [ns, dotted] = namespacedKey(key, uses.namespace)
+          let keys = byNamespace.get(ns)
+          if (keys === undefined) {
+            keys = new Set()
+            byNamespace.set(ns, keys)
+          }
+          keys.add(dotted)
+        }
+    }
+    asked = byNamespace
+    keysByModel.set(model, asked)
+  }
+  return asked
 }

@@ -1,5 +1,5 @@
 // The translation QA shared with a worker thread gives what it gives on the main thread alone.
-import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test, vi } from 'vitest'
@@ -28,10 +28,17 @@ afterAll(async () => {
 })
 
 /**
- * The fixture's rules and the locales beside them, with a broken translation in two languages, English files
- * not translated and a Dutch file English does not have: five namespaces.
+ * The fixture's rules and the locales beside them, with a broken translation in two languages, a Polish one
+ * without a string a decision rule uses, an English one without a fact's label, English files not translated
+ * and a Dutch file English does not have: five namespaces.
  */
 async function brokenTranslations() {
+  const file = (language: string) => path.join(dir, 'locales', language, 'contoso-1001.yaml')
+  for (const [language, line] of [
+    ['pl', /\n {4}other-versions: [^\n]*/],
+    ['en', /\n {4}label: Brewer 9000 connected/],
+  ] as const)
+    await writeFile(file(language), (await readFile(file(language), 'utf8')).replace(line, ''))
   await writeFile(path.join(dir, 'locales', 'nl', 'contoso-1001.yaml'), 'title: [unclosed\n')
   await writeFile(path.join(dir, 'locales', 'nb', 'contoso-1001.yaml'), '- a\n')
   for (const name of ['extra-a', 'extra-b', 'extra-c'])
@@ -52,9 +59,15 @@ test('the worker alone finds the problems of the translations, equal and in the 
   expect(problems.map((problem) => problem.code)).toEqual(
     expect.arrayContaining([
       ...['KB_YAML_SYNTAX', 'KB_LOCALE_NOT_STRING', 'KB_LOCALE_MISSING_KEY', 'KB_LOCALE_MARKDOWN'],
-      ...['KB_LOCALE_MISSING_FILE', 'KB_LOCALE_EXTRA_FILE'],
+      ...['KB_LOCALE_MISSING_FILE', 'KB_LOCALE_EXTRA_FILE', 'KB_OUTLINE_MISSING_KEY'],
     ]),
   )
+  // Placed in the English text the worker read and handed over.
+  expect(problems.find((problem) => problem.code === 'KB_LOCALE_MISSING_FACT_TEXT')).toMatchObject({
+    file: expect.stringMatching(/en[\\/]contoso-1001\.yaml$/),
+    line: 15,
+    path: ['facts', 'brewerConnected', 'label'],
+  })
   expect(problems).toEqual(await lintLocalesFor({ rules }))
 })
 
