@@ -5,9 +5,10 @@
 import { ArticleChecker } from '../engine/article-checker.ts'
 import { undecidedCases, undecidedValues } from '../engine/completions.ts'
 import type { Facts } from '../engine/facts.ts'
+import { displayPath } from './display-path.ts'
 import type { KnowledgeBaseModel } from './model.ts'
 import type { Problem } from './problem.ts'
-import { displayPath, type ValidFile } from './read-files.ts'
+import type { ValidFile } from './read-files.ts'
 import type { FactsFile } from './schema/facts.ts'
 import type { VerdictsFile } from './schema/verdicts.ts'
 

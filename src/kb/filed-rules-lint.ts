@@ -8,9 +8,9 @@ import { markCacheFileUsed, writeCacheFile } from './cache-dir.ts'
 import { asciiJson, readJsonFile } from './cache-json.ts'
 import type { FolderEntries } from './compiled-cache.ts'
 import { readFiledModel } from './compiled-model.ts'
+import { displayPath } from './display-path.ts'
 import type { KnowledgeBaseModel } from './model.ts'
 import { type Problem, sortProblems } from './problem.ts'
-import { displayPath } from './read-files.ts'
 
 /**
  * File what `lintRules(dir)` found in a folder that validated (warnings only) beside its model, with each file

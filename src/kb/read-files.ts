@@ -2,6 +2,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
+import { displayPath } from './display-path.ts'
 import { type FileKind, fileKinds, kindNames } from './kinds.ts'
 import type { Problem } from './problem.ts'
 import { maxFileBytes, parseYamlSource, type YamlSource } from './yaml-source.ts'
@@ -13,19 +14,6 @@ export interface ValidFile {
   kind: FileKind
   data: unknown
   source: YamlSource
-}
-
-/**
- * How a file is named in problems.
- *
- * @example
- * displayPath(path.resolve('rules/facts.yaml')) // 'rules/facts.yaml' (absolute outside the working folder)
- */
-export function displayPath(absolute: string): string {
-  const relative = path.relative(process.cwd(), absolute)
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative)
-    ? relative.split(path.sep).join('/')
-    : absolute
 }
 
 /**

@@ -95,7 +95,7 @@ export async function readLocaleFile(
   } catch (error) {
     // A file that does not parse: its problems with their positions, as `kb lint` reports them.
     const { parseYamlSource } = await import('../kb/yaml-source.ts')
-    const { displayPath } = await import('../kb/read-files.ts')
+    const { displayPath } = await import('../kb/display-path.ts')
     const { problems } = parseYamlSource(displayPath(file), text)
     if (problems.some((problem) => problem.severity === 'error')) {
       const { KnowledgeBaseError } = await import('../kb/errors.ts')

@@ -1,9 +1,9 @@
 /** @module Translation QA of the fact vocabulary: every fact can be asked and named in English. */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import { displayPath } from '../kb/display-path.ts'
 import type { ArticleModel, KnowledgeBaseModel } from '../kb/model.ts'
 import type { Problem } from '../kb/problem.ts'
-import { displayPath } from '../kb/read-files.ts'
 import { parseYamlSource, type YamlSource } from '../kb/yaml-source.ts'
 import { defaultLocalesDir } from './i18n.ts'
 

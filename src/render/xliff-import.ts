@@ -1,9 +1,9 @@
 /** @module XLIFF import: validate a translator's file like `kb lint`, then write the locale YAML, all or nothing. */
 import { rename, rm, writeFile } from 'node:fs/promises'
 import { parseDocument } from 'yaml'
+import { displayPath } from '../kb/display-path.ts'
 import type { KnowledgeBaseModel } from '../kb/model.ts'
 import type { Problem } from '../kb/problem.ts'
-import { displayPath } from '../kb/read-files.ts'
 import { factPatterns, findFact } from './fact-literals.ts'
 import { isLanguage } from './i18n.ts'
 import { type LocaleStrings, readLocaleStrings, sourceNamespaces } from './locale-files.ts'
