@@ -22,7 +22,7 @@ import type { VerdictsFile } from './schema/verdicts.ts'
  * problems[0].message // 'Expected the rules of article `954960` to decide `wsusVersion` = `3.1`, …'
  */
 export function checkDecidability(model: KnowledgeBaseModel, files: readonly ValidFile[]): Problem[] {
-  return decidabilityProblems(undecidedFindings(model), files, displayPath(model.dir))
+  return findingProblems(undecidedFindings(model), files, displayPath(model.dir))
 }
 
 /**
@@ -38,7 +38,20 @@ export async function checkDecidabilityLazily(
 ): Promise<Problem[]> {
   const findings = undecidedFindings(model)
   if (findings.combinations.length === 0 && findings.undecided.size === 0) return []
-  return decidabilityProblems(findings, await readFiles(), displayPath(model.dir))
+  return findingProblems(findings, await readFiles(), displayPath(model.dir))
+}
+
+/**
+ * The warnings `lintRules(dir, {decidability: true})` adds to what `lintRules(dir)` gave for a valid folder:
+ * for a caller that has the model already (a filed one). The files are read only when there is one to place,
+ * and the rules reader (with its schemas) is loaded only then.
+ *
+ * @example
+ * const { problems, model } = await lintRules('rules')
+ * if (model) problems.push(...(await decidabilityProblems(model)))
+ */
+export async function decidabilityProblems(model: KnowledgeBaseModel): Promise<Problem[]> {
+  return checkDecidabilityLazily(model, async () => (await import('./load.ts')).validFiles(model.dir))
 }
 
 interface Findings {
@@ -71,7 +84,7 @@ function undecidedFindings(model: KnowledgeBaseModel): Findings {
 }
 
 /** `folder`: where a problem is shown whose file cannot be found (it changed since the model was filed). */
-function decidabilityProblems(findings: Findings, files: readonly ValidFile[], folder: string): Problem[] {
+function findingProblems(findings: Findings, files: readonly ValidFile[], folder: string): Problem[] {
   const problems = findings.combinations.map(({ article, example }) =>
     combinationProblem(article, example, files, folder),
   )

@@ -1,7 +1,7 @@
 /** @module Load a rules folder: all of it, validated, or nothing. */
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
-import { checkDecidability, checkDecidabilityLazily } from './check-decidability.ts'
+import { checkDecidability } from './check-decidability.ts'
 import { crossCheck } from './cross-check.ts'
 import { KnowledgeBaseError } from './errors.ts'
 import type { KnowledgeBaseModel } from './model.ts'
@@ -101,15 +101,14 @@ async function readFolder(absolute: string): Promise<{ problems: Problem[]; file
 }
 
 /**
- * The warnings `lintRules(dir, {decidability: true})` adds to what `lintRules(dir)` gave for a valid folder:
- * for a caller that has the model already (a filed one). The files are read only when there is one to place.
+ * The files of a rules folder that read and validated, each on its own (the others are left out): for placing
+ * warnings about a model that was filed (`decidabilityProblems`).
  *
  * @example
- * const { problems, model } = await lintRules('rules')
- * if (model) problems.push(...(await decidabilityProblems(model)))
+ * const files = await validFiles(model.dir)
  */
-export async function decidabilityProblems(model: KnowledgeBaseModel): Promise<Problem[]> {
-  return checkDecidabilityLazily(model, async () => (await readFolder(model.dir)).files)
+export async function validFiles(dir: string): Promise<ValidFile[]> {
+  return (await readFolder(path.resolve(dir))).files
 }
 
 /**

@@ -1,8 +1,8 @@
 // A value added to a shared fact for one article must not silently leave another without an answer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { checkDecidabilityLazily } from '../../src/kb/check-decidability.ts'
+import { checkDecidabilityLazily, decidabilityProblems } from '../../src/kb/check-decidability.ts'
 import { displayPath } from '../../src/kb/display-path.ts'
-import { decidabilityProblems, lintRules } from '../../src/kb/load.ts'
+import { lintRules } from '../../src/kb/load.ts'
 import { loadKnowledgeBase } from '../../src/knowledge-base.ts'
 import { kb } from '../helpers/run-cli.ts'
 import { removeCopies, undecidedValueRules } from '../helpers/temp-rules.ts'

@@ -37,14 +37,13 @@ async function lintProblems(rules: string): Promise<Problem[]> {
       namespaceCount(locales) >= threadFrom
         ? await SharedLocaleLint.start(rules, locales, entries.file('rules', ''))
         : undefined
-    // The checks (YAML readers, schemas, the engine, Markdown) are loaded once the worker is under way: loading
-    // them first kept the second core idle for a fifth of a second.
-    const [{ decidabilityProblems, lintRules }, { filedRulesLint, fileRulesWarnings }, { lintLocalesFor }] =
-      await Promise.all([
-        import('../../kb/load.ts'),
-        import('../../kb/filed-rules-lint.ts'),
-        import('../../render/locale-lint.ts'),
-      ])
+    // The checks are loaded once the worker is under way (loading them first kept the second core idle for a
+    // fifth of a second), and only those this lint runs: with the rules filed, not the rules reader and its
+    // schemas (a tenth of a second at start).
+    const [{ decidabilityProblems }, { filedRulesLint, fileRulesWarnings }] = await Promise.all([
+      import('../../kb/check-decidability.ts'),
+      import('../../kb/filed-rules-lint.ts'),
+    ])
     let checked: { problems: Problem[]; model?: KnowledgeBaseModel }
     try {
       // A `kb check` of this content filed its model and warnings: the rules need not be read again, only the
@@ -54,6 +53,7 @@ async function lintProblems(rules: string): Promise<Problem[]> {
         const problems = sortProblems([...filed.problems, ...(await decidabilityProblems(filed.model))])
         checked = { problems, model: filed.model }
       } else {
+        const { lintRules } = await import('../../kb/load.ts')
         const { problems, model, warnings } = await lintRules(rules, { decidability: true })
         checked = { problems, ...(model ? { model } : {}) }
         // Filed for the next check and lint, unless a file changed while it was read (the content hash moved).
@@ -77,7 +77,11 @@ async function lintProblems(rules: string): Promise<Problem[]> {
       return problems
     }
     // Whatever became of the thread, every translation gets linted: here, what it did not.
-    problems.push(...(aside ? (await aside.join(model)).problems : await lintLocalesFor({ rules, model })))
+    problems.push(
+      ...(aside
+        ? (await aside.join(model)).problems
+        : await (await import('../../render/locale-lint.ts')).lintLocalesFor({ rules, model })),
+    )
     return problems
   }
   return entries ? entries.get('lint', variant, build) : build()
