@@ -303,11 +303,17 @@ export async function finishLocales(
     }
   }
   problems.push(...checked)
+  // Usually every file has every key the outlines use: then none is looked up.
+  const complete = [...keysAsked(model).keys()].every((namespace) =>
+    [...present].every((language) => missing.get(`${language}/${namespace}`)?.size === 0),
+  )
   problems.push(
     ...(await lintOutlines(
       model,
-      (language, namespace, key) =>
-        !present.has(language) || missing.get(`${language}/${namespace}`)?.has(key) === false,
+      complete
+        ? 'all'
+        : (language, namespace, key) =>
+            !present.has(language) || missing.get(`${language}/${namespace}`)?.has(key) === false,
     )),
   )
   problems.push(

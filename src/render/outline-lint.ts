@@ -17,14 +17,15 @@ export type HasString = (language: Language, namespace: string, key: string) => 
  * Problems of every article's `documents:` outlines: a block naming a procedure, step, log, reference,
  * product or value the article lacks (`KB_UNKNOWN_REFERENCE`), and a translation key an outline uses that
  * or a decision rule or action (`verdicts.rules.<id>`, `verdicts.actions.<id>`) uses that a language lacks
- * (`KB_OUTLINE_MISSING_KEY`, one problem per key and language), each at the entry's file:line:column.
+ * (`KB_OUTLINE_MISSING_KEY`, one problem per key and language), each at the entry's file:line:column. `has`
+ * is `'all'` when the caller knows that every language has every key `keysAsked` lists.
  *
  * @example
  * const problems = await lintOutlines(model, (lang, ns, key) => strings.get(`${lang}/${ns}`)?.has(key) ?? false)
  */
-export async function lintOutlines(model: KnowledgeBaseModel, has: HasString): Promise<Problem[]> {
+export async function lintOutlines(model: KnowledgeBaseModel, has: HasString | 'all'): Promise<Problem[]> {
   const problems: Problem[] = []
-  const missing = ({ source, uses }: KeyUsesIn) => {
+  const missing = (has: HasString, { source, uses }: KeyUsesIn) => {
     for (const { key, path: at } of uses.keys) {
       const [ns, dotted] = namespacedKey(key, uses.namespace)
       for (const language of languages)
@@ -42,9 +43,10 @@ export async function lintOutlines(model: KnowledgeBaseModel, has: HasString): P
   const references = unknownReferences(model)
   for (const [index, entry] of model.articles.entries()) {
     problems.push(...references[index]!)
+    if (has === 'all') continue
     const { outline, decisions } = keysIn(model, entry)
-    if (outline) missing(outline)
-    if (decisions) missing(decisions)
+    if (outline) missing(has, outline)
+    if (decisions) missing(has, decisions)
   }
   return problems
 }

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { expect, test } from 'vitest'
@@ -34,6 +34,25 @@ test('a key an outline uses that one language lacks is reported at the outline e
   )
   expect(missing[0]!.message).toBe(
     'Expected the translation key `kb.cause` in `nl/954960.yaml` (the outline uses it), not none; add `kb.cause`',
+  )
+})
+
+test("a language without the article's file lacks every key its outlines and rules use, each reported", async () => {
+  const dir = await copyWith('locales/nb/954960.yaml', (text) => text)
+  await rm(path.join(dir, 'locales/nb/954960.yaml'))
+  const problems = await lintLocales(path.join(dir, 'locales'), await loadRules(path.join(dir, 'rules')))
+  const missing = problems.filter((problem) => problem.code === 'KB_OUTLINE_MISSING_KEY')
+  expect(problems.map((problem) => problem.code)).toContain('KB_LOCALE_MISSING_FILE')
+  expect(new Set(missing.map((problem) => /in `([^`]+)`/.exec(problem.message)?.[1]))).toEqual(
+    new Set(['nb/954960.yaml']),
+  )
+  expect(missing.map((problem) => problem.message)).toEqual(
+    expect.arrayContaining([
+      expect.stringContaining('`kb.cause` in `nb/954960.yaml` (the outline uses it)'),
+      expect.stringMatching(
+        /`verdicts\.rules\.[^`]+` in `nb\/954960\.yaml` \(a decision rule or action uses it\)/,
+      ),
+    ]),
   )
 })
 
