@@ -71,7 +71,10 @@ describe('what the search branches on', () => {
       }),
       vocabulary,
     ).logic
-    expect(undecidedCases(logic, { a: false })).toEqual([{ a: false, b: false }])
+    const given = { a: false }
+    expect(undecidedCases(logic, given)).toEqual([{ a: false, b: false }])
+    // The search tries facts on its own object: the caller's is left as it was.
+    expect(given).toEqual({ a: false })
   })
 
   it('a fact that a derivation supplies in some answers is still open in the others', () => {
