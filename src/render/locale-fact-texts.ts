@@ -187,8 +187,9 @@ function dig(data: unknown, keys: string[]): unknown {
 const usersByModel = new WeakMap<KnowledgeBaseModel, ReadonlyMap<string, ArticleModel[]>>()
 
 /**
- * The articles whose rules read or derive each fact, made once per model: a lint sharing the translations
- * between threads has it made while the other thread still lints them.
+ * The articles whose rules read or derive each fact, made once per model (a model is not changed once
+ * loaded): a lint sharing the translations between threads has it made while the other thread still lints
+ * them.
  *
  * @example
  * factUsers(model).get('wsusVersion')?.map((article) => article.id) // ['954960']

@@ -358,13 +358,15 @@ function readSource(file: string, { utf8, facts }: { utf8: Uint8Array; facts: un
     data: facts === undefined ? {} : { facts },
     problems: [],
     locate: (at, options) => {
-      parsed ??= parseYamlSource(displayPath(file), new TextDecoder().decode(utf8))
+      parsed ??= parseYamlSource(displayPath(file), utf8Text.decode(utf8))
       return parsed.locate(at, options)
     },
   }
 }
 
 const encoder = new TextEncoder()
+// A byte order mark stays in the text, as `readFileSync` kept it: positions on line 1 count it.
+const utf8Text = new TextDecoder('utf-8', { ignoreBOM: true })
 
 /**
  * The buffers of `units` that a thread can hand over to another instead of copying them (the English texts),

@@ -25,11 +25,11 @@ export type HasString = (language: Language, namespace: string, key: string) => 
  */
 export async function lintOutlines(model: KnowledgeBaseModel, has: HasString | 'all'): Promise<Problem[]> {
   const problems: Problem[] = []
-  const missing = (has: HasString, { source, uses }: KeyUsesIn) => {
+  const missing = (hasKey: HasString, { source, uses }: KeyUsesIn) => {
     for (const { key, path: at } of uses.keys) {
       const [ns, dotted] = namespacedKey(key, uses.namespace)
       for (const language of languages)
-        if (!has(language, ns, dotted))
+        if (!hasKey(language, ns, dotted))
           problems.push({
             code: 'KB_OUTLINE_MISSING_KEY',
             severity: 'error',
@@ -42,7 +42,8 @@ export async function lintOutlines(model: KnowledgeBaseModel, has: HasString | '
   }
   const references = unknownReferences(model)
   for (const [index, entry] of model.articles.entries()) {
-    problems.push(...references[index]!)
+    // Copies: the made ones are kept for the next lint of the same model.
+    problems.push(...references[index]!.map((problem) => ({ ...problem, path: [...problem.path] })))
     if (has === 'all') continue
     const { outline, decisions } = keysIn(model, entry)
     if (outline) missing(has, outline)
@@ -66,8 +67,8 @@ const referencesByModel = new WeakMap<KnowledgeBaseModel, readonly Problem[][]>(
 
 /**
  * The `KB_UNKNOWN_REFERENCE` problems of each article's outlines (the check that needs no translations), made
- * once per model: a lint sharing the translations between threads has them made while the other thread still
- * lints translations.
+ * once per model (a model is not changed once loaded): a lint sharing the translations between threads has
+ * them made while the other thread still lints translations. `lintOutlines` hands out copies.
  *
  * @example
  * unknownReferences(model)[0] // the problems of the first article, usually none
@@ -118,8 +119,8 @@ interface KeyUses {
   keys: Array<{ key: string; path: YamlPath }>
 }
 
-// The keys of an article's outlines, when it has an article file, and those of its decision rules and
-// actions, when it has a verdicts file.
+// Made at each call, not kept per model as the references are: with their paths, the keys of 1,000 articles
+// would hold tens of megabytes through the whole lint.
 function keysIn(model: KnowledgeBaseModel, { article, verdicts, files }: ArticleModel): ArticleKeys {
   const [articleFile, verdictsFile] = files.map((file) => displayPath(path.join(model.dir, file)))
   const namespace = article.id

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import { loadRules } from '../../src/kb/load.ts'
+import { parseYamlSource } from '../../src/kb/yaml-source.ts'
 import { localeLayout } from '../../src/render/locale-layout.ts'
 import { lintLocales } from '../../src/render/locale-lint.ts'
 import { finishLocales, lintUnit } from '../../src/render/locale-lint-units.ts'
@@ -48,4 +49,25 @@ test('positions in an English file come from the text the unit read, not from th
     true,
   )
   expect(after).toEqual(before)
+})
+
+test('positions in an English file that starts with a byte order mark count it, as the file reads', async () => {
+  const locales = path.join(dir, 'locales')
+  const english = path.join(locales, 'en', 'contoso-1001.yaml')
+  const text = await readFile(english, 'utf8')
+  // The facts on the first line, one without its label: the problem is placed after the mark.
+  const facts =
+    'facts: {widgetServerVersion: {label: Version, question: Which?}, brewerConnected: {question: Is it?}}'
+  await writeFile(english, `\uFEFF${facts}\n${text.replace(/^facts:\n(?: {2}.*\n)*/m, '')}`)
+  const problems = await lintLocales(locales, await loadRules(path.join(dir, 'rules')))
+  const placed = problems.filter(
+    (problem) =>
+      problem.code === 'KB_LOCALE_MISSING_FACT_TEXT' && problem.file.endsWith('en/contoso-1001.yaml'),
+  )
+  expect(placed.map((problem) => problem.path)).toContainEqual(['facts', 'brewerConnected', 'label'])
+  const source = parseYamlSource(english, await readFile(english, 'utf8'))
+  for (const problem of placed) {
+    expect(problem.line).toBe(1)
+    expect({ line: problem.line, column: problem.column }).toEqual(source.locate(problem.path))
+  }
 })

@@ -37,15 +37,15 @@ async function lintProblems(rules: string): Promise<Problem[]> {
       namespaceCount(locales) >= threadFrom
         ? await SharedLocaleLint.start(rules, locales, entries.file('rules', ''))
         : undefined
-    // The checks are loaded once the worker is under way (loading them first kept the second core idle for a
-    // fifth of a second), and only those this lint runs: with the rules filed, not the rules reader and its
-    // schemas (a tenth of a second at start).
-    const [{ decidabilityProblems }, { filedRulesLint, fileRulesWarnings }] = await Promise.all([
-      import('../../kb/check-decidability.ts'),
-      import('../../kb/filed-rules-lint.ts'),
-    ])
     let checked: { problems: Problem[]; model?: KnowledgeBaseModel }
     try {
+      // The checks are loaded once the worker is under way (loading them first kept the second core idle for a
+      // fifth of a second), and only those this lint runs: with the rules filed, not the rules reader and its
+      // schemas (a tenth of a second at start).
+      const [{ decidabilityProblems }, { filedRulesLint, fileRulesWarnings }] = await Promise.all([
+        import('../../kb/check-decidability.ts'),
+        import('../../kb/filed-rules-lint.ts'),
+      ])
       // A `kb check` of this content filed its model and warnings: the rules need not be read again, only the
       // checks across articles that a check does not run are left.
       const filed = entries && filedRulesLint(rules, entries)
