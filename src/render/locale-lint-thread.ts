@@ -87,7 +87,10 @@ export class SharedLocaleLint {
   async join(model: KnowledgeBaseModel): Promise<{ problems: Problem[]; unitsByWorker: number }> {
     const { namespaces } = this.#layout
     // The checks themselves (YAML, Markdown, the fact patterns) are loaded once the worker is under way.
-    const { finishLocales, lintClaimed, lintUnit, prepareFinish } = await import('./locale-lint-units.ts')
+    const [{ lintClaimed, lintUnit }, { finishLocales, prepareFinish }] = await Promise.all([
+      import('./locale-lint-units.ts'),
+      import('./locale-lint-finish.ts'),
+    ])
     let units: LocaleUnit[]
     try {
       // Before the units, while the worker lints too: after them, the worker would wait.

@@ -4,7 +4,8 @@ import type { KnowledgeBaseModel } from '../kb/model.ts'
 import type { Problem } from '../kb/problem.ts'
 import { defaultLocalesDir, localesBeside } from './i18n.ts'
 import { localeLayout } from './locale-layout.ts'
-import { finishLocales, lintUnit } from './locale-lint-units.ts'
+import { finishLocales } from './locale-lint-finish.ts'
+import { lintUnit } from './locale-lint-units.ts'
 
 /**
  * Lint a locales folder against the English source and the facts of `model`: every key of `en` in every

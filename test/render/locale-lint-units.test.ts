@@ -8,7 +8,8 @@ import { loadRules } from '../../src/kb/load.ts'
 import { parseYamlSource } from '../../src/kb/yaml-source.ts'
 import { localeLayout } from '../../src/render/locale-layout.ts'
 import { lintLocales } from '../../src/render/locale-lint.ts'
-import { finishLocales, lintUnit } from '../../src/render/locale-lint-units.ts'
+import { finishLocales } from '../../src/render/locale-lint-finish.ts'
+import { lintUnit } from '../../src/render/locale-lint-units.ts'
 
 let dir: string
 beforeEach(async () => {
