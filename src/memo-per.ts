@@ -1,4 +1,4 @@
-/** @module A value made once per object and key, for as long as the object lives. */
+/** @module A value made once per object (or per object and key), for as long as the object lives. */
 
 /**
  * What `make()` gives for `key` of `owner`, made on the first call and kept in `store` while `owner` is
@@ -23,5 +23,21 @@ export function memoPer<O extends object, K, V>(
   if (perOwner.has(key)) return perOwner.get(key) as V
   const value = make()
   perOwner.set(key, value)
+  return value
+}
+
+/**
+ * What `make()` gives for `owner`, made on the first call and kept in `store` while `owner` is reachable: for
+ * one value per object, such as an index of a model that several checks read.
+ *
+ * @example
+ * const made = new WeakMap<object, number>()
+ * memoOf(made, model, () => expensive(model)) // computed
+ * memoOf(made, model, () => expensive(model)) // the same value, not computed again
+ */
+export function memoOf<O extends object, V>(store: WeakMap<O, V>, owner: O, make: () => V): V {
+  if (store.has(owner)) return store.get(owner) as V
+  const value = make()
+  store.set(owner, value)
   return value
 }

@@ -1,6 +1,6 @@
-// A value made once per object and key: the memo behind the lint's per-model and per-article values.
+// A value made once per object (and key): the memo behind the lint's per-model and per-article values.
 import { expect, it } from 'vitest'
-import { memoPer } from '../src/memo-per.ts'
+import { memoOf, memoPer } from '../src/memo-per.ts'
 
 it('makes a value once per object and key, and keeps an undefined one too', () => {
   const store = new WeakMap<object, Map<string, number | undefined>>()
@@ -17,4 +17,20 @@ it('makes a value once per object and key, and keeps an undefined one too', () =
   expect(memoPer(store, one, 'c', make(undefined))).toBeUndefined()
   expect(memoPer(store, one, 'c', make(5))).toBeUndefined()
   expect(made).toBe(4)
+})
+
+it('makes a value once per object, and keeps an undefined one too', () => {
+  const store = new WeakMap<object, number | undefined>()
+  const [one, other, third] = [{}, {}, {}]
+  let made = 0
+  const make = (value: number | undefined) => () => {
+    made++
+    return value
+  }
+  expect(memoOf(store, one, make(1))).toBe(1)
+  expect(memoOf(store, one, make(2))).toBe(1)
+  expect(memoOf(store, other, make(3))).toBe(3)
+  expect(memoOf(store, third, make(undefined))).toBeUndefined()
+  expect(memoOf(store, third, make(4))).toBeUndefined()
+  expect(made).toBe(3)
 })

@@ -5,6 +5,7 @@ import { displayPath } from '../kb/display-path.ts'
 import type { ArticleModel, KnowledgeBaseModel } from '../kb/model.ts'
 import type { Problem } from '../kb/problem.ts'
 import { parseYamlSource, type YamlSource } from '../kb/yaml-source.ts'
+import { memoOf } from '../memo-per.ts'
 import { defaultLocalesDir } from './i18n.ts'
 
 /** An English namespace that can hold fact strings, and whether it belongs to the folder being linted. */
@@ -195,20 +196,17 @@ const usersByModel = new WeakMap<KnowledgeBaseModel, ReadonlyMap<string, Article
  * factUsers(model).get('wsusVersion')?.map((article) => article.id) // ['954960']
  */
 export function factUsers(model: KnowledgeBaseModel): ReadonlyMap<string, ArticleModel[]> {
-  let usersOf = usersByModel.get(model)
-  if (usersOf === undefined) {
-    const made = new Map<string, ArticleModel[]>()
+  return memoOf(usersByModel, model, () => {
+    const usersOf = new Map<string, ArticleModel[]>()
     for (const article of model.articles) {
       for (const name of factsUsedBy(article)) {
-        const users = made.get(name) ?? []
+        const users = usersOf.get(name) ?? []
         users.push(article)
-        made.set(name, users)
+        usersOf.set(name, users)
       }
     }
-    usersOf = made
-    usersByModel.set(model, usersOf)
-  }
-  return usersOf
+    return usersOf
+  })
 }
 
 /** The facts an article's rules read or derive: `fact:` of its conditions and the keys of `derive[].set`. */

@@ -7,6 +7,7 @@ import type { ArticleModel, KnowledgeBaseModel } from '../kb/model.ts'
 import { outlineKeys, type YamlPath } from '../kb/outline-walk.ts'
 import type { Problem } from '../kb/problem.ts'
 import { parseYamlSource, type YamlSource } from '../kb/yaml-source.ts'
+import { memoOf } from '../memo-per.ts'
 import { articleValues } from './article-values.ts'
 import { type Language, languages } from './i18n.ts'
 
@@ -74,10 +75,9 @@ const referencesByModel = new WeakMap<KnowledgeBaseModel, readonly Problem[][]>(
  * unknownReferences(model)[0] // the problems of the first article, usually none
  */
 export function unknownReferences(model: KnowledgeBaseModel): readonly Problem[][] {
-  let references = referencesByModel.get(model)
-  if (references === undefined) {
+  return memoOf(referencesByModel, model, () => {
     const productIds = new Set(model.products.map((product) => product.id))
-    references = model.articles.map(({ article, files }) => {
+    return model.articles.map(({ article, files }) => {
       const found: Problem[] = []
       if (files[0] === undefined) return found
       const source = lazySource(displayPath(path.join(model.dir, files[0])))
@@ -94,9 +94,7 @@ export function unknownReferences(model: KnowledgeBaseModel): readonly Problem[]
       )
       return found
     })
-    referencesByModel.set(model, references)
-  }
-  return references
+  })
 }
 
 // Where a problem is in `file`, parsed only when there is a problem to place: the rules were parsed and
@@ -173,8 +171,7 @@ const keysByModel = new WeakMap<KnowledgeBaseModel, ReadonlyMap<string, Readonly
  * keysAsked(model).get('common')?.has('kb.technicalUpdate') // true when an outline uses `common:kb.technicalUpdate`
  */
 export function keysAsked(model: KnowledgeBaseModel): ReadonlyMap<string, ReadonlySet<string>> {
-  let asked = keysByModel.get(model)
-  if (asked === undefined) {
+  return memoOf(keysByModel, model, () => {
     const byNamespace = new Map<string, Set<string>>()
     for (const entry of model.articles) {
       const { outline, decisions } = keysIn(model, entry)
@@ -189,8 +186,6 @@ export function keysAsked(model: KnowledgeBaseModel): ReadonlyMap<string, Readon
           keys.add(dotted)
         }
     }
-    asked = byNamespace
-    keysByModel.set(model, asked)
-  }
-  return asked
+    return byNamespace
+  })
 }
