@@ -7,7 +7,7 @@ import type { ArticleModel, KnowledgeBaseModel } from '../kb/model.ts'
 import { outlineKeys, type YamlPath } from '../kb/outline-walk.ts'
 import type { Problem } from '../kb/problem.ts'
 import { parseYamlSource, type YamlSource } from '../kb/yaml-source.ts'
-import { memoOf } from '../memo-per.ts'
+import { memoOf, memoPer } from '../memo-per.ts'
 import { articleValues } from './article-values.ts'
 import { type Language, languages } from './i18n.ts'
 
@@ -80,7 +80,7 @@ export function unknownReferences(model: KnowledgeBaseModel): readonly Problem[]
     return model.articles.map(({ article, files }) => {
       const found: Problem[] = []
       if (files[0] === undefined) return found
-      const source = lazySource(displayPath(path.join(model.dir, files[0])))
+      const source = sourceOf(model, files[0])
       const valueNames = new Set(Object.keys(articleValues(article, model.products)))
       checkOutline(article, productIds, valueNames, (message, at) =>
         found.push({
@@ -97,17 +97,23 @@ export function unknownReferences(model: KnowledgeBaseModel): readonly Problem[]
   })
 }
 
-// Where a problem is in `file`, parsed only when there is a problem to place: the rules were parsed and
-// validated already, and lint would otherwise parse every article and verdicts file twice.
-function lazySource(file: string): Pick<YamlSource, 'file' | 'locate'> {
-  let parsed: YamlSource | undefined
-  return {
-    file,
-    locate: (at, options) => {
-      parsed ??= parseYamlSource(file, readFileSync(path.resolve(file), 'utf8'))
-      return parsed.locate(at, options)
-    },
-  }
+const sourcesByModel = new WeakMap<KnowledgeBaseModel, Map<string, Pick<YamlSource, 'file' | 'locate'>>>()
+
+// Where a problem is in a file of the model (`relative` to its folder), parsed only when there is a problem to
+// place: the rules were parsed and validated already, and lint would otherwise parse every article and
+// verdicts file twice. One per file, so the reference and key checks of an article share its parse.
+function sourceOf(model: KnowledgeBaseModel, relative: string): Pick<YamlSource, 'file' | 'locate'> {
+  return memoPer(sourcesByModel, model, relative, () => {
+    const file = displayPath(path.join(model.dir, relative))
+    let parsed: YamlSource | undefined
+    return {
+      file,
+      locate: (at, options) => {
+        parsed ??= parseYamlSource(file, readFileSync(path.resolve(file), 'utf8'))
+        return parsed.locate(at, options)
+      },
+    }
+  })
 }
 
 /** The keys one file of an article uses: its outlines (article.yaml) or its decision rules and actions. */
@@ -120,14 +126,14 @@ interface KeyUses {
 // Made at each call, not kept per model as the references are: with their paths, the keys of 1,000 articles
 // would hold tens of megabytes through the whole lint.
 function keysIn(model: KnowledgeBaseModel, { article, verdicts, files }: ArticleModel): ArticleKeys {
-  const [articleFile, verdictsFile] = files.map((file) => displayPath(path.join(model.dir, file)))
+  const [articleFile, verdictsFile] = files
   const namespace = article.id
   return {
     ...(articleFile === undefined
       ? {}
       : {
           outline: {
-            source: lazySource(articleFile),
+            source: sourceOf(model, articleFile),
             uses: { namespace, what: 'the outline', keys: outlineKeys(article) },
           },
         }),
@@ -135,7 +141,7 @@ function keysIn(model: KnowledgeBaseModel, { article, verdicts, files }: Article
       ? {}
       : {
           decisions: {
-            source: lazySource(verdictsFile),
+            source: sourceOf(model, verdictsFile),
             uses: {
               namespace,
               what: 'a decision rule or action',
