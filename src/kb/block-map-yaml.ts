@@ -4,6 +4,7 @@
  * and anything `yaml` could read otherwise, is declined and left to the readers that handle all of YAML
  * (kb/quick-yaml.ts, kb/yaml-source.ts).
  */
+import { isWordCharacter } from '../word-character.ts'
 
 // `key:` then the rest of the line: a plain key starts with a letter, a digit or `_`, holds no `:` or `#` and
 // does not end in a space; a quoted key (a number written as text) holds no quote or `\`. `: ` (or `:` at the
@@ -70,14 +71,12 @@ export function blockMapData(
       // Deeper than its siblings (a text going on), or between two levels.
       if (indent !== open.at(-1)!.indent) return undefined
     }
-    const match = keyLine.exec(line)
-    if (!match || indent + match[0].length > longestKey) return undefined
-    const plain = match[1]
-    const key = plain ?? match[2] ?? match[3]!
+    const found = keyOf(line)
+    if (!found || indent + found.length > longestKey) return undefined
+    const { key, plain } = found
     const parent = open.at(-1)!.value
-    if ((plain !== undefined && maybeNotText(key)) || key === '__proto__' || Object.hasOwn(parent, key))
-      return undefined
-    const rest = line.slice(match[0].length)
+    if ((plain && maybeNotText(key)) || key === '__proto__' || Object.hasOwn(parent, key)) return undefined
+    const rest = line.slice(found.length)
     entries++
     if (rest.length === 0) {
       pending = { parent, key, indent }
@@ -97,6 +96,30 @@ export function blockMapData(
   // An empty file is null, and a last `key:` with nothing under it too.
   if (pending || entries === 0) return undefined
   return { data: root }
+}
+
+/**
+ * The key a line starts with as `keyLine` reads it, whether it is plain (not quoted), and the length of the
+ * line up to its value; undefined when `keyLine` does not match. A plain key that starts with an ASCII
+ * character is read without the expression, which costs more on every line of a file.
+ */
+function keyOf(line: string): { key: string; plain: boolean; length: number } | undefined {
+  const first = line.charCodeAt(0)
+  if (first < 128 && first !== 34 /* " */ && first !== 39 /* ' */) {
+    if (!isWordCharacter(first)) return undefined
+    // The key ends at the first `:`, holds no `#` and no space before the `:`, which a space or the end follows.
+    const colon = line.indexOf(':')
+    if (colon === -1 || line.charCodeAt(colon - 1) === 32 || line.lastIndexOf('#', colon) !== -1)
+      return undefined
+    let length = colon + 1
+    if (length < line.length && line.charCodeAt(length) !== 32) return undefined
+    while (line.charCodeAt(length) === 32) length++
+    return { key: line.slice(0, colon), plain: true, length }
+  }
+  const match = keyLine.exec(line)
+  if (!match) return undefined
+  const plain = match[1]
+  return { key: plain ?? match[2] ?? match[3]!, plain: plain !== undefined, length: match[0].length }
 }
 
 /**
@@ -154,12 +177,16 @@ function oneLineText(value: string): string | undefined {
     if (inner.replaceAll("''", '').includes("'")) return undefined
     return inner.replaceAll("''", "'")
   }
-  if (indicator.test(value) || notPlain.test(value)) return undefined
+  if (indicator.test(value) || notPlain(value)) return undefined
   return maybeNotText(value) ? undefined : value
 }
 
-// `: ` or a closing `:` would make a mapping, ` #` a comment; trailing spaces are not part of the text.
-const notPlain = /: | #|[: ]$/
+// `: ` or a closing `:` would make a mapping, ` #` a comment; trailing spaces are not part of the text. (The
+// expression /: | #|[: ]$/ costs more: it tries its last branch at every character.)
+function notPlain(value: string): boolean {
+  const last = value.charCodeAt(value.length - 1)
+  return last === 58 /* : */ || last === 32 || value.includes(': ') || value.includes(' #')
+}
 
 /** `notText`, tested only on what can start a null, a boolean or a number. */
 function maybeNotText(plain: string): boolean {

@@ -2,8 +2,9 @@
 import type { KnowledgeBaseModel } from '../kb/model.ts'
 import { memoPer } from '../memo-per.ts'
 import { articleValues } from './article-values.ts'
-import { execJoined } from './exec-joined.ts'
-import { LiteralAlternation } from './literal-alternation.ts'
+import { execJoined, type Searcher } from './exec-joined.ts'
+import { guidSearch } from './guid-search.ts'
+import { foldCase, LiteralAlternation } from './literal-alternation.ts'
 
 /** A kind of fact and how to spot it. */
 interface FactPattern {
@@ -15,10 +16,7 @@ interface FactPattern {
 const shapes: FactPattern[] = [
   { what: 'a URL', pattern: /\b(?:https?|ftp):\/\/\S+|\bwww\.[a-z0-9-]+\.[a-z]{2,}\S*/i },
   { what: 'a file path', pattern: /%[A-Za-z]+%\\\S*|\b[A-Za-z]:\\\S*/ },
-  {
-    what: 'an id',
-    pattern: /\b[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\b/i,
-  },
+  { what: 'an id', pattern: guidSearch },
   { what: 'a version number', pattern: /\b\d+\.\d+\.\d+(?:\.\d+)?\b/ },
   { what: 'an error code', pattern: /\b0x[0-9A-F]{8}\b/i },
   { what: 'a date', pattern: /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b/ },
@@ -72,9 +70,8 @@ function buildFactPatterns(model: KnowledgeBaseModel, language: string): FactPat
   return [
     ...shapes,
     ...(numbers ? [numbers] : []),
-    ...(written.length > 0
-      ? [{ what: 'a date', pattern: joined(new RegExp(alternation(written), 'i')) }]
-      : []),
+    // A literal set, not an alternation: dozens of dates tried at every position cost more.
+    ...(written.length > 0 ? [{ what: 'a date', pattern: new LiteralAlternation(written) }] : []),
     ...(literals ? [literals] : []),
   ]
 }
@@ -169,14 +166,16 @@ export function findFacts(texts: readonly string[], patterns: FactPattern[]): (F
       : text,
   )
   const found: (FoundFact | undefined)[] = texts.map(() => undefined)
-  // Joined once for every pattern that searches the texts as one.
+  // Joined once for every pattern that searches the texts as one, and case-folded once for the literal sets.
   const joined = blanked.join('\n')
+  let folded: string | undefined
   for (const { what, pattern } of patterns) {
+    if (pattern instanceof LiteralAlternation) folded ??= foldCase(joined)
     const matches =
       pattern instanceof LiteralAlternation
-        ? pattern.execEach(blanked, joined)
+        ? pattern.execEach(blanked, joined, folded)
         : joinable.has(pattern)
-          ? execJoined(pattern as RegExp, blanked, joined)
+          ? execJoined(pattern as RegExp | Searcher, blanked, joined)
           : blanked.map((text) => pattern.exec(text))
     matches.forEach((match, at) => {
       const earlier = found[at]

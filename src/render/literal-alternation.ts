@@ -40,7 +40,7 @@ export class LiteralAlternation {
   /**
    * `exec` of each text, searched as one text: a search costs about as much for a sentence as for a page,
    * and the translations of a thousand articles are hundreds of thousands of sentences. `joined`: the texts
-   * joined by line breaks, when the caller has them already.
+   * joined by line breaks, and `folded`: `foldCase(joined)`, when the caller has them already.
    *
    * @example
    * new LiteralAlternation(['fault']).execEach(['no', 'A FAULT']) // [null, {index: 2, 0: 'FAULT'}]
@@ -48,11 +48,11 @@ export class LiteralAlternation {
   execEach(
     texts: readonly string[],
     joined: string = texts.join('\n'),
+    // Folded per character, so each text keeps its place in the joined one.
+    folded: string = foldCase(joined),
   ): ({ index: number; 0: string } | null)[] {
     // A literal holding a line break could match across two texts joined by one.
     if (this.#lineBreaks) return texts.map((text) => this.exec(text))
-    // Folded per character, so each text keeps its place in the joined one.
-    const folded = foldCase(joined)
     const found: ({ index: number; 0: string } | null)[] = texts.map(() => null)
     let text = 0
     let start = 0
