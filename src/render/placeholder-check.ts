@@ -48,9 +48,23 @@ export function placeholderMismatch(
  * placeholders('{{a, datetime(dateStyle: full)}} {{- b}} {{a}}') // ['a', 'b']
  */
 export function placeholders(text: string): string[] {
-  if (!text.includes('{{')) return []
-  return [...new Set([...text.matchAll(/\{\{-?\s*([^,}\s]+)[^}]*\}\}/g)].map((match) => match[1]!))].sort()
+  const names: string[] = []
+  // What /\{\{-?\s*([^,}\s]+)[^}]*\}\}/g finds, tried only where `{{` is (asked of every string of every
+  // translation, most with a placeholder or two).
+  for (let at = text.indexOf('{{'); at !== -1; ) {
+    placeholder.lastIndex = at
+    const match = placeholder.exec(text)
+    if (match === null) {
+      at = text.indexOf('{{', at + 1)
+      continue
+    }
+    if (!names.includes(match[1]!)) names.push(match[1]!)
+    at = text.indexOf('{{', placeholder.lastIndex)
+  }
+  return names.sort()
 }
+
+const placeholder = /\{\{-?\s*([^,}\s]+)[^}]*\}\}/y
 
 /**
  * Placeholder names as a reader sees them in a message.
