@@ -12,7 +12,7 @@ import { decide } from './decide.ts'
 import type { CompiledRule, EngineCondition } from './engine-rules.ts'
 import type { Facts, FactValue } from './facts.ts'
 import { FALSE, TRUE, type Tri, UNKNOWN } from './tri-state.ts'
-import { isVersion, nextVersion, previousVersion } from './version.ts'
+import { compareVersions, isVersion, nextVersion, previousVersion } from './version.ts'
 
 /** What the search needs to know about one article besides its compiled closures. */
 export interface ArticleLogic {
@@ -179,9 +179,31 @@ function nextFact(logic: ArticleLogic, evaluations: Evaluation[], skip: string):
 const probesMade = new WeakMap<ArticleLogic, Map<string, readonly FactValue[]>>()
 
 function probes(logic: ArticleLogic, definition: FactDefinition): readonly FactValue[] {
-  return memoPer(probesMade, logic, definition.name, () =>
-    probeValues(definition, logic.thresholds.get(definition.name) ?? []),
-  )
+  return memoPer(probesMade, logic, definition.name, () => {
+    const thresholds = logic.thresholds.get(definition.name) ?? []
+    return distinctVersions(probeValues(definition, thresholds), definition, thresholds)
+  })
+}
+
+/**
+ * The first of the versions that compare alike with every threshold: a version fact is compared only by
+ * `version…` operators (the rules lint says so), with these thresholds, so every rule gives such versions the
+ * same answer, and the search tries one of them. The first is kept, so the examples a search reports stay
+ * the same; a version whose neighbours the thresholds are (`3.0.1` between `3.0.0` and `3.0.2`) is tried once.
+ */
+function distinctVersions(
+  values: FactValue[],
+  definition: FactDefinition,
+  thresholds: readonly string[],
+): FactValue[] {
+  if (definition.type !== 'version') return values
+  const kinds = new Set<string>()
+  return values.filter((value) => {
+    const kind = thresholds.map((threshold) => Math.sign(compareVersions(value as string, threshold))).join()
+    if (kinds.has(kind)) return false
+    kinds.add(kind)
+    return true
+  })
 }
 
 /**

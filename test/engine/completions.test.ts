@@ -205,6 +205,23 @@ describe('undecided cases', () => {
   })
 })
 
+describe('versions tried', () => {
+  // Old versions are affected; nothing decides 3.0 and later. The examples come first among the versions tried.
+  const dll = FactDefinition.parse({ name: 'dll', type: 'version', examples: ['3.5', '4.0'] })
+  const old = {
+    id: 'old',
+    verdict: 'affected' as const,
+    when: { fact: 'dll', operator: 'versionLessThan' as const, value: '3.0' },
+  }
+  const logic = new ArticleChecker(syntheticArticle([old]), [dll]).logic
+
+  it('undecidedCases reports one case for each way the rules see a version, the example first', () => {
+    // 4.0 and 3.1 compare with 3.0 as 3.5 does: the rules cannot tell them apart, and they are not tried.
+    expect(probeValues(dll, ['3.0'])).toEqual(['3.5', '4.0', '2.0', '3.0', '3.1'])
+    expect(undecidedCases(logic)).toEqual([{ dll: '3.5' }, { dll: '3.0' }])
+  })
+})
+
 describe('the search limit', () => {
   // x never matters (`in [true, false]`), but 14 other facts keep the rule open on both of their values:
   // the complete search would try about 65,000 cases, past the limit.
