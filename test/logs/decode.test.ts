@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { LogDecoder } from '../../src/logs/decode.ts'
 
@@ -117,6 +118,21 @@ describe('LogDecoder: characters cut between chunks', () => {
     expect(
       head + decoder.write(Uint8Array.from(first)) + decoder.write(Uint8Array.from(second)) + decoder.end(),
     ).toBe(`ABCD${text}`)
+  })
+
+  it('gives the text of the whole log however it is cut, in ASCII chunks and in others', () => {
+    // Mostly ASCII, some bytes of longer characters and invalid ones; no NUL, so it reads as UTF-8.
+    const byte = fc.oneof(
+      { weight: 8, arbitrary: fc.integer({ min: 1, max: 0x7f }) },
+      { weight: 1, arbitrary: fc.integer({ min: 0x80, max: 0xff }) },
+    )
+    fc.assert(
+      fc.property(fc.array(fc.array(byte, { maxLength: 12 }), { maxLength: 8 }), (chunks) => {
+        const log = [0x41, ...chunks.flat()]
+        expect(decode([0x41], ...chunks).text).toBe(Buffer.from(log).toString('utf8'))
+      }),
+      { numRuns: 3000 },
+    )
   })
 
   it('keeps the cut bytes although the caller reuses its buffer', () => {
