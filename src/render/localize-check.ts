@@ -5,7 +5,7 @@ import { resolveArticlePath } from '../kb/article-path.ts'
 import type { ArticleFile, Step } from '../kb/schema/article.ts'
 import type { Product } from '../kb/schema/catalog.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
-import { articleValues } from './article-values.ts'
+import { articleValues, layeredArticleValues } from './article-values.ts'
 import { factNamesIn } from './lazy-resources.ts'
 import { productsIn } from './localized-catalog.ts'
 import { interpolated, keyExists, nestsKeys, plainString } from './plain-lookup.ts'
@@ -302,6 +302,17 @@ const isI18nextOption = (name: string) => i18nextOptions.has(name) || name.start
 const maxCachedStrings = 10_000
 const translators = new WeakMap<i18n, WeakMap<KnowledgeBase, Map<string, Translate>>>()
 const localProducts = new WeakMap<i18n, WeakMap<KnowledgeBase, Product[]>>()
+const optionNamed = new WeakMap<object, boolean>()
+
+// Whether one of the names is an i18next option: asked of the shared product values once, not per article.
+function namesAnOption(values: Readonly<Record<string, unknown>>): boolean {
+  let named = optionNamed.get(values)
+  if (named === undefined) {
+    named = Object.keys(values).some(isI18nextOption)
+    optionNamed.set(values, named)
+  }
+  return named
+}
 
 function translator(i18n: i18n, kb: KnowledgeBase, articleId: string): Translate {
   const perArticle = perInstance(translators, i18n, kb, () => new Map<string, Translate>())
@@ -309,12 +320,22 @@ function translator(i18n: i18n, kb: KnowledgeBase, articleId: string): Translate
   if (known) return known
   const article = kb.article(articleId)!
   // Product names as the reader's language writes them (`products.<id>` of its common.yaml): one list for
-  // every article, so that each shares the same product names (articleValues) instead of building its own.
+  // every article, whose values every article shares (layeredArticleValues) instead of holding a copy.
   const products = perInstance(localProducts, i18n, kb, () => productsIn(kb.model.products, i18n))
-  const values = articleValues(article.article, products, i18n.language)
+  const { own, products: shared } = layeredArticleValues(article.article, products, i18n.language)
+  const valueOf = (name: string) =>
+    Object.hasOwn(own, name) ? own[name] : Object.hasOwn(shared, name) ? shared[name] : undefined
+  // All the values in one object, as i18next takes them: made only for a string that i18next must fill (built
+  // as articleValues builds it, so that the articles share its shape; a spread of the layers makes a larger
+  // dictionary for each).
+  let values: Record<string, unknown> | undefined
+  const allValues = () => {
+    values ??= articleValues(article.article, products, i18n.language)
+    return values
+  }
   const cache = new Map<string, string>()
   // Named values that are also i18next options (`count`, `context`…) would change what `t` looks up.
-  const direct = !Object.keys(values).some(isI18nextOption)
+  const direct = !Object.keys(own).some(isI18nextOption) && !namesAnOption(shared)
   const translate: Translate = (key, options = {}) => {
     if (direct) {
       const names = Object.keys(options)
@@ -327,11 +348,7 @@ function translator(i18n: i18n, kb: KnowledgeBase, articleId: string): Translate
       if (names.every((name) => name === 'ns' || name === 'defaultValue' || !isI18nextOption(name))) {
         // A name of the call's options, else of the article's values, as `withValues` hands them to i18next.
         const filled = interpolated(i18n, key, ns, (name) =>
-          Object.hasOwn(options, name)
-            ? options[name]
-            : Object.hasOwn(values, name)
-              ? values[name]
-              : undefined,
+          Object.hasOwn(options, name) ? options[name] : valueOf(name),
         )
         if (filled !== undefined) return filled
       }
@@ -340,8 +357,8 @@ function translator(i18n: i18n, kb: KnowledgeBase, articleId: string): Translate
     let text = cache.get(cacheKey)
     if (text === undefined) {
       text = direct
-        ? withValues(values, options, key, i18n)
-        : (i18n.t(key, { ...values, ...options }) as string)
+        ? withValues(allValues(), options, key, i18n)
+        : (i18n.t(key, { ...allValues(), ...options }) as string)
       // Parameters can carry user input (a DLL version): keep memory bounded.
       if (cache.size >= maxCachedStrings) cache.clear()
       cache.set(cacheKey, text)
