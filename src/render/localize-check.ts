@@ -323,7 +323,7 @@ function translator(i18n: i18n, kb: KnowledgeBase, articleId: string): Translate
   // every article, whose values every article shares (layeredArticleValues) instead of holding a copy.
   const products = perInstance(localProducts, i18n, kb, () => productsIn(kb.model.products, i18n))
   const { own, products: shared } = layeredArticleValues(article.article, products, i18n.language)
-  const valueOf = (name: string) =>
+  const articleValue = (name: string) =>
     Object.hasOwn(own, name) ? own[name] : Object.hasOwn(shared, name) ? shared[name] : undefined
   // All the values in one object, as i18next takes them: made only for a string that i18next must fill (built
   // as articleValues builds it, so that the articles share its shape; a spread of the layers makes a larger
@@ -348,7 +348,7 @@ function translator(i18n: i18n, kb: KnowledgeBase, articleId: string): Translate
       if (names.every((name) => name === 'ns' || name === 'defaultValue' || !isI18nextOption(name))) {
         // A name of the call's options, else of the article's values, as `withValues` hands them to i18next.
         const filled = interpolated(i18n, key, ns, (name) =>
-          Object.hasOwn(options, name) ? options[name] : valueOf(name),
+          Object.hasOwn(options, name) ? options[name] : articleValue(name),
         )
         if (filled !== undefined) return filled
       }
