@@ -212,7 +212,7 @@ export class RecordAssembler {
     if (this.scan.needleIn(start, end) || this.scan.timeIn(from, end)) {
       // A signature's literal, or maybe several records on this line: the exact way, on the line cut out.
       this.lineHit = this.anchors === undefined || this.scan.anchorIn(start, end)
-      this.processLine(source.slice(start, end), end - start, true)
+      this.processLine(copyOf(source.slice(start, end)), end - start, true)
     } else if (timestampStart >= 0) {
       this.emit()
       this.openAt(source, timestampStart, end, from)
@@ -376,4 +376,14 @@ export class RecordAssembler {
     if (this.sink) this.sink.record(record)
     else this.out.push(record)
   }
+}
+
+/**
+ * The text of a slice in a string of its own. V8 makes a slice of 13 characters or more a view of the string it
+ * was cut from: a record cut from a chunk, kept while a signature's block is open, kept the whole 64 KiB chunk,
+ * which then outlived two young-generation collections and went to the old one (27 MB of a 300 MB log, and
+ * 110-120 MB of peak RSS instead of about 80). Concatenating makes a new string, which the slice is cut from.
+ */
+function copyOf(slice: string): string {
+  return ` ${slice}`.slice(1)
 }
