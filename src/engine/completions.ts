@@ -188,8 +188,9 @@ function probes(logic: ArticleLogic, definition: FactDefinition): readonly FactV
 /**
  * The first of the versions that compare alike with every threshold: a version fact is compared only by
  * `version…` operators (the rules lint says so), with these thresholds, so every rule gives such versions the
- * same answer, and the search tries one of them. The first is kept, so the examples a search reports stay
- * the same; a version whose neighbours the thresholds are (`3.0.1` between `3.0.0` and `3.0.2`) is tried once.
+ * same answer, and the search tries one of them. With thresholds `3.0` and `3.2`, the example `3.1`, `3.0.1`
+ * just above the one and `3.1.9` just below the other are all between them: only `3.1` is tried. The first is
+ * kept, so the examples a search reports stay the same.
  */
 function distinctVersions(
   values: FactValue[],

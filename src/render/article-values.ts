@@ -54,7 +54,7 @@ export function articleValues(
  * @example
  * const {own, products: shared} = layeredArticleValues(article, products, 'nl')
  * own.fixedVersion // '3.1.6001.66'
- * shared.wsus30Sp1Name // 'Windows Server Update Services 3.0 SP1'
+ * shared.wsus30Sp1Name // 'Windows Server Update Services 3.0 Service Pack 1'
  */
 export function layeredArticleValues(
   article: ArticleFile,
