@@ -1,6 +1,7 @@
 /** @module The facts of an article, flattened for interpolation into localized strings. */
 import type { ArticleFile } from '../kb/schema/article.ts'
 import type { Product } from '../kb/schema/catalog.ts'
+import { memoOf } from '../memo-per.ts'
 
 /** A value a translation may interpolate: text, or a list for i18next's `list` format. */
 export type ArticleValue = string | string[]
@@ -61,11 +62,7 @@ export function layeredArticleValues(
   products: readonly Product[],
   language?: string,
 ): { own: Record<string, ArticleValue>; products: Readonly<Record<string, string>> } {
-  let shared = productRecords.get(products)
-  if (shared === undefined) {
-    shared = Object.fromEntries(productValues(products))
-    productRecords.set(products, shared)
-  }
+  const shared = memoOf(productRecords, products, () => Object.fromEntries(productValues(products)))
   const own = valuesBeforeProducts(article, language)
   // A product value replaces an article value of the same name set before it, as in `articleValues`.
   for (const name of Object.keys(own)) if (Object.hasOwn(shared, name)) delete own[name]

@@ -5,6 +5,7 @@ import { resolveArticlePath } from '../kb/article-path.ts'
 import type { ArticleFile, Step } from '../kb/schema/article.ts'
 import type { Product } from '../kb/schema/catalog.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
+import { memoOf } from '../memo-per.ts'
 import { articleValues, layeredArticleValues } from './article-values.ts'
 import { factNamesIn } from './lazy-resources.ts'
 import { productsIn } from './localized-catalog.ts'
@@ -306,12 +307,7 @@ const optionNamed = new WeakMap<object, boolean>()
 
 // Whether one of the names is an i18next option: asked of the shared product values once, not per article.
 function namesAnOption(values: Readonly<Record<string, unknown>>): boolean {
-  let named = optionNamed.get(values)
-  if (named === undefined) {
-    named = Object.keys(values).some(isI18nextOption)
-    optionNamed.set(values, named)
-  }
-  return named
+  return memoOf(optionNamed, values, () => Object.keys(values).some(isI18nextOption))
 }
 
 function translator(i18n: i18n, kb: KnowledgeBase, articleId: string): Translate {
