@@ -170,13 +170,12 @@ export function findFacts(texts: readonly string[], patterns: FactPattern[]): (F
   const joined = blanked.join('\n')
   let folded: string | undefined
   for (const { what, pattern } of patterns) {
-    if (pattern instanceof LiteralAlternation) folded ??= foldCase(joined)
-    const matches =
-      pattern instanceof LiteralAlternation
-        ? pattern.execEach(blanked, joined, folded)
-        : joinable.has(pattern)
-          ? execJoined(pattern as RegExp | Searcher, blanked, joined)
-          : blanked.map((text) => pattern.exec(text))
+    let matches: Array<{ index: number; 0: string } | null>
+    if (pattern instanceof LiteralAlternation) {
+      folded ??= foldCase(joined)
+      matches = pattern.execEach(blanked, joined, folded)
+    } else if (joinable.has(pattern)) matches = execJoined(pattern as RegExp | Searcher, blanked, joined)
+    else matches = blanked.map((text) => pattern.exec(text))
     matches.forEach((match, at) => {
       const earlier = found[at]
       if (match && (earlier === undefined || match.index < earlier.index))
