@@ -37,13 +37,11 @@ export interface DiagnoseResult {
 }
 
 /**
- * The articles' answers for the defaults (by article id, as JSON text), filed by an earlier run: given
- * `compute`, which evaluates every article, it returns what was filed for the knowledge base's exact content,
- * or computes and files it.
+ * Files what a caller makes from a knowledge base across runs, under the exact content of its rules folder and
+ * this version of the code, with `kind` and `variant`: given `compute`, it returns what an earlier run filed, or
+ * computes and files it. What is filed must be plain JSON data.
  */
-export type StoredDefaultAnswers = (
-  compute: () => Promise<Record<string, string>>,
-) => Promise<Record<string, string>>
+export type FileAcrossRuns = <T>(kind: string, variant: string, compute: () => Promise<T>) => Promise<T>
 
 /** Options of `KnowledgeBase` and `loadKnowledgeBase`. */
 export interface KnowledgeBaseOptions {
@@ -84,16 +82,13 @@ export class KnowledgeBase {
   #defaults: Facts | undefined
   // As JSON text: each use parses its own copy (answers are plain data, see engine/fact-index.ts).
   readonly #defaultAnswers = new Map<string, Promise<string>>()
-  readonly #stored: StoredDefaultAnswers | undefined
+  readonly #file: FileAcrossRuns | undefined
   #storedAnswers: Promise<Record<string, string>> | undefined
   // The results given as an article's answer for the defaults (see `isDefaultAnswer`).
   readonly #asDefaults = new WeakSet<CheckResult>()
 
-  /** `stored`: the articles' answers for the defaults, filed across runs (`loadKnowledgeBase` passes one). */
-  constructor(
-    model: KnowledgeBaseModel,
-    options: KnowledgeBaseOptions & { stored?: StoredDefaultAnswers } = {},
-  ) {
+  /** `file`: where what is made from the rules (the articles' answers for the defaults) is filed across runs (`loadKnowledgeBase` passes one). */
+  constructor(model: KnowledgeBaseModel, options: KnowledgeBaseOptions & { file?: FileAcrossRuns } = {}) {
     this.model = model
     // Results come in article id order (code-point order), whatever the folder layout: documented and stable.
     const byId = [...model.articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -103,7 +98,7 @@ export class KnowledgeBase {
       maxCompiled: options.maxCompiledArticles ?? Number.POSITIVE_INFINITY,
     })
     this.#index = new FactIndex(byId)
-    this.#stored = options.stored
+    this.#file = options.file
   }
 
   /**
@@ -117,6 +112,33 @@ export class KnowledgeBase {
    */
   isDefaultAnswer(result: CheckResult): boolean {
     return this.#asDefaults.has(result)
+  }
+
+  /**
+   * Each article's answer for the defaults (the facts of an empty query), in article id order: what every query
+   * that does not concern an article answers, but for `facts` (see `isDefaultAnswer`).
+   *
+   * @example
+   * const answers = await kb.defaultAnswers()
+   * answers[0].verdict // 'unknown'
+   */
+  async defaultAnswers(): Promise<CheckResult[]> {
+    const answers: CheckResult[] = []
+    for (const id of this.#articles.keys()) answers.push(reuseAnswer(await this.#defaultAnswer(id), {}))
+    return answers
+  }
+
+  /**
+   * What `compute` makes from this knowledge base, filed across runs under the exact content of its rules folder
+   * (the cache `loadKnowledgeBase` found for it) and this version of the code, with `kind` and `variant`; or
+   * undefined when nothing can be filed (the built-in rules, a model given directly, the cache turned off), for
+   * the caller to compute what it needs itself. `variant` must name everything else the data depends on.
+   *
+   * @example
+   * const texts = kb.filed('texts', `nl\u0000${stringsIdentity}`, async () => localizeAll(await kb.defaultAnswers()))
+   */
+  filed<T>(kind: string, variant: string, compute: () => Promise<T>): Promise<T> | undefined {
+    return this.#file?.(kind, variant, compute)
   }
 
   /** The validated article with this id, without compiling it. */
@@ -236,8 +258,8 @@ export class KnowledgeBase {
   // Filed by an earlier run when there is a store (nothing compiled), otherwise evaluated.
   async #defaultAnswer(id: string): Promise<string> {
     const evaluate = (article: string) => JSON.stringify(this.#checker(article).explain(this.#defaultFacts()))
-    if (this.#stored) {
-      this.#storedAnswers ??= this.#stored(async () => {
+    if (this.#file) {
+      this.#storedAnswers ??= this.#file('answers', '', async () => {
         const answers: Record<string, string> = {}
         for (const article of this.#articles.keys()) answers[article] = evaluate(article)
         return answers
@@ -335,7 +357,5 @@ export async function loadKnowledgeBase(
   // Any folder other than the built-in one comes with the cache's entries for its content, where the articles'
   // answers for the defaults are filed next to the compiled rules.
   const { model, entries } = await loadCompiledModel(dir)
-  const stored: StoredDefaultAnswers | undefined =
-    entries && ((compute) => entries.get('answers', '', compute))
-  return new KnowledgeBase(model, stored ? { ...options, stored } : options)
+  return new KnowledgeBase(model, entries ? { ...options, file: entries.get.bind(entries) } : options)
 }

@@ -5,6 +5,7 @@ import type { FactAnswers } from '../engine/facts.ts'
 import { validateFacts } from '../engine/facts.ts'
 import { FactsError } from '../engine/facts-error.ts'
 import { KnowledgeBaseError } from '../kb/errors.ts'
+import { folderHash } from '../kb/folder-hash.ts'
 import { defaultRulesDir } from '../kb/paths.ts'
 import { formatProblem } from '../kb/problem.ts'
 import { snapshotResources } from '../kb/snapshot.ts'
@@ -22,6 +23,7 @@ import {
 } from '../render/i18n.ts'
 import { loadLazyResources } from '../render/lazy-resources.ts'
 import { MissingTranslationError } from '../render/missing-translation-error.ts'
+import { withStringsIdentity } from '../render/strings-identity.ts'
 import { exitCodes } from './exit-codes.ts'
 import { type CliIo, readAll, UsageError } from './io.ts'
 import { outputFailure } from './output-errors.ts'
@@ -77,11 +79,16 @@ export class CliContext {
       const wanted: Language[] = chosen === 'en' ? ['en'] : ['en', chosen]
       const beside = rules === undefined ? undefined : localesBeside(this.resolve(rules))
       const snapshot = beside ? undefined : snapshotResources()
-      const resources: Resource = snapshot
-        ? Object.fromEntries(
-            wanted.flatMap((language) => (snapshot[language] ? [[language, snapshot[language]]] : [])),
-          )
-        : await loadResources(defaultLocalesDir, wanted)
+      // Named by the folder's content as it was before reading it (the snapshot holds exactly that content).
+      const identity = localesIdentity(wanted)
+      const resources: Resource = withStringsIdentity(
+        snapshot
+          ? Object.fromEntries(
+              wanted.flatMap((language) => (snapshot[language] ? [[language, snapshot[language]]] : [])),
+            )
+          : await loadResources(defaultLocalesDir, wanted),
+        identity,
+      )
       this.#resources = beside
         ? mergeResources(
             resources,
@@ -188,4 +195,10 @@ export function parseLanguage(value: string | undefined): Language {
   throw new UsageError(
     `Expected \`--lang\` to be one of ${languages.map((l) => `\`${l}\``).join(', ')}, not \`${value}\``,
   )
+}
+
+// The built-in strings in these languages, named by the content of their folder.
+function localesIdentity(languages: readonly string[]): string | undefined {
+  const content = folderHash(defaultLocalesDir)
+  return content === undefined ? undefined : JSON.stringify(['locales', content, languages])
 }

@@ -3,12 +3,12 @@ import type { i18n, Resource } from 'i18next'
 import type { FactAnswers, ValidateFactsOptions } from '../engine/facts.ts'
 import { FactsError } from '../engine/facts-error.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
+import { DefaultAnswerTexts } from '../render/default-answer-texts.ts'
 import { factAnswers } from '../render/fact-answers.ts'
 import { createI18n, type Language, loadResources } from '../render/i18n.ts'
 import { Renderer } from '../render/renderer.ts'
 import { SearchIndex } from '../search/search-index.ts'
 import { AnswerCache } from './answer-cache.ts'
-import { DefaultAnswerTexts } from './default-answer-texts.ts'
 import type { MemoizedResponse } from './response-memo.ts'
 
 /**
@@ -33,7 +33,7 @@ export class KnowledgeSnapshot {
   /** Complete `POST /v1/check` responses by request (see `response-memo.ts`), replayed by `startServer`. */
   readonly responses = new AnswerCache<MemoizedResponse>(256)
   /** Each article's localized answer for the defaults as JSON text, for every query that does not concern it. */
-  readonly defaultAnswerTexts = new DefaultAnswerTexts()
+  readonly defaultAnswerTexts = new DefaultAnswerTexts('api')
   #renderer?: Renderer
   #search?: Promise<SearchIndex>
   #factAnswers?: FactAnswers

@@ -23,8 +23,11 @@ function validatingCode(): string {
   if (codeStamp === undefined) {
     const hash = createHash('sha256').update(String(CACHE_VERSION))
     const here = path.dirname(fileURLToPath(import.meta.url))
-    // kb/ and its schemas validate, render/ parses strings and lints them, engine/ judges decidability.
-    const folders = ['.', 'schema', '../render', '../engine'].map((folder) => path.join(here, folder))
+    // kb/ and its schemas validate, render/ parses strings, lints them and localizes answers, engine/ judges
+    // decidability and answers, http/ localizes the API's answers.
+    const folders = ['.', 'schema', '../render', '../engine', '../http'].map((folder) =>
+      path.join(here, folder),
+    )
     for (const folder of folders) {
       for (const name of safeList(folder)) {
         const info = statSync(path.join(folder, name), { throwIfNoEntry: false })

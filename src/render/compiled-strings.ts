@@ -36,6 +36,11 @@ export interface CompiledStrings {
   size(language: string, namespace: string, key?: string): number
   /** Let go of the open file, if any (the strings cannot be read after this). */
   close(): void
+  /**
+   * The compiled copy's file, whose name is made of the folder's content hash, the languages and the code's
+   * version: an identity of exactly these strings. Undefined when they were not filed (no cache folder).
+   */
+  readonly identity?: string
 }
 
 // The file: the byte length of the index in decimal, padded to this many bytes; the index; the texts.
@@ -162,11 +167,14 @@ function openCompiled(file: string): CompiledStrings | undefined {
     // A file cut short (a full disk) is compiled again rather than failing on some later look-up.
     if (fstatSync(opened).size !== start + bodyLength) throw new RangeError(`${file} is not whole`)
     markCacheFileUsed(file)
-    return fromBytes(
-      index,
-      (offset, length) => read(start + offset, length),
-      () => closeSync(opened),
-    )
+    return {
+      ...fromBytes(
+        index,
+        (offset, length) => read(start + offset, length),
+        () => closeSync(opened),
+      ),
+      identity: file,
+    }
   } catch {
     if (fd !== undefined) closeSync(fd)
     return undefined

@@ -4,6 +4,7 @@ import { readdir } from 'node:fs/promises'
 import path from 'node:path'
 import type { i18n, Resource, ResourceKey } from 'i18next'
 import { defaultLocalesDir } from '../kb/paths.ts'
+import { stringsIdentity, withStringsIdentity } from './strings-identity.ts'
 
 export { defaultLocalesDir }
 
@@ -157,7 +158,8 @@ export function mergeResources(base: Resource, extra: Resource): Resource {
       Object.getOwnPropertyDescriptors(namespaces),
     )
   }
-  return merged
+  const [first, second] = [stringsIdentity(base), stringsIdentity(extra)]
+  return withStringsIdentity(merged, first && second && JSON.stringify([first, second]))
 }
 
 /**

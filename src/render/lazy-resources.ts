@@ -9,6 +9,7 @@ import type { Resource, ResourceKey, ResourceLanguage } from 'i18next'
 import { LruMap } from '../lru-map.ts'
 import { type CompiledStrings, compiledStrings } from './compiled-strings.ts'
 import { defaultLocalesDir, type Language, languages } from './i18n.ts'
+import { withStringsIdentity } from './strings-identity.ts'
 
 /** Options of `loadLazyResources`. */
 export interface LazyResourcesOptions {
@@ -56,7 +57,7 @@ export async function loadLazyResources(
     }
     resources[language] = target
   }
-  return resources
+  return withStringsIdentity(resources, strings.identity)
 }
 
 // A lazy namespace's getter → the facts it names, from the compiled index. Keyed by the getter, which a merged

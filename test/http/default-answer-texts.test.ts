@@ -1,11 +1,18 @@
 // `POST /v1/check` keeps the localized text of each article's answer for the defaults and answers every later
 // query that does not concern the article with it, the query's facts put in. The JSON must be exactly that of
 // localizing every result anew.
-import { describe, expect, it, vi } from 'vitest'
-import type { CheckResult } from '../../src/engine/check-result.ts'
-import { DefaultAnswerTexts } from '../../src/http/default-answer-texts.ts'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
+import { createApp } from '../../src/http/app.ts'
+import { KnowledgeBaseHolder } from '../../src/http/knowledge-holder.ts'
 import { localizeForApi } from '../../src/http/localize-response.ts'
+import { loadKnowledgeBase } from '../../src/knowledge-base.ts'
+import { DefaultAnswerTexts } from '../../src/render/default-answer-texts.ts'
 import { createI18n, languages, loadResources } from '../../src/render/i18n.ts'
+import { loadRenderResources } from '../../src/render/renderer.ts'
+import { copyRules, removeCopies } from '../helpers/temp-rules.ts'
 import { json, knowledgeBase, postJson, testApp } from './helpers.ts'
 
 const queries = [
@@ -50,31 +57,55 @@ describe('the answers of articles a query does not concern', () => {
   })
 })
 
-describe('DefaultAnswerTexts', () => {
-  const result = (facts: CheckResult['facts']) =>
-    ({ article: 'a', verdict: 'unknown', facts, reasons: [] }) as unknown as CheckResult
-  const localize = (answer: CheckResult) => ({ ...answer, message: `verdict ${answer.verdict}` })
-
-  it('localizes an article once per language, and puts in each answer its own facts', () => {
-    const texts = new DefaultAnswerTexts()
-    let calls = 0
-    const counted = (answer: CheckResult) => {
-      calls++
-      return localize(answer)
-    }
-    const factSets: CheckResult['facts'][] = [{ site: 'lab' }, { site: 'hq', legacyMode: true }, {}]
-    for (const facts of factSets) {
-      expect(texts.text(result(facts), 'nl', counted)).toBe(JSON.stringify(localize(result(facts))))
-    }
-    expect(calls).toBe(1)
-    texts.text(result({}), 'pl', counted)
-    expect(calls).toBe(2)
+describe('the answers of articles a query does not concern, filed across runs', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs()
+  })
+  afterAll(async () => {
+    await removeCopies()
   })
 
-  it('localizes every time when the facts show up elsewhere in the text', () => {
-    const texts = new DefaultAnswerTexts()
-    const twice = (answer: CheckResult) => ({ ...answer, copy: answer.facts })
-    for (const facts of [{ site: 'lab' }, { site: 'hq' }])
-      expect(texts.text(result(facts), 'en', twice)).toBe(JSON.stringify(twice(result(facts))))
+  // A server started on the rules as a new process would start: its own knowledge base, strings and memory.
+  const server = async (rules: string) =>
+    createApp({
+      kb: new KnowledgeBaseHolder(await loadKnowledgeBase(rules), await loadRenderResources({ rules })),
+      logger: () => {},
+    })
+
+  it('are the JSON of localizing each result anew, whether the server files them or reads them', async () => {
+    const cache = await mkdtemp(path.join(tmpdir(), 'kb-api-texts-'))
+    try {
+      const rules = await copyRules()
+      vi.stubEnv('KB_CACHE_DIR', 'off')
+      const fresh = await server(rules)
+      vi.stubEnv('KB_CACHE_DIR', cache)
+      const filing = await server(rules)
+      for (const language of ['en', 'nb']) {
+        const expected = JSON.stringify(await json(postJson(fresh, `/v1/check?lang=${language}`, queries[1])))
+        expect(JSON.stringify(await json(postJson(filing, `/v1/check?lang=${language}`, queries[1])))).toBe(
+          expected,
+        )
+        const reading = await server(rules)
+        expect(JSON.stringify(await json(postJson(reading, `/v1/check?lang=${language}`, queries[1])))).toBe(
+          expected,
+        )
+      }
+      const texts = (await readdir(cache)).filter((name) => name.startsWith('texts-'))
+      expect(texts).toHaveLength(2)
+      // What a later server answers comes from the files: a changed text shows (JSON inside JSON: quotes escaped).
+      for (const name of texts) {
+        const file = path.join(cache, name)
+        const text = await readFile(file, 'utf8')
+        await writeFile(file, text.replaceAll(String.raw`\"Unknown\"`, String.raw`\"Filed unknown\"`))
+      }
+      const { results } = (await json(postJson(await server(rules), '/v1/check', queries[1]))) as {
+        results: { article: string; verdictLabel: string }[]
+      }
+      const filed = results.filter((result) => result.verdictLabel === 'Filed unknown')
+      expect(filed.length).toBeGreaterThan(0)
+      expect(filed.map((result) => result.article)).not.toContain('954960')
+    } finally {
+      await rm(cache, { recursive: true, force: true })
+    }
   })
 })

@@ -106,6 +106,9 @@ export function registerCheck(app: OpenAPIHono<AppEnv>, deps: RouteDeps): void {
     const i18n = await snapshot.i18n(c.var.language)
     const localize = (result: CheckResult) => localizeForApi(result, i18n, snapshot.kb)
     // An article the facts do not concern answers as for the defaults: its text is localized once.
+    // With many articles, their texts as an earlier run of these rules and strings filed them (or filed now).
+    if (article === undefined && format === 'json')
+      await snapshot.defaultAnswerTexts.preload(snapshot.kb, c.var.language, i18n, localize)
     const serialize = (result: CheckResult) =>
       snapshot.kb.isDefaultAnswer(result)
         ? snapshot.defaultAnswerTexts.text(result, c.var.language, localize)
