@@ -5,10 +5,10 @@
  */
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { markCacheFileUsed, writeCacheFile } from './cache-dir.ts'
-import { asciiJson, readJsonFile } from './cache-json.ts'
+import { writeCacheFile } from './cache-dir.ts'
 import type { FolderEntries } from './compiled-cache.ts'
 import { KnowledgeBaseError } from './errors.ts'
+import { filedModelBytes, readFiledModel } from './filed-model.ts'
 import { folderHash } from './folder-hash.ts'
 import type { KnowledgeBaseModel } from './model.ts'
 import { snapshotModel } from './snapshot.ts'
@@ -47,23 +47,6 @@ export async function loadCompiledModel(
 }
 
 /**
- * The model filed in `file` for the content of `dir`, as the model of `dir`; undefined when there is none (or it
- * cannot be read: trimmed meanwhile).
- *
- * @example
- * const model = readFiledModel(entries.file('rules', ''), 'rules')
- */
-export function readFiledModel(file: string, dir: string): KnowledgeBaseModel | undefined {
-  try {
-    const model = readJsonFile(file) as Omit<KnowledgeBaseModel, 'dir'>
-    markCacheFileUsed(file)
-    return { ...model, dir: path.resolve(dir) }
-  } catch {
-    return undefined
-  }
-}
-
-/**
  * File the validated model of a folder under its cache entries when no run has filed it yet: what
  * `loadCompiledModel` would file, for the next `kb check` or `kb serve` (and the next `kb lint`'s worker thread).
  * `entries` must have been taken before the folder was read (see `folderEntries`).
@@ -73,11 +56,5 @@ export function readFiledModel(file: string, dir: string): KnowledgeBaseModel | 
  */
 export function fileCompiledModel(entries: FolderEntries, model: KnowledgeBaseModel): void {
   const file = entries.file('rules', '')
-  if (!existsSync(file)) writeCacheFile(file, asciiJson(portable(model)))
-}
-
-// Without its folder: the same content elsewhere is the same model (its files are relative to the folder).
-function portable(model: KnowledgeBaseModel): Omit<KnowledgeBaseModel, 'dir'> {
-  const { dir: _dir, ...rest } = model
-  return rest
+  if (!existsSync(file)) writeCacheFile(file, filedModelBytes(model))
 }

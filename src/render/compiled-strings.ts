@@ -4,10 +4,10 @@
  * process reads from it only the namespaces it needs; without a cache folder the texts stay in memory, which
  * still costs a fraction of the parsed strings.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import type { ResourceKey } from 'i18next'
-import { markCacheFileUsed, writeCacheFile } from '../kb/cache-dir.ts'
+import { writeCacheFile } from '../kb/cache-dir.ts'
 import { compiledEntryFile } from '../kb/compiled-cache.ts'
+import { indexedFileBytes, openIndexedFile } from '../kb/indexed-file.ts'
 import { type Language, localeNamespaces, readLocaleFile } from './i18n.ts'
 
 /** Where a text is: `[offset, length]` in bytes after the index. */
@@ -43,9 +43,6 @@ export interface CompiledStrings {
   readonly identity?: string
 }
 
-// The file: the byte length of the index in decimal, padded to this many bytes; the index; the texts.
-const lengthBytes = 16
-
 /**
  * The strings of `dir` (of `only` those languages), from its compiled copy when one with exactly its content
  * exists; otherwise every file is parsed (with the errors `loadResources` gives) and the copy is filed.
@@ -61,7 +58,11 @@ export async function compiledStrings(dir: string, only: readonly Language[]): P
   filed?.close()
   const { index, body, kept } = await compile(dir, only)
   // Read back from the file when it could be filed, so the texts do not stay in memory.
-  if (file !== undefined && kept.size === 0 && writeCacheFile(file, withIndex(index, body))) {
+  if (
+    file !== undefined &&
+    kept.size === 0 &&
+    writeCacheFile(file, indexedFileBytes(JSON.stringify(index), [body]))
+  ) {
     const written = openCompiled(file)
     if (written) return written
   }
@@ -140,45 +141,15 @@ function exactJson(data: unknown): string | undefined {
   return exact ? text : undefined
 }
 
-function withIndex(index: Index, body: Buffer): Buffer {
-  const text = Buffer.from(JSON.stringify(index))
-  return Buffer.concat([Buffer.from(String(text.length).padStart(lengthBytes, ' ')), text, body])
-}
-
 /** The compiled copy in `file`, kept open; undefined when it is missing or not whole. */
 function openCompiled(file: string): CompiledStrings | undefined {
-  let fd: number | undefined
-  try {
-    fd = openSync(file, 'r')
-    const opened = fd
-    const read = (position: number, length: number) => {
-      const bytes = Buffer.alloc(length)
-      if (readSync(opened, bytes, 0, length, position) !== length)
-        throw new RangeError(`${file} is cut short`)
-      return bytes
-    }
-    const indexLength = Number(read(0, lengthBytes).toString('latin1').trim())
-    const index = JSON.parse(read(lengthBytes, indexLength).toString('utf8')) as Index
-    const start = lengthBytes + indexLength
-    const bodyLength = Object.values(index)
+  const opened = openIndexedFile<Index>(file, (index) =>
+    Object.values(index)
       .flatMap((namespaces) => Object.values(namespaces))
       .flatMap((place) => ('whole' in place ? [place.whole] : Object.values(place.keys)))
-      .reduce((sum, [, length]) => sum + length, 0)
-    // A file cut short (a full disk) is compiled again rather than failing on some later look-up.
-    if (fstatSync(opened).size !== start + bodyLength) throw new RangeError(`${file} is not whole`)
-    markCacheFileUsed(file)
-    return {
-      ...fromBytes(
-        index,
-        (offset, length) => read(start + offset, length),
-        () => closeSync(opened),
-      ),
-      identity: file,
-    }
-  } catch {
-    if (fd !== undefined) closeSync(fd)
-    return undefined
-  }
+      .reduce((sum, [, length]) => sum + length, 0),
+  )
+  return opened && { ...fromBytes(opened.header, opened.read, opened.close), identity: file }
 }
 
 function fromBytes(

@@ -3,8 +3,9 @@
  * when there is one), then lints the namespaces it claims from the counter it shares with the main thread.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { loadCompiledModel, readFiledModel } from '../kb/compiled-model.ts'
+import { loadCompiledModel } from '../kb/compiled-model.ts'
 import { KnowledgeBaseError } from '../kb/errors.ts'
+import { readFiledModel } from '../kb/filed-model.ts'
 import type { LocaleLayout } from './locale-layout.ts'
 import { type LocaleUnit, lintClaimed, transferables } from './locale-lint-units.ts'
 
