@@ -66,7 +66,8 @@ export interface CheckOptions {
 
 /**
  * A validated knowledge base. Create it with `loadKnowledgeBase`; after that nothing reads the rules folder
- * (only the cache, for the articles' answers filed by an earlier run).
+ * (only the cache: the articles' texts of its compiled copy when first needed, and the answers and localized
+ * texts filed by an earlier run).
  *
  * @example
  * const kb = await loadKnowledgeBase()
