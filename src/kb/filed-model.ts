@@ -46,9 +46,9 @@ export function filedModelBytes(model: KnowledgeBaseModel): Buffer {
 }
 
 /**
- * The model filed in `file` for the content of `dir`, as the model of `dir`: each article's `article` read from
- * the file when first read, then kept. Undefined when there is none, or it cannot be read or
- * is not whole (trimmed meanwhile, or cut short by a full disk).
+ * The model filed in `file` for the content of `dir`, as the model of `dir`: each article's `article` is read
+ * from the file when first asked for, then kept. Undefined when there is none, or it cannot be read or is not
+ * whole (trimmed meanwhile, or cut short by a full disk).
  *
  * @example
  * const model = readFiledModel(entries.file('rules', ''), 'rules')
@@ -58,14 +58,15 @@ export function readFiledModel(file: string, dir: string): KnowledgeBaseModel | 
     header.articles.reduce((sum, { article }) => sum + article[1], 0),
   )
   if (opened === undefined) return undefined
-  // Every article's reader holds the file; the file is closed once none is left.
-  const handle = { part: (place: Place) => JSON.parse(opened.read(...place).toString('latin1')) as unknown }
-  closing.register(handle, opened.close)
+  const { header, read, close } = opened
+  // Every article's reader holds the file (not the header); the file is closed once none is left.
+  const handle = { part: (place: Place) => JSON.parse(read(...place).toString('latin1')) as unknown }
+  closing.register(handle, close)
   // In the order of a model read from the folder.
   return {
     dir: path.resolve(dir),
-    ...opened.header,
-    articles: opened.header.articles.map((article) => lazyArticle(article, handle)),
+    ...header,
+    articles: header.articles.map((article) => lazyArticle(article, handle)),
   }
 }
 
