@@ -136,7 +136,10 @@ export class KnowledgeBase {
    * the caller to compute what it needs itself. `variant` must name everything else the data depends on.
    *
    * @example
-   * const texts = kb.filed('texts', `nl\u0000${stringsIdentity}`, async () => localizeAll(await kb.defaultAnswers()))
+   * // Counted by the first run of this content, read back by every later one:
+   * await kb.filed('unknown-count', '', async () =>
+   *   (await kb.defaultAnswers()).filter((answer) => answer.verdict === 'unknown').length,
+   * ) // the same count in every run of this content, computed once
    */
   filed<T>(kind: string, variant: string, compute: () => Promise<T>): Promise<T> | undefined {
     return this.#file?.(kind, variant, compute)
