@@ -63,13 +63,17 @@ export class DefaultAnswerTexts {
             for (const answer of await kb.defaultAnswers()) texts[answer.article] = split(answer, localize)
             return texts
           })
-    const loading = (filed ?? Promise.reject()).then(
-      (texts) => {
-        for (const [article, parts] of Object.entries(texts)) this.#texts.set(key(language, article), parts)
-        return true
-      },
-      () => false,
-    )
+    const loading =
+      filed === undefined
+        ? Promise.resolve(false)
+        : filed.then(
+            (texts) => {
+              for (const [article, parts] of Object.entries(texts))
+                this.#texts.set(key(language, article), parts)
+              return true
+            },
+            () => false,
+          )
     this.#preloads.set(language, loading)
     return loading
   }
