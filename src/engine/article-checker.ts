@@ -1,5 +1,6 @@
 /** @module Evaluate one article's rules, on json-rules-engine or on closures that agree with it, and explain the verdict. */
 import { type Almanac, Engine, type RuleResult } from 'json-rules-engine'
+import { factsConcerning } from '../kb/facts-concerning.ts'
 import type { ArticleModel } from '../kb/model.ts'
 import type { FactDefinition } from '../kb/schema/facts.ts'
 import type { ActionResult, CheckResult, Reason, ReasonFact } from './check-result.ts'
@@ -9,7 +10,6 @@ import { type ArticleLogic, changesOutcome, factsRead, namedValues, undecidedVal
 import { decide } from './decide.ts'
 import { type CompiledRule, type EngineCondition, toEngineRules } from './engine-rules.ts'
 import { explainRules, type RuleOutcome } from './explain.ts'
-import { factsConcerning } from './fact-index.ts'
 import { definitionsOf, type Facts } from './facts.ts'
 import { rankMissingFacts, versionThresholds } from './missing-facts.ts'
 import { registerOperators } from './operators.ts'

@@ -5,45 +5,10 @@
  * knowledge base's defaults on all of those, an article answers exactly as it does for the defaults alone:
  * "am I affected?" against every article evaluates only the articles the query concerns.
  */
+import { factsConcerning } from '../kb/facts-concerning.ts'
 import type { ArticleModel } from '../kb/model.ts'
-import type { Condition } from '../kb/schema/condition.ts'
 import type { CheckResult } from './check-result.ts'
 import type { Facts } from './facts.ts'
-
-/**
- * Every fact whose value can change the article's answer, sorted: read by a condition of any rule, set by a
- * derivation (the input may contradict it), or checked by an action (a known value withdraws the step).
- *
- * @example
- * factsConcerning(model.articles[0]) // ['brewerConnected', 'brewerFirmware', 'widgetServerVersion']
- */
-export function factsConcerning(article: ArticleModel): readonly string[] {
-  // The fact index and the article's checker both ask; a model does not change once loaded.
-  const known = concerning.get(article)
-  if (known !== undefined) return known
-  const names = new Set<string>()
-  const walk = (condition: Condition): void => {
-    if ('all' in condition) condition.all.forEach(walk)
-    else if ('any' in condition) condition.any.forEach(walk)
-    else if ('not' in condition) walk(condition.not)
-    else names.add(condition.fact)
-  }
-  const { derive, rules, actions } = article.verdicts
-  for (const derivation of derive) {
-    walk(derivation.when)
-    for (const name of Object.keys(derivation.set)) names.add(name)
-  }
-  for (const rule of rules) walk(rule.when)
-  for (const action of actions) {
-    if (action.when) walk(action.when)
-    for (const name of action.checks) names.add(name)
-  }
-  const sorted = [...names].sort()
-  concerning.set(article, sorted)
-  return sorted
-}
-
-const concerning = new WeakMap<ArticleModel, readonly string[]>()
 
 /**
  * Fact name to the ids of the articles it concerns, built once from the model (nothing compiled).

@@ -16,7 +16,7 @@ import { folderHash } from './folder-hash.ts'
 
 // 2: the files of an article are relative to the rules folder, no longer as shown in problems. 3: an article's
 // texts are read from the model's file when first needed (filed-model.ts).
-const CACHE_VERSION = 3
+const CACHE_VERSION = 4
 
 let codeStamp: string | undefined
 // The code that validates: a rebuilt or edited loader must not reuse what the old one produced.
