@@ -18,6 +18,7 @@ import type { SignaturesFile } from './kb/schema/signatures.ts'
 import type { DiagnosisReport } from './logs/diagnose.ts'
 import { type DiagnoseInputs, resolveLogInputs } from './logs/log-inputs.ts'
 import type { ProgressCallback } from './logs/progress.ts'
+import type { SignatureLiterals } from './logs/signature-literals.ts'
 
 /** Options of `diagnose`. */
 export interface DiagnoseCheckOptions extends CheckOptions {
@@ -303,8 +304,10 @@ export class KnowledgeBase {
       const signatures = article.extras.signatures as SignaturesFile | undefined
       return signatures && kindsRead(signatures).some((kind) => logs[kind]) ? [{ article, signatures }] : []
     })
+    const literals = readers.length > 0 ? await this.#signatureLiterals() : undefined
     const diagnoses = await diagnoseArticles(logs, {
       articles: readers.map((reader) => reader.signatures),
+      ...(literals ? { literals } : {}),
       ...(options.progress ? { progress: options.progress } : {}),
       ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}),
     })
@@ -323,6 +326,21 @@ export class KnowledgeBase {
         }
       }),
     )
+  }
+
+  // The analysis of every article's patterns, filed across runs where there is a store: with a thousand
+  // articles it took longer than the pass over a small log. Undefined (analysed during the pass) without one.
+  async #signatureLiterals(): Promise<SignatureLiterals | undefined> {
+    if (!this.#file) return undefined
+    const { signatureLiterals } = await import('./logs/signature-literals.ts')
+    return this.#file('signature-literals', '', async () =>
+      signatureLiterals(
+        [...this.#articles.values()].flatMap((article) => {
+          const signatures = article.extras.signatures as SignaturesFile | undefined
+          return signatures ? [signatures] : []
+        }),
+      ),
+    ).catch(() => undefined)
   }
 
   /** Verdicts only, synchronously, from the compiled rules: the batch fast path. */

@@ -12,6 +12,7 @@ import { type BlockFinding, type NearMiss, SymptomMatcher } from './matcher.ts'
 import { MatcherSet } from './matcher-set.ts'
 import type { ProgressCallback } from './progress.ts'
 import { RecordAssembler } from './records.ts'
+import type { SignatureLiterals } from './signature-literals.ts'
 import { type LogInput, openLog } from './sources.ts'
 
 export type { EvidenceLevel } from './evidence-level.ts'
@@ -81,6 +82,8 @@ export interface DiagnoseOptions {
    * endless stream such as a pipe left open can take.
    */
   maxBytes?: number
+  /** The patterns' required literals as `signatureLiterals` gave them (filed by an earlier run); the findings are the same without. */
+  literals?: Readonly<SignatureLiterals>
 }
 
 /**
@@ -213,7 +216,7 @@ async function diagnoseFile(
   const uses = new Map<SymptomMatcher, number>()
   for (const matcher of grouped.flat()) uses.set(matcher, (uses.get(matcher) ?? 0) + 1)
   // A record with none of the signatures' literals only counts, unless a block is open.
-  const dispatch = new MatcherSet([...shared.values()])
+  const dispatch = new MatcherSet([...shared.values()], options.literals)
   const assembler = new RecordAssembler({
     maxRecordChars: options.maxRecordChars,
     anchors: dispatch.anchors,

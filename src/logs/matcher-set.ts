@@ -11,6 +11,7 @@ import { requiredLiterals } from './literal-alternatives.ts'
 import { LiteralSet } from './literal-set.ts'
 import type { SymptomMatcher } from './matcher.ts'
 import type { LogRecord } from './records.ts'
+import type { SignatureLiterals } from './signature-literals.ts'
 
 interface Entry {
   matcher: SymptomMatcher
@@ -38,6 +39,8 @@ interface Pattern {
  * @example
  * const set = new MatcherSet(matchers)
  * new RecordAssembler({anchors: set.anchors, sink: set})
+ * // with the analysis of the patterns filed by an earlier run:
+ * new MatcherSet(matchers, signatureLiterals(articles))
  */
 export class MatcherSet {
   /** Every literal of every line and veto, or undefined when a line has none (then every record counts). */
@@ -52,12 +55,20 @@ export class MatcherSet {
   private readonly matches = new Map<string, RegExpExecArray>()
   private readonly matched: Pattern[] = []
 
-  constructor(readonly matchers: readonly SymptomMatcher[]) {
+  /** `known`: the required literals of patterns analysed before (`signatureLiterals`); the others are analysed now. */
+  constructor(
+    readonly matchers: readonly SymptomMatcher[],
+    known: Readonly<SignatureLiterals> = {},
+  ) {
     const patterns = new Map<string, Pattern>()
     // Articles share many lines: each pattern is analysed once.
     const literalsOf = new Map<string, string[] | undefined>()
     const literals = (source: string) => {
-      if (!literalsOf.has(source)) literalsOf.set(source, requiredLiterals(source))
+      if (!literalsOf.has(source))
+        literalsOf.set(
+          source,
+          Object.hasOwn(known, source) ? (known[source] ?? undefined) : requiredLiterals(source),
+        )
       return literalsOf.get(source)
     }
     // The matchers' own compiled patterns: a pattern without flags keeps no state between searches.

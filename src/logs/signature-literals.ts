@@ -1,0 +1,27 @@
+/**
+ * @module The required literals of every pattern of a set of articles (`requiredLiterals`), as plain data: what
+ * `kb diagnose` files across runs, since analysing the patterns of a thousand articles takes longer than the
+ * pass over a small log.
+ */
+import type { SignaturesFile } from '../kb/schema/signatures.ts'
+import { compileSignatures } from './compile-signatures.ts'
+import { requiredLiterals } from './literal-alternatives.ts'
+
+/** Per pattern (a compiled expression's `source`), its required literals, or null when it has none. */
+export type SignatureLiterals = Record<string, string[] | null>
+
+/**
+ * The required literals of every line and veto of `articles`, keyed as `MatcherSet` looks them up.
+ *
+ * @example
+ * signatureLiterals([signatures])['SOAP Fault: 0x000190'] // ['SOAP Fault: 0x000190']
+ */
+export function signatureLiterals(articles: readonly SignaturesFile[]): SignatureLiterals {
+  const literals: SignatureLiterals = {}
+  for (const signatures of articles)
+    for (const symptom of compileSignatures(signatures))
+      for (const { regex } of [...symptom.lines, ...symptom.vetoes])
+        if (!Object.hasOwn(literals, regex.source))
+          literals[regex.source] = requiredLiterals(regex.source) ?? null
+  return literals
+}
