@@ -1,10 +1,13 @@
+import { cp, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { PassThrough, Readable } from 'node:stream'
 import { Command } from 'commander'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { registerDiagnose } from '../../src/cli/commands/diagnose.ts'
 import { CliContext } from '../../src/cli/context.ts'
+import { defaultLocalesDir } from '../../src/render/i18n.ts'
 import { kb } from '../helpers/run-cli.ts'
+import { copyRules, removeCopies } from '../helpers/temp-rules.ts'
 import { fixture, fixtureText } from './helpers.ts'
 
 async function run(args: string[], stdin = '') {
@@ -30,6 +33,8 @@ async function run(args: string[], stdin = '') {
   await program.parseAsync(['diagnose', ...args], { from: 'user' })
   return { out, err, exitCode: context.exitCode }
 }
+
+afterAll(removeCopies)
 
 describe('kb diagnose', () => {
   it('prints the evidence and the verdict as JSON, and exits 10 with --exit-code when affected', async () => {
@@ -130,5 +135,25 @@ describe('kb diagnose', () => {
     expect(result.stdout).toContain(
       'Windows Update-logg på klienten standard inndata: bekreftet (feil-ID 7d3e1f0a-52c4-4b8e-9f61-0c2a9d4e8b17)',
     )
+  })
+
+  it('answers in the strings of the locales folder beside --rules, as kb check does', async () => {
+    const rules = await copyRules()
+    const locales = path.join(path.dirname(rules), 'locales')
+    await cp(defaultLocalesDir, locales, { recursive: true })
+    const sentence =
+      'The logs show the 954960 symptom, so this WSUS server is affected whatever the inventory says.'
+    const own = 'Beside the copied rules, the logs show the symptom.'
+    const file = path.join(locales, 'en', '954960.yaml')
+    const text = await readFile(file, 'utf8')
+    const source = sentence.replace('954960', '{{articleId}}')
+    expect(text).toContain(source)
+    await writeFile(file, text.replace(source, own))
+    const builtIn = await kb(['diagnose', '--client', fixture('client-954960-classic.log')])
+    expect(builtIn.stdout).toContain(sentence)
+    const result = await kb(['diagnose', '--rules', rules, '--client', fixture('client-954960-classic.log')])
+    expect(result.status).toBe(0)
+    expect(result.stdout).toContain(own)
+    expect(result.stdout).not.toContain(sentence)
   })
 })

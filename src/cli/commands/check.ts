@@ -1,14 +1,12 @@
 /** @module `kb check`: answer "am I affected?" from facts. */
 import { existsSync } from 'node:fs'
 import type { Command } from 'commander'
-import type { CheckResult } from '../../engine/check-result.ts'
 import { defaultRulesDir } from '../../kb/paths.ts'
-import { DefaultAnswerTexts } from '../../render/default-answer-texts.ts'
-import { type LocalizedCheckResult, localizeCheckResult } from '../../render/localize-check.ts'
 import type { CliContext } from '../context.ts'
 import { exitCodes, worstVerdictExitCode } from '../exit-codes.ts'
 import { formatCheckText } from '../format-check.ts'
 import { UsageError } from '../io.ts'
+import { localizeAnswers } from '../localize-answers.ts'
 import { plainStepTexts } from '../plain-steps.ts'
 
 interface CheckCommandOptions {
@@ -98,16 +96,7 @@ async function runCheck(options: CheckCommandOptions, context: CliContext): Prom
     facts,
     options.article === undefined ? answers : { article: options.article, ...answers },
   )
-  const localize = (result: CheckResult) => localizeCheckResult(result, i18n, kb)
-  // The answers of the articles the facts do not concern, as an earlier run of these rules and strings localized them.
-  const texts = new DefaultAnswerTexts('check')
-  const filed = report.results.length > 1 && (await texts.preload(kb, i18n.language, i18n, localize))
-  const localized = report.results.map(
-    (result): LocalizedCheckResult =>
-      filed && kb.isDefaultAnswer(result)
-        ? JSON.parse(texts.text(result, i18n.language, localize))
-        : localize(result),
-  )
+  const localized = await localizeAnswers(kb, report.results, i18n)
   if (options.json) {
     context.out(JSON.stringify({ results: localized, warnings: report.warnings }, null, 2))
   } else {

@@ -6,11 +6,11 @@ import { formatDiagnosisText } from '../../logs/format-report.ts'
 import { type DiagnoseInputs, resolveLogInputs } from '../../logs/log-inputs.ts'
 import { terminalProgress } from '../../logs/progress.ts'
 import type { LogInput } from '../../logs/sources.ts'
-import { localizeCheckResult } from '../../render/localize-check.ts'
 import type { CliContext } from '../context.ts'
 import { worstVerdictExitCode } from '../exit-codes.ts'
 import { formatCheckText } from '../format-check.ts'
 import { UsageError } from '../io.ts'
+import { localizeAnswers } from '../localize-answers.ts'
 import { plainStepTexts } from '../plain-steps.ts'
 import { escapeControls } from '../terminal-text.ts'
 import { parseFactsJson } from './check.ts'
@@ -93,7 +93,8 @@ Exit status: 0 on any verdict, 2 on bad input (message on stderr); with --exit-c
 }
 
 async function runDiagnose(options: DiagnoseCommandOptions, context: CliContext): Promise<void> {
-  const i18n = await context.i18n(options.lang)
+  // The strings of the articles of `--rules` are in the locales folder beside it, as for `kb check`.
+  const i18n = await context.i18n(options.lang, options.rules)
   const t = (key: string, values?: Record<string, unknown>) =>
     i18n.t(key, { ns: 'common', ...values }) as string
   const kb = await context.knowledgeBase(options.rules)
@@ -150,7 +151,7 @@ async function runDiagnose(options: DiagnoseCommandOptions, context: CliContext)
   if (unreadable?.problem) throw new UsageError(unreadable.problem)
   const evidence = diagnosed.map(({ diagnosis }) => diagnosis)
   const results = diagnosed.map(({ check }) => check)
-  const localized = results.map((result) => localizeCheckResult(result, i18n, kb))
+  const localized = await localizeAnswers(kb, results, i18n)
   if (options.json) {
     context.out(JSON.stringify({ evidence, results: localized, warnings }, null, 2))
   } else {
