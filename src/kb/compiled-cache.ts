@@ -15,7 +15,8 @@ import { asciiJson, readJsonFile } from './cache-json.ts'
 import { folderHash } from './folder-hash.ts'
 
 // 2: the files of an article are relative to the rules folder, no longer as shown in problems. 3: an article's
-// texts are read from the model's file when first needed (filed-model.ts).
+// texts are read from the model's file when first needed (filed-model.ts). 4: its rules and the signatures of
+// all articles too, the facts each article concerns in the header.
 const CACHE_VERSION = 4
 
 let codeStamp: string | undefined

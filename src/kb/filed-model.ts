@@ -31,7 +31,7 @@ interface Header extends Omit<KnowledgeBaseModel, 'dir' | 'articles'> {
   extras: Place
 }
 
-// The file stays open while an article's texts may still be read (see `readFiledModel`), and is closed after.
+// The file stays open while an article's parts may still be read (see `readFiledModel`), and is closed after.
 const closing = new FinalizationRegistry<() => void>((close) => close())
 
 /**

@@ -17,7 +17,8 @@ export type SignatureLiterals = Record<string, string[] | null>
  * signatureLiterals([signatures])['SOAP Fault: 0x000190'] // ['SOAP Fault: 0x000190']
  */
 export function signatureLiterals(articles: readonly SignaturesFile[]): SignatureLiterals {
-  const literals: SignatureLiterals = {}
+  // Without a prototype: a pattern may be `__proto__`.
+  const literals: SignatureLiterals = Object.create(null)
   for (const signatures of articles)
     for (const symptom of compileSignatures(signatures))
       for (const { regex } of [...symptom.lines, ...symptom.vetoes])

@@ -45,6 +45,13 @@ describe('signatureLiterals', () => {
     expect(literals[/path\/to/.source]).toEqual(requiredLiterals(/path\/to/.source))
   })
 
+  it('keeps a pattern named like an object property as a pattern', () => {
+    const literals = signatureLiterals([signatures('a', ['__proto__', 'constructor'])])
+    expect(Object.keys(literals).sort()).toEqual(['__proto__', 'constructor'])
+    expect(Object.getOwnPropertyDescriptor(literals, '__proto__')?.value).toEqual(['__proto__'])
+    expect(JSON.parse(JSON.stringify(literals))).toEqual(literals)
+  })
+
   it('survives JSON, as it is filed', () => {
     const literals = signatureLiterals([signatures('a', ['begin \\d{1,9}', '(?:x|y)z'], ['a{0,2}|b'])])
     expect(JSON.parse(JSON.stringify(literals))).toEqual(literals)
