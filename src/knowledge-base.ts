@@ -86,6 +86,7 @@ export class KnowledgeBase {
   readonly #defaultAnswers = new Map<string, Promise<string>>()
   readonly #file: FileAcrossRuns | undefined
   #storedAnswers: Promise<Record<string, string>> | undefined
+  #signatureLiteralsFiled: Promise<SignatureLiterals | undefined> | undefined
   // The results given as an article's answer for the defaults (see `isDefaultAnswer`).
   readonly #asDefaults = new WeakSet<CheckResult>()
 
@@ -328,19 +329,25 @@ export class KnowledgeBase {
     )
   }
 
-  // The analysis of every article's patterns, filed across runs where there is a store: with a thousand
-  // articles it took longer than the pass over a small log. Undefined (analysed during the pass) without one.
-  async #signatureLiterals(): Promise<SignatureLiterals | undefined> {
-    if (!this.#file) return undefined
-    const { signatureLiterals } = await import('./logs/signature-literals.ts')
-    return this.#file('signature-literals', '', async () =>
-      signatureLiterals(
-        [...this.#articles.values()].flatMap((article) => {
-          const signatures = article.extras.signatures as SignaturesFile | undefined
-          return signatures ? [signatures] : []
-        }),
-      ),
-    ).catch(() => undefined)
+  // The analysis of every article's patterns, filed across runs where there is a store (with a thousand
+  // articles it took longer than the pass over a small log) and kept. Undefined (analysed during the pass)
+  // without one.
+  #signatureLiterals(): Promise<SignatureLiterals | undefined> {
+    const file = this.#file
+    if (!file) return Promise.resolve(undefined)
+    this.#signatureLiteralsFiled ??= import('./logs/signature-literals.ts')
+      .then(({ signatureLiterals }) =>
+        file('signature-literals', '', async () =>
+          signatureLiterals(
+            [...this.#articles.values()].flatMap((article) => {
+              const signatures = article.extras.signatures as SignaturesFile | undefined
+              return signatures ? [signatures] : []
+            }),
+          ),
+        ),
+      )
+      .catch(() => undefined)
+    return this.#signatureLiteralsFiled
   }
 
   /** Verdicts only, synchronously, from the compiled rules: the batch fast path. */

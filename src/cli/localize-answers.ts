@@ -10,7 +10,9 @@ import { type LocalizedCheckResult, localizeCheckResult } from '../render/locali
 
 /**
  * `results` (answers `kb` gave) localized in `i18n`'s language, exactly as `localizeCheckResult` localizes each;
- * with several, those for the defaults from the filed texts (`DefaultAnswerTexts.preload`).
+ * those for the defaults from the filed texts (`DefaultAnswerTexts.preload`) when they are a good share of the
+ * knowledge base: the texts are filed for every article at once, which a diagnosis that a few articles read
+ * would not repay.
  *
  * @example
  * const localized = await localizeAnswers(kb, (await kb.check(facts)).results, i18n)
@@ -22,7 +24,12 @@ export async function localizeAnswers(
 ): Promise<LocalizedCheckResult[]> {
   const localize = (result: CheckResult) => localizeCheckResult(result, i18n, kb)
   const texts = new DefaultAnswerTexts('check')
-  const filed = results.length > 1 && (await texts.preload(kb, i18n.language, i18n, localize))
+  const defaults = results.filter((result) => kb.isDefaultAnswer(result)).length
+  const filed =
+    results.length > 1 &&
+    defaults > 0 &&
+    defaults * 4 >= kb.articleIds.length &&
+    (await texts.preload(kb, i18n.language, i18n, localize))
   return results.map(
     (result): LocalizedCheckResult =>
       filed && kb.isDefaultAnswer(result)

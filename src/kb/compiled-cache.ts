@@ -26,8 +26,8 @@ function validatingCode(): string {
     const hash = createHash('sha256').update(String(CACHE_VERSION))
     const here = path.dirname(fileURLToPath(import.meta.url))
     // kb/ and its schemas validate, render/ parses strings, lints them and localizes answers, engine/ judges
-    // decidability and answers, http/ localizes the API's answers.
-    const folders = ['.', 'schema', '../render', '../engine', '../http'].map((folder) =>
+    // decidability and answers, http/ localizes the API's answers, logs/ analyses the signatures' patterns.
+    const folders = ['.', 'schema', '../render', '../engine', '../http', '../logs'].map((folder) =>
       path.join(here, folder),
     )
     for (const folder of folders) {
