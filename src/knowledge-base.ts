@@ -67,8 +67,8 @@ export interface CheckOptions {
 
 /**
  * A validated knowledge base. Create it with `loadKnowledgeBase`; after that nothing reads the rules folder
- * (only the cache: the articles' texts of its compiled copy when first needed, and the answers and localized
- * texts filed by an earlier run).
+ * (only the cache: the articles' parts of its compiled copy when first needed, and what an earlier run filed:
+ * the answers for the defaults, their localized texts, the analysis of the signatures).
  *
  * @example
  * const kb = await loadKnowledgeBase()
@@ -90,7 +90,7 @@ export class KnowledgeBase {
   // The results given as an article's answer for the defaults (see `isDefaultAnswer`).
   readonly #asDefaults = new WeakSet<CheckResult>()
 
-  /** `file`: where what is made from the rules (the articles' answers for the defaults) is filed across runs (`loadKnowledgeBase` passes one). */
+  /** `file`: where what is made from the rules (see `filed`) is filed across runs (`loadKnowledgeBase` passes one). */
   constructor(model: KnowledgeBaseModel, options: KnowledgeBaseOptions & { file?: FileAcrossRuns } = {}) {
     this.model = model
     // Results come in article id order (code-point order), whatever the folder layout: documented and stable.
@@ -333,11 +333,9 @@ export class KnowledgeBase {
   // articles it took longer than the pass over a small log) and kept. Undefined (analysed during the pass)
   // without one.
   #signatureLiterals(): Promise<SignatureLiterals | undefined> {
-    const file = this.#file
-    if (!file) return Promise.resolve(undefined)
     this.#signatureLiteralsFiled ??= import('./logs/signature-literals.ts')
       .then(({ signatureLiterals }) =>
-        file('signature-literals', '', async () =>
+        this.filed('signature-literals', '', async () =>
           signatureLiterals(
             [...this.#articles.values()].flatMap((article) => {
               const signatures = article.extras.signatures as SignaturesFile | undefined

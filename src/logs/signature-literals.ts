@@ -4,7 +4,6 @@
  * pass over a small log.
  */
 import type { SignaturesFile } from '../kb/schema/signatures.ts'
-import { compileSignatures } from './compile-signatures.ts'
 import { requiredLiterals } from './literal-alternatives.ts'
 
 /** Per pattern (a compiled expression's `source`), its required literals, or null when it has none. */
@@ -20,9 +19,11 @@ export function signatureLiterals(articles: readonly SignaturesFile[]): Signatur
   // Without a prototype: a pattern may be `__proto__`.
   const literals: SignatureLiterals = Object.create(null)
   for (const signatures of articles)
-    for (const symptom of compileSignatures(signatures))
-      for (const { regex } of [...symptom.lines, ...symptom.vetoes])
-        if (!Object.hasOwn(literals, regex.source))
-          literals[regex.source] = requiredLiterals(regex.source) ?? null
+    for (const symptom of signatures.symptoms)
+      for (const { pattern } of [...symptom.lines, ...symptom.vetoes]) {
+        // As `compileSignatures` compiles it: its `source` may escape what the pattern did not.
+        const source = new RegExp(pattern).source
+        if (!Object.hasOwn(literals, source)) literals[source] = requiredLiterals(source) ?? null
+      }
   return literals
 }
