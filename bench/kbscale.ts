@@ -24,6 +24,11 @@ export interface ScalePoint {
   checkAll: number
   /** The first run, which compiles the folder into the cache. */
   checkAllFirst: number
+  /**
+   * Median wall seconds of the floor of `checkAll` (bench/answer-floor.mjs): a process that parses the answer
+   * `kb check` printed and prints it again, the least any process that prints it can take.
+   */
+  checkAllFloor: number
   /** Median wall seconds of cold `kb check --json --article <the real one>`. */
   checkOne: number
   /** Wall seconds of the first `kb lint --rules` of the folder. */
@@ -39,6 +44,9 @@ export interface ScalePoint {
   /** Explained `kb.check` against every article, in process. */
   checkP50Ms: number
   checkP99Ms: number
+  /** The floor of an explained check: a fresh copy (`JSON.parse`) of every article's answer for the defaults. */
+  copyP50Ms: number
+  copyP99Ms: number
   /** RSS of `kb serve` after answering one `POST /v1/check`. */
   serveRssMb: number | undefined
 }
@@ -88,10 +96,17 @@ export async function benchKbScale(
     const cli = (args: string[]) => measure(node, [`${root}bin/kb.js`, ...args], { env })
     const first = await cli(['check', '--rules', kb.rules, '--json', ...factArgs])
     if (first.status !== 0) throw new Error(`kb check failed on ${articles} articles: ${first.stderr}`)
+    const answer = `${root}bench/data/kbscale-answer.json`
+    await measure(node, [`${root}bin/kb.js`, 'check', '--rules', kb.rules, '--json', ...factArgs], {
+      env,
+      stdoutFile: answer,
+    })
     const all: number[] = []
+    const floor: number[] = []
     const one: number[] = []
     for (let run = 0; run < runs; run++) {
       all.push((await cli(['check', '--rules', kb.rules, '--json', ...factArgs])).seconds)
+      floor.push((await measure(node, [`${root}bench/answer-floor.mjs`, answer], { env })).seconds)
       one.push(
         (await cli(['check', '--rules', kb.rules, '--json', '--article', kb.articleIds[0]!, ...factArgs]))
           .seconds,
@@ -113,6 +128,7 @@ export async function benchKbScale(
       articles,
       checkAll: median(all),
       checkAllFirst: first.seconds,
+      checkAllFloor: median(floor),
       checkOne: median(one),
       lint: lint.seconds,
       lintStopped: lint.status === 124,
@@ -121,6 +137,8 @@ export async function benchKbScale(
       diagnosePassMbPerSecond: bytes / MB / diagnose.passSeconds,
       checkP50Ms: latency.p50,
       checkP99Ms: latency.p99,
+      copyP50Ms: latency.copyP50,
+      copyP99Ms: latency.copyP99,
       // The first start compiles the strings into the cache folder (kb serve reads them from there): not measured.
       serveRssMb: (await serveRss(kb.rules, env)) === undefined ? undefined : await serveRss(kb.rules, env),
     })
@@ -135,14 +153,14 @@ function child(
   script: string[],
   args: string[],
   env: NodeJS.ProcessEnv,
-): { seconds: number; p50: number; p99: number } {
+): { seconds: number; p50: number; p99: number; copyP50: number; copyP99: number } {
   const result = spawnSync(node, [...script, ...args], {
     encoding: 'utf8',
     env,
     maxBuffer: 64 * MB,
   })
   if (result.status !== 0) throw new Error(`kbscale child ${args[0]} failed: ${result.stderr.slice(-500)}`)
-  return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as { seconds: number; p50: number; p99: number }
+  return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as ReturnType<typeof child>
 }
 
 /** Start `kb serve`, answer one check, read its resident set from /proc, stop it. */
