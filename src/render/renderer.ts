@@ -8,8 +8,8 @@ import type { DocumentOutline } from '../kb/schema/outline.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
 import { articleValues } from './article-values.ts'
 import type { Format } from './formats.ts'
-import { type Language, localesBeside, mergeResources } from './i18n.ts'
-import { loadLazyResources } from './lazy-resources.ts'
+import { defaultLocalesDir, type Language, languages, localesBeside, mergeResources } from './i18n.ts'
+import { type LazyResourcesOptions, loadLazyResources } from './lazy-resources.ts'
 import { localizedProducts } from './localized-catalog.ts'
 import type { Localizer } from './localizer.ts'
 import { assemble } from './outline.ts'
@@ -54,16 +54,21 @@ interface RendererSource {
 
 /**
  * The project's locales, plus those of `locales`, or else of a `locales/` folder beside `rules` when there is one
- * (a fixture's own strings).
+ * (a fixture's own strings). `options.keepBytes` bounds the parsed strings kept of each of the two folders.
  *
  * @example
  * await loadRenderResources({rules: 'test/fixtures/fictional/rules'})
+ * // a server that answers about many articles at once keeps more of their strings parsed:
+ * await loadRenderResources({rules: 'kb/rules'}, {keepBytes: 16 * 1024 * 1024})
  */
-export async function loadRenderResources(source: RendererSource = {}): Promise<Resource> {
+export async function loadRenderResources(
+  source: RendererSource = {},
+  options: LazyResourcesOptions = {},
+): Promise<Resource> {
   // Namespaces are parsed when first needed and let go again: a large knowledge base's strings never all stay.
-  const base = await loadLazyResources()
+  const base = await loadLazyResources(defaultLocalesDir, languages, options)
   const extra = source.locales ?? (source.rules === undefined ? undefined : localesBeside(source.rules))
-  return extra === undefined ? base : mergeResources(base, await loadLazyResources(extra))
+  return extra === undefined ? base : mergeResources(base, await loadLazyResources(extra, languages, options))
 }
 
 /**

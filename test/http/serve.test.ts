@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { runCli } from '../../src/cli/main.ts'
 import { startServer } from '../../src/http/server.ts'
-import { json, seedClientLog, testApp } from './helpers.ts'
+import { fictionalApp, fictionalDir, json, seedClientLog, testApp } from './helpers.ts'
 
 const bin = fileURLToPath(new URL('../../bin/kb.js', import.meta.url))
 
@@ -47,23 +47,65 @@ describe('kb serve', () => {
     )
   })
 
+  it('answers a check with its translations kept in the memory given, as the app in process does', async () => {
+    const child = spawn(
+      process.execPath,
+      [bin, 'serve', '--port', '0', '--rules', `${fictionalDir}/rules`, '--strings-memory', '8'],
+      { stdio: ['ignore', 'pipe', 'ignore'] },
+    )
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let stdout = ''
+        child.stdout.on('data', (chunk) => {
+          stdout += chunk
+          const match = /listening on (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout)
+          if (match) resolve(match[1]!)
+        })
+        child.once('exit', (code) => reject(new Error(`kb serve exited with ${code}`)))
+      })
+      const body = JSON.stringify({ widgetServerVersion: '4.2' })
+      const request = { method: 'POST', headers: { 'content-type': 'application/json' }, body }
+      const served = await fetch(`${url}v1/check?lang=nl`, request)
+      const expected = await (await fictionalApp()).request('/v1/check?lang=nl', request)
+      expect(served.status).toBe(200)
+      expect(await served.json()).toEqual(await expected.json())
+    } finally {
+      child.kill('SIGTERM')
+    }
+  })
+
   it('refuses a port that is not a number', async () => {
-    const stderr = new PassThrough()
-    let text = ''
-    stderr.on('data', (chunk) => {
-      text += chunk
-    })
-    const status = await runCli(['serve', '--port', 'eighty'], {
-      stdin: new PassThrough(),
-      stdout: new PassThrough(),
-      stderr,
-      env: {},
-      cwd: process.cwd(),
-    })
+    const { status, stderr } = await serveRefused(['--port', 'eighty'])
     expect(status).toBe(2)
-    expect(text).toContain('Expected a port number from 0 to 65535, not `eighty`')
+    expect(stderr).toContain('Expected a port number from 0 to 65535, not `eighty`')
+  })
+
+  it('refuses a memory for translations that is not a whole number of MiB, naming the option', async () => {
+    for (const value of ['0', '0.5', 'lots']) {
+      const { status, stderr } = await serveRefused(['--strings-memory', value])
+      expect(status).toBe(2)
+      expect(stderr).toContain(`'--strings-memory <MiB>' argument '${value}' is invalid`)
+      expect(stderr).toContain('Expected a whole number of 1 or more')
+    }
   })
 })
+
+/** `kb serve` with options it refuses before it listens: its exit status and what it said on stderr. */
+async function serveRefused(options: string[]): Promise<{ status: number; stderr: string }> {
+  const stderr = new PassThrough()
+  let text = ''
+  stderr.on('data', (chunk) => {
+    text += chunk
+  })
+  const status = await runCli(['serve', ...options], {
+    stdin: new PassThrough(),
+    stdout: new PassThrough(),
+    stderr,
+    env: {},
+    cwd: process.cwd(),
+  })
+  return { status, stderr: text }
+}
 
 describe('startServer', () => {
   it('finishes a request in flight when closed, then refuses new connections', async () => {

@@ -12,7 +12,7 @@ import {
   mergeResources,
 } from '../../src/render/i18n.ts'
 import { factNamesIn, loadLazyResources } from '../../src/render/lazy-resources.ts'
-import { articleDocuments, Renderer } from '../../src/render/renderer.ts'
+import { articleDocuments, loadRenderResources, Renderer } from '../../src/render/renderer.ts'
 
 const fictional = 'test/fixtures/fictional'
 let cache: string
@@ -109,6 +109,26 @@ describe('locale strings read namespace by namespace', () => {
     ] as Record<string, unknown>
     expect(none.facts).not.toBe(none.facts)
     expect(none.facts).toEqual(kept.facts)
+  })
+
+  it('keeps the strings of each folder loadRenderResources reads within the limit it is given', async () => {
+    vi.stubEnv('KB_CACHE_DIR', cache)
+    const read = async (options?: { keepBytes: number }) => {
+      const resources = await loadRenderResources({ rules: `${fictional}/rules` }, options)
+      // One namespace of the folder beside the rules, one of the built-in folder.
+      return [
+        resources.en!['contoso-1001'] as Record<string, unknown>,
+        resources.en!.common as Record<string, unknown>,
+      ]
+    }
+    for (const namespace of await read()) expect(namespace.facts).toBe(namespace.facts)
+    const kept = await read({ keepBytes: 64 * 1024 * 1024 })
+    for (const namespace of kept) expect(namespace.facts).toBe(namespace.facts)
+    const none = await read({ keepBytes: 1 })
+    for (const [index, namespace] of none.entries()) {
+      expect(namespace.facts).not.toBe(namespace.facts)
+      expect(namespace.facts).toEqual(kept[index]!.facts)
+    }
   })
 
   it('files one compiled copy per folder content and reads the edited file after a change', async () => {

@@ -25,6 +25,7 @@ interface ServeCommandOptions {
   rateLimit?: number
   trustProxy?: boolean
   maxCompiledArticles?: number
+  stringsMemory?: number
 }
 
 /**
@@ -68,6 +69,11 @@ export function registerServe(program: Command, context: CliContext): void {
       `keep at most N articles compiled for evaluation, the least recently used let go and compiled again when asked about (default: all; same answers, less memory for a lower N, more time for queries about more articles)`,
       parsePositive,
     )
+    .option(
+      '--strings-memory <MiB>',
+      `keep up to N MiB of the translations parsed, per locales folder, the least recently used let go and read again when needed (default: 0.25; a check of a thousand articles reads the strings of every article it concerns: more memory makes such checks faster)`,
+      parsePositive,
+    )
     .addHelpText(
       'after',
       `
@@ -91,7 +97,9 @@ async function runServe(options: ServeCommandOptions, context: CliContext): Prom
   const kb = await context.knowledgeBase(options.rules, kbOptions)
   // Strings beside a custom rules folder (a fixture's own locales/) are merged in, as `kb render` does.
   const source = options.rules === undefined ? {} : { rules: context.resolve(options.rules) }
-  const resources = await loadRenderResources(source)
+  const strings =
+    options.stringsMemory === undefined ? {} : { keepBytes: options.stringsMemory * 1024 * 1024 }
+  const resources = await loadRenderResources(source, strings)
   const holder = new KnowledgeBaseHolder(kb, resources)
   // Request lines in batches (a write per request would cost about as much as answering it); any other
   // line writes the waiting ones first, so stderr keeps the order things happened in.
@@ -117,7 +125,7 @@ async function runServe(options: ServeCommandOptions, context: CliContext): Prom
     ? watchKnowledgeBase({
         rules: source.rules ?? defaultRulesDir,
         locales: [defaultLocalesDir, ...besideLocales(source.rules)],
-        loadStrings: () => loadRenderResources(source),
+        loadStrings: () => loadRenderResources(source, strings),
         holder,
         log: say,
         knowledgeBase: kbOptions,
