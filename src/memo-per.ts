@@ -41,3 +41,46 @@ export function memoOf<O extends object, V>(store: WeakMap<O, V>, owner: O, make
   store.set(owner, value)
   return value
 }
+
+/**
+ * What `make()` gives for the pair (`first`, `second`), kept in `store` while both are reachable: for a value per
+ * i18next instance and knowledge base, which a reload replaces together.
+ *
+ * @example
+ * const made = new WeakMap<object, WeakMap<object, Map<string, string>>>()
+ * memoPerPair(made, i18n, kb, () => new Map()) // the same map for the same two objects
+ */
+export function memoPerPair<A extends object, B extends object, V>(
+  store: WeakMap<A, WeakMap<B, V>>,
+  first: A,
+  second: B,
+  make: () => V,
+): V {
+  let perFirst = store.get(first)
+  if (perFirst === undefined) {
+    perFirst = new WeakMap()
+    store.set(first, perFirst)
+  }
+  let value = perFirst.get(second)
+  if (value === undefined) {
+    value = make()
+    perFirst.set(second, value)
+  }
+  return value
+}
+
+/**
+ * What `make()` gives for `key`, kept in `map` until it holds `limit` values, when all are let go at once: a
+ * bound that keeps a cache whose keys come from requests small, for the cost of one look-up per key.
+ *
+ * @example
+ * const kept = new Map<string, string>()
+ * memoBounded(kept, 'facts.wsusVersion.question', 10_000, () => translate('facts.wsusVersion.question'))
+ */
+export function memoBounded<K, V>(map: Map<K, V>, key: K, limit: number, make: () => V): V {
+  if (map.has(key)) return map.get(key) as V
+  const value = make()
+  if (map.size >= limit) map.clear()
+  map.set(key, value)
+  return value
+}

@@ -1,9 +1,11 @@
 /** @module Check results for the API: localized messages plus, per missing fact, how to ask for it. */
 import type { i18n } from 'i18next'
+import { deepFreeze } from '../deep-freeze.ts'
 import type { CheckResult } from '../engine/check-result.ts'
 import { definitionsByName } from '../engine/facts.ts'
 import type { FactDefinition } from '../kb/schema/facts.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
+import { memoBounded, memoPerPair } from '../memo-per.ts'
 import { localizeCheckResult, namespacesOfKey } from '../render/localize-check.ts'
 
 /** A question of the guided check, with the answers it accepts. */
@@ -63,16 +65,23 @@ export function describeFact(
 export function localizeForApi(result: CheckResult, i18n: i18n, kb: KnowledgeBase) {
   const localized = localizeCheckResult(result, i18n, kb)
   const byName = definitionsByName(kb.model.facts)
+  // The same for every answer of the article in this language: described once, shared, frozen.
+  const held = memoPerPair(questionsHeld, i18n, kb, () => new Map<string, Question>())
   return {
     ...localized,
     questions: localized.questions.map(({ fact, question }) => {
       const definition = byName.get(fact)
-      return definition
-        ? {
-            ...describeFact(definition, i18n, (key) => namespacesOfKey(i18n, kb, result.article, fact, key)),
-            question,
-          }
-        : { fact, question, label: fact, type: 'enum' as const }
+      if (definition === undefined) return { fact, question, label: fact, type: 'enum' as const }
+      const described = memoBounded(held, `${result.article}\u0000${fact}`, maxQuestionsHeld, () =>
+        deepFreeze(
+          describeFact(definition, i18n, (key) => namespacesOfKey(i18n, kb, result.article, fact, key)),
+        ),
+      )
+      return { ...described, question }
     }),
   }
 }
+
+// Articles and facts come from the rules, not from requests; bounded all the same.
+const maxQuestionsHeld = 10_000
+const questionsHeld = new WeakMap<i18n, WeakMap<KnowledgeBase, Map<string, Question>>>()

@@ -1,11 +1,12 @@
 /** @module Put localized sentences next to the machine codes of a check result. */
 import type { i18n } from 'i18next'
+import { deepFreeze } from '../deep-freeze.ts'
 import type { ActionResult, CheckResult, Reason, ReasonFact } from '../engine/check-result.ts'
 import { resolveArticlePath } from '../kb/article-path.ts'
 import type { ArticleFile, Step } from '../kb/schema/article.ts'
 import type { Product } from '../kb/schema/catalog.ts'
 import type { KnowledgeBase } from '../knowledge-base.ts'
-import { memoOf } from '../memo-per.ts'
+import { memoBounded, memoOf, memoPerPair } from '../memo-per.ts'
 import { articleValues, layeredArticleValues } from './article-values.ts'
 import { factNamesIn } from './lazy-resources.ts'
 import { productsIn } from './localized-catalog.ts'
@@ -56,6 +57,8 @@ export interface LocalizedCheckResult extends Omit<CheckResult, 'reasons' | 'act
 
 /**
  * Add `message` (and `details`, `condition`, `verdictLabel`, `questions`) in the instance's language.
+ * Reasons and article steps are localized once per instance and knowledge base and shared between answers,
+ * so they are frozen: copy one before changing it.
  *
  * @example
  * const localized = localizeCheckResult(result, i18n, kb)
@@ -103,7 +106,14 @@ export function localizeCheckResult(
         : ''
     return base + actual + derived
   }
-  const reason = (entry: Reason): LocalizedReason => ({
+  // A reason's sentences depend on nothing but the reason, the article and the language: localized once per
+  // instance, shared, frozen. Its facts carry values from requests (a DLL version): kept up to a bound.
+  const reasonsHeld = memoPerPair(reasonsByInstance, i18n, kb, () => new Map<string, LocalizedReason>())
+  const reason = (entry: Reason): LocalizedReason =>
+    memoBounded(reasonsHeld, `${result.article}\u0000${JSON.stringify(entry)}`, maxReasonsHeld, () =>
+      deepFreeze(localizedReason(entry)),
+    )
+  const localizedReason = (entry: Reason): LocalizedReason => ({
     ...entry,
     message:
       entry.status === 'undecided'
@@ -119,12 +129,15 @@ export function localizeCheckResult(
   const action = (entry: ActionResult): LocalizedAction => {
     const localized: LocalizedAction = { ...entry, message: t(entry.messageKey, { ns: result.article }) }
     const stepPath = actionStep(kb, result.article, entry.id)
-    if (stepPath !== undefined)
-      localized.articleStep = articleStep(
-        stepPath,
-        (key) => t(key, { ns: result.article }),
-        kb.article(result.article)!.article,
+    if (stepPath !== undefined) {
+      // The same for every answer of the article in this language: made once, shared, frozen.
+      const held = memoPerPair(stepsHeld, i18n, kb, () => new Map<string, ArticleStepOfAction>())
+      localized.articleStep = memoBounded(held, `${result.article}\u0000${stepPath}`, maxStepsHeld, () =>
+        deepFreeze(
+          articleStep(stepPath, (key) => t(key, { ns: result.article }), kb.article(result.article)!.article),
+        ),
       )
+    }
     if (entry.conditional) {
       const definition = kb
         .article(result.article)!
@@ -201,25 +214,13 @@ export function namespacesOfKey(
   return other === undefined ? ['common', article] : ['common', article, other]
 }
 
-/** What `store` keeps for the pair (an i18next instance or its strings, a knowledge base), made on first use. */
-function perInstance<T>(
-  store: WeakMap<object, WeakMap<KnowledgeBase, T>>,
-  owner: object,
-  kb: KnowledgeBase,
-  make: () => T,
-): T {
-  let perKb = store.get(owner)
-  if (!perKb) {
-    perKb = new WeakMap()
-    store.set(owner, perKb)
-  }
-  let value = perKb.get(kb)
-  if (value === undefined) {
-    value = make()
-    perKb.set(kb, value)
-  }
-  return value
-}
+const maxReasonsHeld = 16_384
+const reasonsByInstance = new WeakMap<i18n, WeakMap<KnowledgeBase, Map<string, LocalizedReason>>>()
+
+type ArticleStepOfAction = NonNullable<LocalizedAction['articleStep']>
+// Paths come from the rules, not from requests; bounded all the same.
+const maxStepsHeld = 10_000
+const stepsHeld = new WeakMap<i18n, WeakMap<KnowledgeBase, Map<string, ArticleStepOfAction>>>()
 
 const maxKeysHeld = 10_000
 const keysHeld = new WeakMap<i18n, WeakMap<KnowledgeBase, Map<string, string[] | undefined>>>()
@@ -227,23 +228,18 @@ const keysHeld = new WeakMap<i18n, WeakMap<KnowledgeBase, Map<string, string[] |
 // The first two articles (in article order) among the fact's holders that hold `key`: whichever article is
 // answered, one of them is the first other article that does.
 function keyHolders(i18n: i18n, kb: KnowledgeBase, fact: string, key: string): string[] | undefined {
-  const held = perInstance(keysHeld, i18n, kb, () => new Map<string, string[] | undefined>())
-  const memoKey = `${fact}\u0000${key}`
-  if (held.has(memoKey)) return held.get(memoKey)
-  let holding: string[] | undefined = []
-  for (const ns of factHolders(i18n, kb).get(fact) ?? []) {
-    const exists = keyExists(i18n, key, ns)
-    if (exists === undefined || (exists && nestsKeys(i18n, key, ns))) {
-      holding = undefined
-      break
-    }
-    if (exists) holding.push(ns)
-    if (holding.length === 2) break
-  }
+  const held = memoPerPair(keysHeld, i18n, kb, () => new Map<string, string[] | undefined>())
   // Keys come from the rules (fact names and rule values), not from the facts sent; bounded all the same.
-  if (held.size >= maxKeysHeld) held.clear()
-  held.set(memoKey, holding)
-  return holding
+  return memoBounded(held, `${fact}\u0000${key}`, maxKeysHeld, () => {
+    const holding: string[] = []
+    for (const ns of factHolders(i18n, kb).get(fact) ?? []) {
+      const exists = keyExists(i18n, key, ns)
+      if (exists === undefined || (exists && nestsKeys(i18n, key, ns))) return undefined
+      if (exists) holding.push(ns)
+      if (holding.length === 2) break
+    }
+    return holding
+  })
 }
 
 const holdersByResources = new WeakMap<object, WeakMap<KnowledgeBase, Map<string, string[]>>>()
@@ -251,7 +247,7 @@ const holdersByResources = new WeakMap<object, WeakMap<KnowledgeBase, Map<string
 // Fact name → the article namespaces with `facts.<name>` in any language the instance has, in article order.
 function factHolders(i18n: i18n, kb: KnowledgeBase): Map<string, string[]> {
   const data = i18n.store.data
-  return perInstance(holdersByResources, data, kb, () => {
+  return memoPerPair(holdersByResources, data, kb, () => {
     const holders = new Map<string, string[]>()
     for (const { id } of kb.model.articles) {
       for (const language of Object.values(data)) {
@@ -311,13 +307,13 @@ function namesAnOption(values: Readonly<Record<string, unknown>>): boolean {
 }
 
 function translator(i18n: i18n, kb: KnowledgeBase, articleId: string): Translate {
-  const perArticle = perInstance(translators, i18n, kb, () => new Map<string, Translate>())
+  const perArticle = memoPerPair(translators, i18n, kb, () => new Map<string, Translate>())
   const known = perArticle.get(articleId)
   if (known) return known
   const article = kb.article(articleId)!
   // Product names as the reader's language writes them (`products.<id>` of its common.yaml): one list for
   // every article, whose values every article shares (layeredArticleValues) instead of holding a copy.
-  const products = perInstance(localProducts, i18n, kb, () => productsIn(kb.model.products, i18n))
+  const products = memoPerPair(localProducts, i18n, kb, () => productsIn(kb.model.products, i18n))
   const { own, products: shared } = layeredArticleValues(article.article, products, i18n.language)
   const articleValue = (name: string) =>
     Object.hasOwn(own, name) ? own[name] : Object.hasOwn(shared, name) ? shared[name] : undefined
