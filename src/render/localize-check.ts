@@ -107,11 +107,12 @@ export function localizeCheckResult(
     return base + actual + derived
   }
   // A reason's sentences depend on nothing but the reason, the article and the language: localized once per
-  // instance, shared, frozen. Its facts carry values from requests (a DLL version): kept up to a bound.
+  // instance, shared, frozen. Its facts carry values from requests (a DLL version): kept up to a bound. The
+  // shared one is made from a copy, so that freezing it leaves the caller's result as it was.
   const reasonsHeld = memoPerPair(reasonsByInstance, i18n, kb, () => new Map<string, LocalizedReason>())
   const reason = (entry: Reason): LocalizedReason =>
     memoBounded(reasonsHeld, `${result.article}\u0000${JSON.stringify(entry)}`, maxReasonsHeld, () =>
-      deepFreeze(localizedReason(entry)),
+      deepFreeze(localizedReason(structuredClone(entry))),
     )
   const localizedReason = (entry: Reason): LocalizedReason => ({
     ...entry,

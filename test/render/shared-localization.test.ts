@@ -26,6 +26,8 @@ test('a second answer reads like the first, shares its sentences frozen, and sti
   expect(() => {
     ;(first.reasons[0]!.details as string[]).push('changed')
   }).toThrow(TypeError)
+  // What is shared is the localizer's own copy: the caller's result can still be changed.
+  expect(Object.isFrozen(old.reasons[0]!.facts)).toBe(false)
   const step = first.actions.find((action) => action.articleStep)?.articleStep
   expect(step).toBeDefined()
   expect(Object.isFrozen(step)).toBe(true)
