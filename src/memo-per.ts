@@ -44,7 +44,8 @@ export function memoOf<O extends object, V>(store: WeakMap<O, V>, owner: O, make
 
 /**
  * What `make()` gives for the pair (`first`, `second`), kept in `store` while both are reachable: for a value per
- * i18next instance and knowledge base, which a reload replaces together.
+ * i18next instance and knowledge base, which a reload replaces together. `make` returns a value, not undefined
+ * (which would be made again at every call).
  *
  * @example
  * const made = new WeakMap<object, WeakMap<object, Map<string, string>>>()

@@ -1,6 +1,8 @@
-// Localized reasons and article steps are made once per language and knowledge base and shared between answers:
-// the second answer reads like the first, one answer cannot change another, and facts sent still show.
+// Localized reasons, article steps and questions are made once per language and knowledge base and shared between
+// answers: the second answer reads like the first, one answer cannot change another nor the knowledge base, and facts
+// sent still show.
 import { expect, test } from 'vitest'
+import { localizeForApi } from '../../src/http/localize-response.ts'
 import { loadKnowledgeBase } from '../../src/knowledge-base.ts'
 import { createI18n, loadResources, mergeResources } from '../../src/render/i18n.ts'
 import { localizeCheckResult } from '../../src/render/localize-check.ts'
@@ -41,4 +43,45 @@ test('a second answer reads like the first, shares its sentences frozen, and sti
   const inDutch = localizeCheckResult(old, dutch, kb)
   expect(inDutch.reasons[0]!.message).not.toBe(first.reasons[0]!.message)
   expect(inDutch.reasons[0]!.verdictLabel).not.toBe(first.reasons[0]!.verdictLabel)
+})
+
+test('sharing freezes nothing of the knowledge base: a rule value in a reason stays the rule’s own', async () => {
+  const kb = await loadKnowledgeBase(rules)
+  const resources = mergeResources(await loadResources(), await loadResources(locales))
+  const english = await createI18n(resources, 'en')
+  const check = async () =>
+    (await kb.check({ widgetServerVersion: '4.1', brewerConnected: true }, { article: 'contoso-1001' }))
+      .results[0]!
+  const result = await check()
+  const listed = result.reasons.flatMap((reason) => reason.facts).find((fact) => Array.isArray(fact.value))
+  expect(listed?.value).toEqual(['4.1', '4.3'])
+
+  const localized = localizeCheckResult(result, english, kb)
+  expect(Object.isFrozen(listed!.value)).toBe(false)
+  // The next answer's rule values are as changeable as the first's.
+  const next = (await check()).reasons
+    .flatMap((reason) => reason.facts)
+    .find((fact) => Array.isArray(fact.value))
+  expect(Object.isFrozen(next!.value)).toBe(false)
+  expect(localized.reasons.flatMap((reason) => reason.facts).some((fact) => Array.isArray(fact.value))).toBe(
+    true,
+  )
+})
+
+test('the questions of the API are described once per article and shared frozen, each with its own question', async () => {
+  const kb = await loadKnowledgeBase(rules)
+  const resources = mergeResources(await loadResources(), await loadResources(locales))
+  const english = await createI18n(resources, 'en')
+  const unknown = async () => (await kb.check({}, { article: 'contoso-1001' })).results[0]!
+  const first = localizeForApi(await unknown(), english, kb)
+  const again = localizeForApi(await unknown(), english, kb)
+  const asked = first.questions.find((question) => question.values !== undefined)
+  expect(asked).toBeDefined()
+  const same = again.questions.find((question) => question.fact === asked!.fact)!
+  expect(same).toEqual(asked)
+  expect(same).not.toBe(asked)
+  expect(same.values).toBe(asked!.values)
+  expect(() => {
+    ;(asked!.values as unknown[]).push({ value: 'other', label: 'Other' })
+  }).toThrow(TypeError)
 })
