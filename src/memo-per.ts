@@ -44,8 +44,7 @@ export function memoOf<O extends object, V>(store: WeakMap<O, V>, owner: O, make
 
 /**
  * What `make()` gives for the pair (`first`, `second`), kept in `store` while both are reachable: for a value per
- * i18next instance and knowledge base, which a reload replaces together. `make` returns a value, not undefined
- * (which would be made again at every call).
+ * i18next instance and knowledge base, which a reload replaces together.
  *
  * @example
  * const made = new WeakMap<object, WeakMap<object, Map<string, string>>>()
@@ -57,17 +56,11 @@ export function memoPerPair<A extends object, B extends object, V>(
   second: B,
   make: () => V,
 ): V {
-  let perFirst = store.get(first)
-  if (perFirst === undefined) {
-    perFirst = new WeakMap()
-    store.set(first, perFirst)
-  }
-  let value = perFirst.get(second)
-  if (value === undefined) {
-    value = make()
-    perFirst.set(second, value)
-  }
-  return value
+  return memoOf(
+    memoOf(store, first, () => new WeakMap<B, V>()),
+    second,
+    make,
+  )
 }
 
 /**
