@@ -42,8 +42,9 @@ describe('the quick reader reads what yaml reads', () => {
         }),
         { numRuns: 3000 },
       )
-      // Otherwise the property holds for want of examples.
-      expect(quick).toBeGreaterThan(30)
+      // Otherwise the property holds for want of examples. About 45 of 3,000 lines take the quick path (31–60
+      // in 60 seeds, 24 once on CI): the bound says "some", not "as many as usual".
+      expect(quick).toBeGreaterThan(10)
     })
   }
 
