@@ -57,6 +57,7 @@ export function describeFact(
 
 /**
  * A check result as the API returns it: `localizeCheckResult` with each question described by `describeFact`.
+ * The descriptions are made once per article and language and shared, frozen, as the reasons are.
  *
  * @example
  * const body = localizeForApi(report.results[0], i18n, kb)

@@ -127,13 +127,13 @@ export function localizeCheckResult(
     verdictLabel: t(`verdict.${entry.verdict}`, { ns: 'common' }),
     details: entry.facts.map(leafSentence),
   })
+  // An article step is the same for every answer of the article in this language: made once, shared, frozen.
+  const stepsHeld = memoPerPair(stepsByInstance, i18n, kb, () => new Map<string, ArticleStepOfAction>())
   const action = (entry: ActionResult): LocalizedAction => {
     const localized: LocalizedAction = { ...entry, message: t(entry.messageKey, { ns: result.article }) }
     const stepPath = actionStep(kb, result.article, entry.id)
     if (stepPath !== undefined) {
-      // The same for every answer of the article in this language: made once, shared, frozen.
-      const held = memoPerPair(stepsHeld, i18n, kb, () => new Map<string, ArticleStepOfAction>())
-      localized.articleStep = memoBounded(held, `${result.article}\u0000${stepPath}`, maxStepsHeld, () =>
+      localized.articleStep = memoBounded(stepsHeld, `${result.article}\u0000${stepPath}`, maxStepsHeld, () =>
         deepFreeze(
           articleStep(stepPath, (key) => t(key, { ns: result.article }), kb.article(result.article)!.article),
         ),
@@ -221,7 +221,7 @@ const reasonsByInstance = new WeakMap<i18n, WeakMap<KnowledgeBase, Map<string, L
 type ArticleStepOfAction = NonNullable<LocalizedAction['articleStep']>
 // Paths come from the rules, not from requests; bounded all the same.
 const maxStepsHeld = 10_000
-const stepsHeld = new WeakMap<i18n, WeakMap<KnowledgeBase, Map<string, ArticleStepOfAction>>>()
+const stepsByInstance = new WeakMap<i18n, WeakMap<KnowledgeBase, Map<string, ArticleStepOfAction>>>()
 
 const maxKeysHeld = 10_000
 const keysHeld = new WeakMap<i18n, WeakMap<KnowledgeBase, Map<string, string[] | undefined>>>()
